@@ -1,0 +1,39 @@
+# Two commands for a fresh machine: `make demo` and `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO_DB := demo.db
+SHARED ?= ../shared
+
+.PHONY: demo test install lint clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/eventwatch gazetteer build
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/eventwatch --db sqlite:///$(DEMO_DB) ingest examples/
+	$(BIN)/eventwatch --db sqlite:///$(DEMO_DB) events
+	@echo
+	@echo "Browse the demo database:"
+	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) events --format json"
+	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) show EVENT_ID"
+	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) sites"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests
+	EVENTWATCH_SHARED=$(SHARED) $(BIN)/pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,0 +1,80 @@
+"""The EventwatchError hierarchy. Each error has a code and a one-line user message.
+
+Errors are raised by stages and translated only at the edges (CLI, API).
+"""
+
+from __future__ import annotations
+
+
+class EventwatchError(Exception):
+    code = "error"
+
+    def __init__(self, message: str, *, detail: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ConfigError(EventwatchError):
+    code = "config"
+
+
+class InputError(EventwatchError):
+    """A document or path that cannot be read as news."""
+
+    code = "input"
+
+
+class MissingPath(InputError):
+    code = "missing_path"
+
+
+class EmptyDocument(InputError):
+    code = "empty"
+
+
+class BinaryDocument(InputError):
+    code = "binary"
+
+
+class DecodeFailure(InputError):
+    code = "encoding"
+
+
+class MalformedDocument(InputError):
+    code = "malformed"
+
+
+class NotNews(InputError):
+    code = "not_news"
+
+
+class TooLarge(InputError):
+    code = "too_large"
+
+
+class FetchError(InputError):
+    code = "fetch"
+
+
+class RefusedTarget(FetchError):
+    code = "refused_target"
+
+
+class StoreError(EventwatchError):
+    code = "store"
+
+
+class NotFound(EventwatchError):
+    code = "not_found"
+
+
+class GazetteerError(EventwatchError):
+    code = "gazetteer"
+
+
+class EvalError(EventwatchError):
+    code = "eval"

@@ -1,0 +1,202 @@
+"""The record types that flow through eventwatch; the only place they are defined.
+
+ingest -> Article -> extract -> Mention[] -> resolve -> Event / Site -> store.
+Field names follow ACLED wherever ACLED has one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Literal
+
+SourceKind = Literal["html", "text", "jsonl", "rss", "warc", "url"]
+Stance = Literal[
+    "claims_responsibility",
+    "denies_responsibility",
+    "declines_to_claim",
+    "blames",
+    "confirms",
+    "disputes",
+    "reports",
+]
+STANCES: tuple[str, ...] = Stance.__args__  # type: ignore[attr-defined]
+LinkKind = Literal["part_of", "same_as", "follows"]
+
+
+def normalise_text(text: str) -> str:
+    """The form an article's id is hashed from: NFC, unified quotes, single spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def article_id(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    source_kind: SourceKind
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published_at: datetime | None = None
+    language: str = "en"
+    origin: str | None = None  # path or URL it was read from
+
+    @classmethod
+    def build(cls, text: str, source_kind: SourceKind, **meta: object) -> Article:
+        return cls(id=article_id(text), text=text, source_kind=source_kind, **meta)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    article_id: str
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry. feature: city (populated place), admin2, admin1 or country."""
+
+    name: str
+    country: str
+    iso: int  # ISO 3166-1 numeric, as ACLED
+    iso2: str
+    feature: Literal["city", "admin2", "admin1", "country"]
+    admin1: str | None = None
+    admin2: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonames_id: int | None = None
+    population: int = 0
+
+
+@dataclass(frozen=True)
+class Claim:
+    speaker: str
+    stance: Stance
+    subject: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Link:
+    kind: LinkKind
+    target: int  # index of the other mention in the same article
+
+
+@dataclass(frozen=True)
+class Weapon:
+    kind: str  # drone, missile, artillery, ...
+    launched: int | None = None
+    intercepted: int | None = None
+
+
+@dataclass(frozen=True)
+class ReportedCount:
+    """A count a source states about a site ("the fifth recorded strike")."""
+
+    site: str
+    count: int
+    what: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One event as one article reports it."""
+
+    article_id: str
+    index: int  # position among the article's mentions
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    event_date: date | None
+    time_precision: int  # 1 day, 2 week, 3 month
+    date_phrase: str | None
+    location: str | None
+    admin1: str | None
+    admin2: str | None
+    country: str | None
+    iso: int | None
+    latitude: float | None
+    longitude: float | None
+    geonames_id: int | None
+    geo_precision: int | None  # 1 town, 2 near/part of region, 3 region only
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor_1: str | None = None
+    assoc_actor_2: str | None = None
+    inter1: int | None = None
+    inter2: int | None = None
+    site: str | None = None
+    weapon: Weapon | None = None
+    fatalities: int = 0
+    injuries: int = 0
+    size_reported: int | None = None
+    claims: tuple[Claim, ...] = ()
+    links: tuple[Link, ...] = ()
+    reported_counts: tuple[ReportedCount, ...] = ()
+    notes: str = ""
+    confidence: float = 0.5
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+
+    @property
+    def undated(self) -> bool:
+        return self.event_date is None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    article_id: str
+    mention_index: int
+    outlet: str | None
+    url: str | None
+    published_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Event:
+    """The canonical record after merging mentions across articles."""
+
+    id: str
+    mention: Mention  # the merged field values, as a Mention
+    sources: tuple[SourceRef, ...]
+    values_by_source: dict[str, dict[str, object]] = field(default_factory=dict)
+    site_id: str | None = None
+    version: int = 1
+    first_seen: datetime | None = None
+    last_updated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Site:
+    id: str
+    name: str
+    kind: str | None
+    aliases: tuple[str, ...] = ()
+    location: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    event_ids: tuple[str, ...] = ()
+    reported_counts: tuple[ReportedCount, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A document a stage refused: stored and counted, never silently dropped."""
+
+    stage: str
+    reason: str
+    origin: str
+    code: str = "rejected"
+    detail: str = ""
