@@ -1,0 +1,197 @@
+"""The eventwatch command line: thin commands over importable functions.
+
+Errors are translated here, and only here: one 'Error: …' line and a non-zero exit.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from eventwatch.errors import EventwatchError
+from eventwatch.settings import Settings, load_settings
+
+app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
+gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
+app.add_typer(eval_app, name="eval")
+app.add_typer(gazetteer_app, name="gazetteer")
+out = Console()
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+class _State:
+    settings: Settings | None = None
+
+
+def _settings() -> Settings:
+    if _State.settings is None:
+        _State.settings = load_settings()
+    return _State.settings
+
+
+def _fail(exc: EventwatchError) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True)
+    return typer.Exit(code=2)
+
+
+@app.callback()
+def main(
+    db: Annotated[str | None, typer.Option("--db", envvar="EVENTWATCH_DB",
+                                           help="Database URL (default sqlite:///eventwatch.db).")] = None,
+    config: Annotated[Path | None, typer.Option("--config", help="A TOML file overriding defaults.toml.")] = None,
+) -> None:
+    """eventwatch: news reports in, a sourced, deduplicated, geocoded database of conflict events out."""
+    try:
+        _State.settings = load_settings(config).with_db(db)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+
+
+def _repo():  # type: ignore[no-untyped-def]
+    from eventwatch.store import open_repository
+
+    return open_repository(_settings().store.url)
+
+
+def _services():  # type: ignore[no-untyped-def]
+    from eventwatch.extract.assemble import Services
+    from eventwatch.gazetteer import Gazetteer
+
+    return Services(gazetteer=Gazetteer.open())
+
+
+@app.command()
+def ingest(
+    sources: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
+) -> None:
+    """Read news documents, extract events, and merge them into the database."""
+    from eventwatch.pipeline import ingest as run_ingest
+
+    try:
+        repo, services = _repo(), _services()
+        columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+            task = bar.add_task("ingest", total=None)
+            report = run_ingest(sources, _settings(), repo, services,
+                                progress=lambda n: bar.advance(task, n))
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    for item in report.rejected:
+        err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
+    out.print(f"{report.articles} new article(s), {report.duplicates} already stored, {report.mentions} "
+              f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
+              f"-> {repo.url}", highlight=False)
+    if report.articles == 0 and report.duplicates == 0 and report.rejected:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def events(
+    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    country: Annotated[str | None, typer.Option()] = None,
+    admin1: Annotated[str | None, typer.Option()] = None,
+    site: Annotated[str | None, typer.Option(help="Part of a site name.")] = None,
+    fmt: Annotated[Format, typer.Option("--format")] = Format.table,
+) -> None:
+    """List events, filtered, as a table, CSV, JSON or GeoJSON."""
+    from eventwatch.cli_views import print_events
+
+    try:
+        found = _repo().list_events(since=_date(since), until=_date(until), event_type=type_, country=country,
+                                    admin1=admin1, site=site)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    print_events(found, fmt.value, out)
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise _fail(EventwatchError(f"not a date (YYYY-MM-DD): {value!r}")) from exc
+
+
+@app.command()
+def show(event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]) -> None:
+    """One event: its fields, sources, claims and evidence quotes."""
+    from eventwatch.cli_views import print_event
+
+    try:
+        repo = _repo()
+        event = repo.get_event(event_id)
+        print_event(event, repo.event_mentions(event.id), out)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def sites() -> None:
+    """Named sites with their events in time order and the counts sources report."""
+    from eventwatch.cli_views import print_sites
+
+    try:
+        repo = _repo()
+        print_sites(repo.list_sites(), {e.id: e for e in repo.list_events()}, out)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+
+
+@eval_app.command("seeds")
+def eval_seeds(
+    shared: Annotated[Path, typer.Option(help="The shared folder with seeds/ and acceptance/.")] = Path("../shared"),
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Check the seed reports against ../shared/acceptance/seeds.json (exit 0 only if all pass)."""
+    from eventwatch.evaluate.seeds import run_seeds
+
+    try:
+        result = run_seeds(shared, _settings(), _services())
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+    else:
+        out.print(f"{result['passed']}/{result['checks']} checks passed")
+        for failure in result["failed"]:
+            out.print(f"  FAIL {failure['article']} {failure['key']}: {failure['why']}", highlight=False)
+    if result["failed"]:
+        raise typer.Exit(code=1)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Annotated[Path | None, typer.Option(help="Where to write the index.")] = None,
+) -> None:
+    """Build the compact GeoNames index from the installed packages (once, at install)."""
+    from eventwatch.gazetteer import build_index, default_index_path
+
+    target = path or default_index_path()
+    try:
+        stats = build_index(target)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    out.print(f"gazetteer index written to {target}: {stats}", highlight=False)
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,87 @@
+"""How the CLI prints events, one event and sites (tables for people, JSON/CSV for tools)."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from eventwatch.export import event_record, feature_collection, write_csv
+from eventwatch.records import Article, Event, Mention, Site
+from eventwatch.resolve.merge import disagreements
+
+
+def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([event_record(e) for e in events], indent=2, default=str) + "\n")
+    elif fmt == "geojson":
+        sys.stdout.write(json.dumps(feature_collection(events), indent=2, default=str) + "\n")
+    elif fmt == "csv":
+        buffer = io.StringIO()
+        write_csv(events, buffer)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        console.print(_table(events))
+
+
+def _table(events: Sequence[Event]) -> Table:
+    table = Table(title=f"{len(events)} event(s)", show_lines=False)
+    for column in ("id", "date", "p", "type", "location", "admin1", "country", "actor1", "site", "fat", "src"):
+        table.add_column(column, overflow="fold")
+    for event in events:
+        m = event.mention
+        table.add_row(
+            event.id[:8], m.event_date.isoformat() if m.event_date else "undated", str(m.time_precision),
+            m.sub_event_type, m.location or "", m.admin1 or "", m.country or "", m.actor1 or "", m.site or "",
+            str(m.fatalities), str(len(event.sources)),
+        )
+    return table
+
+
+def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
+    record = event_record(event)
+    console.print(f"[bold]Event {event.id}[/bold] (version {event.version})")
+    for name in ("event_date", "time_precision", "event_type", "sub_event_type", "disorder_type", "actor1",
+                 "inter1", "actor2", "inter2", "location", "admin1", "admin2", "country", "latitude", "longitude",
+                 "geo_precision", "site", "weapon", "launched", "intercepted", "fatalities", "injuries",
+                 "size_reported", "notes"):
+        if record.get(name) not in (None, ""):
+            console.print(f"  {name}: {record[name]}", highlight=False)
+    console.print(f"[bold]Sources ({len(sources)})[/bold]")
+    for article, mention in sources:
+        published = article.published_at.date().isoformat() if article.published_at else "undated"
+        console.print(f"  - {article.outlet or 'unknown outlet'}, {published}: {article.title or article.id}",
+                      highlight=False)
+        if article.url:
+            console.print(f"    {article.url}", highlight=False)
+        for field, ev in sorted(mention.evidence.items()):
+            console.print(f"    {field}: “{ev.quote}” [{ev.start}:{ev.end}]", highlight=False)
+    claims = [(a, c) for a, m in sources for c in m.claims]
+    if claims:
+        console.print("[bold]Claims[/bold]")
+        for article, claim in claims:
+            about = f" → {claim.subject}" if claim.subject else ""
+            console.print(f"  - {claim.speaker}: {claim.stance}{about} ({article.outlet or article.id[:8]}): "
+                          f"“{claim.evidence.quote}”", highlight=False)
+    differing = disagreements(event.values_by_source)
+    if differing:
+        console.print("[bold]Sources disagree[/bold]")
+        for source, values in differing.items():
+            console.print(f"  {source[:8]}: {values}", highlight=False)
+
+
+def print_sites(sites: Sequence[Site], events: dict[str, Event], console: Console) -> None:
+    table = Table(title=f"{len(sites)} site(s)")
+    for column in ("site", "kind", "place", "events (date: type)", "counts reported by sources"):
+        table.add_column(column, overflow="fold")
+    for site in sites:
+        history = [events[i] for i in site.event_ids if i in events]
+        lines = [f"{e.mention.event_date or 'undated'}: {e.mention.sub_event_type} [{e.id[:8]}]" for e in history]
+        counts = [f"{c.count} ({c.what}, {c.evidence.article_id[:8]})" for c in site.reported_counts]
+        place = ", ".join(p for p in (site.location, site.admin1, site.country) if p)
+        table.add_row(site.name, site.kind or "", place, "\n".join(lines), "\n".join(counts))
+    console.print(table)

@@ -1,0 +1,1 @@
+"""Scorers per stage and the quality gate."""

@@ -1,0 +1,20 @@
+"""Events as an RFC 7946 FeatureCollection (lon/lat order; undated or unplaced events have a
+null geometry)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from eventwatch.export.acled import event_record
+from eventwatch.records import Event
+
+
+def feature_collection(events: Iterable[Event]) -> dict[str, Any]:
+    features = []
+    for event in events:
+        props = event_record(event)
+        lat, lon = props.pop("latitude"), props.pop("longitude")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}

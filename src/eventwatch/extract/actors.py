@@ -1,0 +1,147 @@
+"""Actors: who acted (actor1) and who was acted on (actor2), with ACLED inter codes.
+
+States are named ACLED-style ("Military Forces of Ukraine"); metonyms ("Kyiv", "the
+Kremlin") name the state for claims ("Moscow blames Kyiv").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# country -> (ISO2, pattern of adjectives, possessives and metonyms that name it)
+_STATES: dict[str, tuple[str, str]] = {
+    "Ukraine": ("UA", r"Ukrain(?:e|ian)s?|Kyiv|Kiev|Zelensky[iy]?"),
+    "Russia": ("RU", r"Russian?s?|Moscow|(?:the )?Kremlin|Putin"),
+    "North Korea": ("KP", r"North Korean?s?|Pyongyang|DPRK"),
+    "Israel": ("IL", r"Israel(?:i|is)?|IDF"),
+    "Iran": ("IR", r"Iran(?:ian)?s?|Tehran"),
+    "Syria": ("SY", r"Syrian?|Damascus"),
+    "Sudan": ("SD", r"Sudan(?:ese)?(?: Armed Forces)?|SAF"),
+    "United States": ("US", r"(?:United States|US|U\.S\.|American)"),
+    "Belarus": ("BY", r"Belarus(?:ian)?|Minsk"),
+    "Nigeria": ("NG", r"Nigerian?"),
+    "Georgia": ("GE", r"Georgian?"),
+    "Turkey": ("TR", r"Turk(?:ey|ish)"),
+    "Lebanon": ("LB", r"Leban(?:on|ese)"),
+    "Yemen": ("YE", r"Yemeni?"),
+}
+# Named non-state groups -> (ACLED-style name, inter code)
+_GROUPS: dict[str, tuple[str, int]] = {
+    r"Rapid Support Forces|RSF": ("Rapid Support Forces", 2),
+    r"Hamas": ("Hamas Movement", 2),
+    r"Hezbollah": ("Hezbollah", 2),
+    r"Houthis?|Ansar Allah": ("Ansar Allah (Houthis)", 2),
+    r"Boko Haram|JAS": ("Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", 2),
+    r"ISWAP|Islamic State West Africa Province": ("Islamic State West Africa Province", 2),
+    r"Islamic State|ISIS|ISIL|Daesh": ("Islamic State", 2),
+    r"Wagner(?: Group)?": ("Wagner Group", 8),
+    r"al-Shabaab|Al Shabaab": ("Al Shabaab", 2),
+    r"(?:armed )?bandits|gunmen|unidentified armed (?:group|men)": ("Unidentified Armed Group", 3),
+}
+_FORCE_NOUN = (
+    r"(?:armed forces|forces|military|army|troops|soldiers|drones?|drone units?|units?|air force|"
+    r"air defen[cs]es?|navy|missiles?|artillery|strikes?|attacks?|warplanes|jets|aircraft|"
+    r"border guards?|police|security service|special forces|intelligence|defen[cs]e ministry|"
+    r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers)"
+)
+_ADJ = "|".join(f"(?:{pattern})" for _, pattern in _STATES.values())
+_NOT_ACTOR = r"(?!\s+(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|makers?|producers?|production|depots?|sites?))"
+_STATE_FORCE = re.compile(
+    rf"\b(?P<state>{_ADJ})(?:['’]s)?\s+(?:(?!and\b|or\b)[a-z][\w-]*\s+){{0,3}}?(?P<noun>{_FORCE_NOUN})\b"
+    + _NOT_ACTOR
+)
+_STATE_SUBJECT = re.compile(
+    rf"\b(?P<state>{_ADJ})\b(?:\s+[\w’']+){{0,6}}?\s+(?:sent|deployed|launched|fired|struck|attacked|"
+    r"hit|shelled|bombed|shot down|downed|intercepted)\b"
+)
+_TARGET = re.compile(
+    rf"\b(?:against|on|at|targeting|hitting|struck|hit)\s+(?:the\s+)?(?P<state>{_ADJ})(?:['’]s)?\s+"
+    rf"(?:(?!and\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{_FORCE_NOUN}|targets?|infrastructure|territory|"
+    r"cities|city|regions?|plants?|facilit(?:y|ies)|refinery)\b"
+)
+_CIVILIAN = re.compile(r"\b(?:civilians?|residents?|villagers|passers-by|children|women|people|worshippers)\b")
+_GROUP_RE = [(re.compile(rf"\b(?:{pattern})\b"), name, inter) for pattern, (name, inter) in _GROUPS.items()]
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    state: str | None  # country a state actor belongs to
+    inter: int
+    start: int
+    end: int
+
+
+def state_of(text: str) -> str | None:
+    """The state a word names: 'Kyiv' -> 'Ukraine', 'Moscow' -> 'Russia', else None."""
+    for country, (_, pattern) in _STATES.items():
+        if re.fullmatch(rf"(?:the )?(?:{pattern})(?:['’]s)?", text.strip(), flags=re.IGNORECASE):
+            return country
+    return None
+
+
+def iso2_of_state(country: str) -> str | None:
+    entry = _STATES.get(country)
+    return entry[0] if entry else None
+
+
+def state_force(country: str, event_country: str | None, start: int, end: int) -> Actor:
+    inter = 1 if event_country in (None, country) else 8
+    return Actor(f"Military Forces of {country}", country, inter, start, end)
+
+
+def _state_match(match: re.Match[str], event_country: str | None) -> Actor | None:
+    country = state_of(match.group("state"))
+    if country is None:
+        return None
+    return state_force(country, event_country, match.start(), match.end())
+
+
+def find_attacker(sentence: str, event_country: str | None) -> Actor | None:
+    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops'."""
+    for name_re, name, inter in _GROUP_RE:
+        match = name_re.search(sentence)
+        if match and not _inside_target(sentence, match.start()):
+            return Actor(name, None, inter, match.start(), match.end())
+    found = [m for m in _STATE_FORCE.finditer(sentence) if not _inside_target(sentence, m.start())]
+    found += list(_STATE_SUBJECT.finditer(sentence))
+    for match in sorted(found, key=lambda m: m.start()):
+        actor = _state_match(match, event_country)
+        if actor:
+            return actor
+    return None
+
+
+def _inside_target(sentence: str, position: int) -> bool:
+    return any(m.start("state") == position for m in _TARGET.finditer(sentence))
+
+
+def find_target(sentence: str, event_country: str | None, attacker: Actor | None) -> Actor | None:
+    for match in _TARGET.finditer(sentence):
+        actor = _state_match(match, event_country)
+        noun = match.group("noun")
+        if actor and (attacker is None or actor.state != attacker.state):
+            if re.match(r"cit|region|territory|infrastructure|plant|facilit|refinery", noun):
+                return None
+            return actor
+    civilian = _CIVILIAN.search(sentence)
+    if civilian and event_country:
+        return Actor(f"Civilians ({event_country})", None, 7, civilian.start(), civilian.end())
+    return None
+
+
+def article_attacker(text: str, event_country: str | None) -> Actor | None:
+    """The side an article presents as attacking, for sentences that name none
+    ('a drone attack struck ...' in an article about 'Ukraine's drone campaign')."""
+    return find_attacker(text, event_country)
+
+
+def countries_mentioned(text: str) -> list[str]:
+    """ISO2 codes of the states a text names, most often named first (ties: first named)."""
+    counts: list[tuple[int, int, str]] = []
+    for iso2, pattern in _STATES.values():
+        hits = [m.start() for m in re.finditer(rf"\b(?:{pattern})\b", text)]
+        if hits:
+            counts.append((-len(hits), hits[0], iso2))
+    return [iso2 for _, _, iso2 in sorted(counts)]

@@ -1,0 +1,201 @@
+"""Sentences -> Mention[]: the extraction stage's orchestrator.
+
+1. split the article into sentences;
+2. keep the sentences that can report an event (cheap regex prefilter) and run NER on them;
+3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors);
+4. join consecutive frames about the same incident into one Draft; an interception in the
+   same attack becomes its own draft linked `part_of` the attack;
+5. attach claims to the incident they are about;
+6. turn drafts into Mention records with evidence for every field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
+
+from eventwatch.extract import nlp
+from eventwatch.extract.actors import countries_mentioned, find_attacker, find_target
+from eventwatch.extract.casualties import find_casualties
+from eventwatch.extract.claims import ClaimMention, find_claims
+from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
+from eventwatch.extract.frames import Draft, Frame
+from eventwatch.extract.mentions import to_mentions
+from eventwatch.extract.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int
+from eventwatch.extract.places import Entity, find_places, most_precise
+from eventwatch.extract.sentences import Sentence, split_sentences
+from eventwatch.extract.sites import SiteMention, find_alias, find_sites
+from eventwatch.extract.weapons import find_weapon
+from eventwatch.gazetteer import Gazetteer
+from eventwatch.records import Article, Mention
+
+DISRUPTED = "Disrupted weapons use"
+_HIT = re.compile(r"\b(?:was|were|has been|have been)\s+(?:also\s+)?(?:hit|struck|targeted|attacked)\b")
+_TREND = re.compile(
+    r"\b(?:surge|highest rate|on the rise|increasingly|growing|frequency|underscores?|highlights?|"
+    r"demonstrates?|continues? to|have become|has become|are running|amid)\b",
+    re.IGNORECASE,
+)
+_SIZE = re.compile(
+    rf"\b(?P<n>{NUMBER})\s+(?:(?:[A-Z][\w-]+|more|additional|new|extra|fresh)\s+){{0,2}}"
+    r"(?:troops|soldiers|servicemen|personnel|fighters|reinforcements|paratroopers|marines|mercenaries)\b"
+)
+_COUNT = re.compile(
+    rf"\b(?P<ord>{ORDINAL})\s+(?:recorded\s+|reported\s+|known\s+|confirmed\s+|such\s+|successful\s+)?"
+    r"(?P<what>strike|attack|hit|raid)\s+on\s+(?:the|this|that|a)\s+(?:[\w-]+\s+)?"
+    r"(?:facility|plant|site|refinery|station|airbase|factory|depot|base|port|enterprise)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the extraction stage is handed: the gazetteer and an entity recogniser."""
+
+    gazetteer: Gazetteer
+    entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
+
+
+def _size(text: str) -> tuple[int, int, int] | None:
+    for match in _SIZE.finditer(text):
+        value = to_int(match.group("n"))
+        if value is not None and value > 1:
+            return value, match.start(), match.end()
+    return None
+
+
+def _counts(text: str) -> list[tuple[int, str, int, int]]:
+    found = []
+    for match in _COUNT.finditer(text):
+        value = ordinal_to_int(match.group("ord"))
+        if value:
+            found.append((value, match.group("what").lower(), match.start(), match.end()))
+    return found
+
+
+class _Reader:
+    """Reads one article; holds the article-wide state the frames need."""
+
+    def __init__(self, article: Article, services: Services) -> None:
+        self.article = article
+        self.services = services
+        self.published: date | None = article.published_at.date() if article.published_at else None
+        self.context = countries_mentioned(article.text)
+        self.drafts: list[Draft] = []
+        self.known_sites: dict[str, SiteMention] = {}
+        self.article_claims: list[tuple[ClaimMention, Sentence]] = []
+
+    # -- frames ---------------------------------------------------------------------------
+    def guesses(self, sentence: Sentence, claims: list[ClaimMention]) -> list[TypeGuess]:
+        found = [g for g in classify_all(sentence.text) if not g.negated_or_hypothetical and not g.generic]
+        if claims and found and all(g.trigger[0] > claims[0].start for g in found):
+            return []  # "X denies carrying out the strike": a claim about an incident, not a new one
+        if not found and _HIT.search(sentence.text) and self.drafts:
+            last = self.drafts[-1]
+            match = _HIT.search(sentence.text)
+            assert match is not None
+            found = [TypeGuess(last.sub_event_type, 1.0, match.span(), match.group(0), False, False)]
+        return found
+
+    def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
+        text = sentence.text
+        previous = self.resolved_date(self.drafts[-1]) if self.drafts else None
+        places = find_places(text, ents, self.services.gazetteer, self.context)
+        place = most_precise(places)
+        country = place.place.country if place else None
+        sites = find_sites(text)
+        site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
+            sites[0] if sites else None)
+        if site is not None and site.named:
+            self.known_sites.setdefault(site.key, site)
+        attacker = find_attacker(text, country)
+        return Frame(
+            sentence=sentence, guess=guess, date=find_date(text, self.published, previous), place=place,
+            site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
+            target=find_target(text, country, attacker), size=_size(text), counts=_counts(text), claims=claims,
+        )
+
+    @staticmethod
+    def reportable(frame: Frame) -> bool:
+        """An incident needs a place below country level or a named site, unless it is dated."""
+        specific = (frame.place is not None and frame.place.place.feature != "country") or (
+            frame.site is not None and frame.site.named)
+        vague = frame.date.kind == "vague" or bool(_TREND.search(frame.sentence.text))
+        return specific or not vague
+
+    def resolved_date(self, draft: Draft) -> DateGuess | None:
+        if draft.date is not None:
+            return draft.date
+        if draft.part_of is not None:
+            return self.resolved_date(draft.part_of)
+        return publication_fallback(self.published) if draft is self.drafts[0] else None
+
+    # -- joining --------------------------------------------------------------------------
+    def add(self, frame: Frame) -> None:
+        current = self.drafts[-1] if self.drafts else None
+        if current is None or not current.accepts(frame, self.resolved_date(current)):
+            if current is not None or self.reportable(frame):
+                self.open(frame)
+            return
+        same_type = frame.guess.sub_event_type == current.sub_event_type
+        if not same_type and frame.guess.sub_event_type == DISRUPTED and current.sub_event_type != DISRUPTED:
+            self.open(frame, part_of=current)
+        else:
+            current.absorb(frame, typed=same_type)
+
+    def open(self, frame: Frame, part_of: Draft | None = None) -> None:
+        if part_of is None and not self.reportable(frame):
+            return
+        draft = Draft(first=frame, sub_event_type=frame.guess.sub_event_type, part_of=part_of)
+        draft.absorb(frame, typed=True)
+        self.drafts.append(draft)
+
+    def read_sentence(self, sentence: Sentence, ents: list[Entity] | None) -> None:
+        claims = find_claims(sentence.text)
+        guesses = self.guesses(sentence, claims) if ents is not None else []
+        if not guesses:
+            self.attach_claims(claims, sentence)
+            return
+        frames = [self.frame(sentence, g, ents or [], claims if i == 0 else []) for i, g in enumerate(guesses[:2])]
+        disrupted = [f for f in frames if f.guess.sub_event_type == DISRUPTED]
+        if len(frames) == 2 and len(disrupted) == 1:
+            attack = next(f for f in frames if f is not disrupted[0])
+            self.add(attack)
+            self.open(replace(disrupted[0], claims=[], casualties=find_casualties("")), part_of=self.drafts[-1])
+            self.drafts[-2].intercepted = self.drafts[-2].intercepted or (
+                disrupted[0].weapon.intercepted if disrupted[0].weapon else None)
+            return
+        for frame in frames[:1]:
+            self.add(frame)
+
+    def attach_claims(self, claims: list[ClaimMention], sentence: Sentence) -> None:
+        for claim in claims:
+            self.article_claims.append((claim, sentence))
+            if claim.generic:
+                continue
+            if self.drafts:
+                target = self.drafts[-1].part_of or self.drafts[-1]
+                target.claims.append((claim, sentence))
+
+    def attach_generic_claims(self) -> None:
+        violent = [d for d in self.drafts if d.part_of is None and d.sub_event_type != DISRUPTED]
+        for claim, sentence in self.article_claims:
+            if claim.generic:
+                for draft in violent:
+                    if sentence.start >= draft.first.sentence.start or draft is violent[0]:
+                        draft.claims.append((claim, sentence))
+
+
+def extract_mentions(article: Article, services: Services) -> list[Mention]:
+    reader = _Reader(article, services)
+    sentences = split_sentences(article.text)
+    candidates = [s for s in sentences if is_event_candidate(s.text) or _HIT.search(s.text)]
+    entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
+    for sentence in sentences:
+        reader.read_sentence(sentence, entities.get(sentence.index))
+    reader.attach_generic_claims()
+    return to_mentions(article, reader.drafts, reader.resolved_date, reader.article_claims)

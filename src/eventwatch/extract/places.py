@@ -1,0 +1,160 @@
+"""Place mentions in a sentence, geocoded with the offline gazetteer.
+
+Candidates come from region phrases ("the Kursk region", "Bryansk Oblast"), from spaCy
+entities (any label: the small model calls Kyiv a PERSON and Sumy an ORG) and from runs
+of capitalised words; each is checked against the gazetteer. Single sentence-initial words
+are skipped unless NER marks them as a place, so "More" or "Drone" never become towns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from eventwatch.gazetteer import Gazetteer
+from eventwatch.records import Place
+
+_REGION_WORD = r"(?:region|oblast|province|governorate|state|krai|republic|territory)"
+_REGION = re.compile(
+    rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD}|district)\b",
+    re.IGNORECASE,
+)
+_CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|la|an|na|am|on|upon)\s+)?[A-Z][\w’'-]*\w)*")
+_NEAR = re.compile(
+    r"\b(?:near|outside|outskirts of|close to|on the edge of|(?:north|south|east|west)(?:-?(?:east|west))? of|"
+    r"\d+\s*(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Huge", "More", "One", "This", "That",
+         "He", "She", "They", "We", "State", "President", "Prime", "Minister", "Regional", "Governor", "Drone",
+         "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
+         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MIN_CITY_POPULATION = 1000
+
+
+@dataclass(frozen=True)
+class Entity:
+    text: str
+    label: str
+    start: int  # offsets within the sentence
+    end: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    place: Place
+    precision: int  # ACLED geo_precision
+    start: int
+    end: int
+    text: str
+    location: str  # the name to report as ACLED 'location'
+
+
+def _clean(name: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", name.strip(" ,.;:"))
+
+
+def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for match in _REGION.finditer(sentence):
+        name, kind = _clean(match.group("name")), match.group("kind").lower()
+        if kind == "district":
+            place = _best_city(gazetteer.lookup(name), context)
+            if place is not None:
+                found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
+            continue
+        region = _region(gazetteer, name, context)
+        if region is not None:
+            found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
+    return found
+
+
+def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | None:
+    for iso2 in context:
+        region = gazetteer.region(name, country_iso2=iso2)
+        if region is not None:
+            return region
+    return gazetteer.region(name)
+
+
+def _best_city(candidates: Iterable[Place], context: Sequence[str]) -> Place | None:
+    cities = [p for p in candidates if p.feature in ("city", "admin2") and p.population >= MIN_CITY_POPULATION]
+    if not cities:
+        return None
+    for iso2 in context:
+        local = [p for p in cities if p.iso2 == iso2]
+        if local:
+            return max(local, key=lambda p: p.population)
+    return max(cities, key=lambda p: p.population)
+
+
+def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool]]:
+    """(start, end, named_by_ner) spans worth a gazetteer lookup."""
+    spans = [(e.start, e.end, e.label in _PLACE_LABELS) for e in entities if e.label not in {"DATE", "CARDINAL"}]
+    for match in _CAPS.finditer(sentence):
+        spans.append((match.start(), match.end(), False))
+    return spans
+
+
+def _lookup_span(
+    sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str]
+) -> PlaceMention | None:
+    text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
+    start += sentence[start:end].find(text)
+    if not text or (text in _STOP and not by_ner):
+        return None
+    if start == 0 and " " not in text and "-" not in text and not by_ner:
+        return None
+    country = gazetteer.country(text)
+    if country is not None:
+        return PlaceMention(country, 3, start, start + len(text), text, country.name)
+    place = _best_city(gazetteer.lookup(text), context)
+    if place is None:
+        region = _region(gazetteer, text, context) if by_ner else None
+        return PlaceMention(region, 3, start, start + len(text), text, region.name) if region else None
+    near = _NEAR.search(sentence[:start])
+    return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
+
+
+def find_places(
+    sentence: str, entities: Sequence[Entity], gazetteer: Gazetteer, context: Sequence[str] = ()
+) -> list[PlaceMention]:
+    """Every place named in the sentence, in order; context = ISO2 codes of countries the
+    article is about, used to pick among same-named places."""
+    found = _regions(sentence, gazetteer, context)
+    taken = [(p.start, p.end) for p in found]
+    for start, end, by_ner in sorted(_spans(sentence, entities)):
+        if any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        mention = _lookup_span(sentence, start, end, by_ner, gazetteer, context)
+        if mention is None and " " in sentence[start:end]:
+            continue
+        if mention is not None:
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    return sorted(found, key=lambda p: p.start)
+
+
+def precision_rank(mention: PlaceMention) -> tuple[int, int]:
+    """Lower is more precise: a town before a district before a region before a country."""
+    order = {"city": 0, "admin2": 1, "admin1": 2, "country": 3}
+    return (order[mention.place.feature], mention.precision)
+
+
+def most_precise(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    return min(mentions, key=precision_rank) if mentions else None
+
+
+def contains(outer: Place, inner: Place) -> bool:
+    """Whether `outer` is, or contains, `inner` (country > admin1 > town)."""
+    if outer.iso2 != inner.iso2:
+        return False
+    if outer.feature == "country":
+        return True
+    if outer.feature == "admin1":
+        return inner.admin1 == outer.admin1
+    return (outer.geonames_id is not None and outer.geonames_id == inner.geonames_id) or (
+        outer.name == inner.name and outer.admin1 == inner.admin1
+    )

@@ -1,0 +1,85 @@
+"""Shared text clean-up: site boilerplate lines, HTML fragments to text, the prose minimum."""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from eventwatch.errors import InputError, NotNews
+from eventwatch.records import Rejected
+
+# Lines that are site furniture, not reporting. Matched case-insensitively against short lines.
+_BOILERPLATE = re.compile(
+    r"""^\W*(?:
+        be\ the\ first\ to\ comment
+      | leave\ a\ (?:reply|comment)
+      | (?:this\ site|we)\ uses?\ akismet
+      | your\ email\ address\ will\ not\ be\ published
+      | (?:©|\(c\)\ \d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})
+      | all\ rights\ reserved
+      | unauthori[sz]ed\ use\ and/or\ duplication
+      | share\ (?:this|on)\b
+      | sign\ up\ (?:for|to)\ (?:our|the)\ newsletter
+      | subscribe\ to\ our\ newsletter
+      | follow\ us\ on\b
+      | (?:related|recommended)\ (?:stories|articles|posts)\W*$
+      | read\ more\W*$
+      | advertisement\W*$
+      | we\ use\ cookies
+      | (?:accept|manage)\ (?:all\ )?cookies
+    )""",
+    re.I | re.X,
+)
+_ANYWHERE = re.compile(r"all rights reserved|unauthori[sz]ed use and/or duplication|uses akismet", re.I)
+_BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
+MAX_BOILERPLATE_LINE = 200
+
+
+def is_boilerplate(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
+        return False
+    return bool(_BOILERPLATE.match(stripped) or _ANYWHERE.search(stripped))
+
+
+def strip_boilerplate(text: str) -> str:
+    """Drop boilerplate lines and collapse runs of blank lines; one paragraph per line."""
+    kept: list[str] = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
+        if is_boilerplate(line):
+            continue
+        if line or (kept and kept[-1]):
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def html_fragment_to_text(fragment: str) -> str:
+    """Text of an HTML fragment (a feed entry body) with one line per block element."""
+    if "<" not in fragment:
+        return fragment
+    try:
+        root = lxml.html.fromstring(f"<div>{fragment}</div>")
+    except (etree.ParserError, ValueError):
+        return re.sub(r"<[^>]+>", " ", fragment)
+    for bad in root.xpath("//script|//style"):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+    return str(root.text_content())
+
+
+def require_prose(text: str, min_chars: int, origin: str) -> str:
+    """Refuse text shorter than ``min_chars`` characters as not news."""
+    length = len(text.strip())
+    if length < min_chars:
+        raise NotNews(f"{origin}: only {length} characters of text (need {min_chars}): not an article")
+    return text
+
+
+def rejected(err: InputError, origin: str) -> Rejected:
+    """The Rejected record for a document refused at ingest."""
+    return Rejected(stage="ingest", reason=err.message, origin=origin, code=err.code, detail=err.detail)

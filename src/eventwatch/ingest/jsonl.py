@@ -1,0 +1,50 @@
+"""JSON Lines: one article object per line with a required ``text`` field."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from eventwatch.errors import EmptyDocument, InputError, MalformedDocument
+from eventwatch.ingest.clean import rejected, require_prose, strip_boilerplate
+from eventwatch.ingest.meta import meta_from_mapping
+from eventwatch.records import Article, Rejected
+from eventwatch.settings import IngestSettings
+
+
+def parse_record(line: str, settings: IngestSettings, origin: str) -> Article:
+    try:
+        values = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise MalformedDocument(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(values, dict):
+        raise MalformedDocument(f"{origin}: expected a JSON object, got {type(values).__name__}")
+    text = values.get("text")
+    if not isinstance(text, str):
+        raise MalformedDocument(f"{origin}: the required field 'text' is missing or not a string")
+    if not text.strip():
+        raise EmptyDocument(f"{origin}: the field 'text' is empty")
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
+    body = require_prose(strip_boilerplate(body), settings.min_chars, origin)
+    meta = meta_from_mapping({k: v for k, v in values.items() if k != "text"})
+    return Article.build(
+        body,
+        "jsonl",
+        url=meta.url,
+        outlet=meta.outlet,
+        title=meta.title,
+        published_at=meta.published,
+        origin=origin,
+    )
+
+
+def parse_jsonl(content: str, settings: IngestSettings, origin: str) -> Iterator[Article | Rejected]:
+    """Every non-blank line becomes an Article or a Rejected with origin ``FILE#LINE``."""
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}#{number}"
+        try:
+            yield parse_record(line, settings, where)
+        except InputError as err:
+            yield rejected(err, where)

@@ -1,0 +1,118 @@
+"""WARC (and ARC) archives with warcio: each HTML response record becomes an Article.
+
+Records that are not successful HTML responses (requests, metadata, images, redirects) are
+not documents and are passed over. A truncated or corrupt archive yields a MalformedDocument
+rejection for the rest of the file; records read before the damage are kept."""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+
+from eventwatch.errors import InputError, MalformedDocument, MissingPath, TooLarge
+from eventwatch.ingest.clean import rejected
+from eventwatch.ingest.dates import parse_published
+from eventwatch.ingest.decode import decode
+from eventwatch.ingest.fetch import content_type_parts
+from eventwatch.ingest.html import parse_html
+from eventwatch.records import Article, Rejected
+from eventwatch.settings import IngestSettings
+
+HTML_TYPES = {"text/html", "application/xhtml+xml"}
+_SIGNATURES = (b"\x1f\x8b", b"WARC/", b"filedesc://")
+_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
+
+
+def _html_response(record: ArcWarcRecord) -> tuple[str, str | None] | None:
+    """(target URI, declared charset) for a 2xx HTML response record, else None."""
+    if record.rec_type != "response" or record.http_headers is None:
+        return None
+    status = record.http_headers.get_statuscode() or ""
+    mime, charset = content_type_parts(record.http_headers.get_header("Content-Type"))
+    if not status.startswith("2") or mime not in HTML_TYPES:
+        return None
+    return record.rec_headers.get_header("WARC-Target-URI") or "", charset
+
+
+def _check_complete(record: ArcWarcRecord, where: str) -> None:
+    """warcio returns short content for a cut-off record; its length reader shows what is missing."""
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        raise MalformedDocument(f"{where}: the archive is truncated inside this record")
+
+
+def _skip(record: ArcWarcRecord, where: str) -> None:
+    while record.raw_stream.read(65536):
+        pass
+    _check_complete(record, where)
+
+
+def _payload(record: ArcWarcRecord, max_bytes: int, where: str) -> bytes:
+    payload: bytes = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        raise TooLarge(f"{where}: record is over the {max_bytes:,}-byte limit")
+    _check_complete(record, where)
+    return payload
+
+
+def _read_record(record: ArcWarcRecord, settings: IngestSettings, where: str) -> Article | None:
+    found = _html_response(record)
+    if found is None:
+        _skip(record, where)
+        return None
+    url, charset = found
+    html = decode(_payload(record, settings.max_bytes, where), where, charset)
+    return parse_html(
+        html,
+        settings,
+        origin=where,
+        source_kind="warc",
+        url=url or None,
+        fallback_published=parse_published(record.rec_headers.get_header("WARC-Date")),
+    )
+
+
+def iter_archive(
+    stream: BinaryIO, settings: IngestSettings, origin: str, size: int | None = None
+) -> Iterator[Article | Rejected]:
+    """Articles from an open archive stream of ``size`` bytes; origins are ``FILE#record N``."""
+    number = 0
+    try:
+        archive = ArchiveIterator(stream, arc2warc=True)
+        for record in archive:
+            number += 1
+            where = f"{origin}#record {number}"
+            try:
+                article = _read_record(record, settings, where)
+            except MalformedDocument as err:
+                yield rejected(err, where)
+                return
+            except InputError as err:
+                yield rejected(err, where)
+                continue
+            if article is not None:
+                yield article
+        if size is not None and archive.offset < size:
+            raise EOFError(f"{size - archive.offset} bytes at the end are not a complete record")
+    except _BROKEN as exc:
+        where = f"{origin}#record {number + 1}"
+        message = f"{where}: corrupt or truncated archive, the rest of the file is unreadable ({exc})"
+        yield rejected(MalformedDocument(message), where)
+
+
+def parse_warc(path: Path, settings: IngestSettings, origin: str) -> Iterator[Article | Rejected]:
+    try:
+        with path.open("rb") as stream:
+            if not stream.read(16).startswith(_SIGNATURES):
+                raise MalformedDocument(f"{origin} is not a WARC or ARC archive")
+            stream.seek(0)
+            yield from iter_archive(stream, settings, origin, path.stat().st_size)
+    except FileNotFoundError as exc:
+        raise MissingPath(f"{origin} does not exist") from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {origin}: {exc.strerror or exc}") from exc

@@ -1,0 +1,61 @@
+"""The Site registry: each named facility once, with aliases and spelling variants.
+
+A site's key is its proper name folded ("Kremniy EL plant" and "Kremniy EL
+microelectronics plant" -> "kremniy el"); unnamed sites ("main railway station") are
+keyed with their town so two towns' stations stay apart. Variants such as "Kremny-El"
+meet an existing site of the same country by fuzzy match (rapidfuzz).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from rapidfuzz import fuzz
+from rapidfuzz.utils import default_process
+
+from eventwatch.extract.sites import site_key
+from eventwatch.records import Mention, Site
+
+FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el" vs "kremny el" scores 94, "kremniy el" vs "kristall" 40
+_KINDS = ("plant", "factory", "refinery", "depot", "airbase", "air base", "airfield", "airport", "station",
+          "port", "bridge", "substation", "headquarters", "base", "hospital", "school", "market", "terminal",
+          "shipyard", "pipeline", "works", "arsenal", "warehouse", "dam")
+
+
+def kind_of_site(name: str) -> str | None:
+    lowered = name.lower()
+    return next((k for k in _KINDS if re.search(rf"\b{k}\b", lowered)), None)
+
+
+def alias_key(mention: Mention) -> str:
+    """The registry key of the mention's site."""
+    name = mention.site or ""
+    if mention.location and name.startswith(f"{mention.location} "):
+        return site_key(name)  # an unnamed site qualified by its town
+    proper = re.match(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)", name)
+    return site_key(proper.group(1) if proper else name)
+
+
+def site_id(key: str, country: str | None) -> str:
+    return hashlib.sha256(f"{country or ''}|{key}".encode()).hexdigest()[:16]
+
+
+def similar(key: str, other: str) -> bool:
+    return fuzz.ratio(key, other, processor=default_process) >= FUZZY_MIN
+
+
+def new_site(mention: Mention, key: str) -> Site:
+    return Site(
+        id=site_id(key, mention.country), name=mention.site or key, kind=kind_of_site(mention.site or ""),
+        aliases=(mention.site or key,), location=mention.location, admin1=mention.admin1, country=mention.country,
+    )
+
+
+def with_alias(site: Site, mention: Mention) -> Site:
+    name = mention.site or ""
+    if not name or name in site.aliases:
+        return site
+    location = site.location if site.location and mention.geo_precision != 1 else mention.location
+    return Site(site.id, site.name, site.kind, (*site.aliases, name), location or site.location,
+                site.admin1 or mention.admin1, site.country or mention.country)

@@ -1,0 +1,325 @@
+"""The repository: every read and write eventwatch makes against its database.
+
+`Repository` is the read side (short connections of its own) and opens transactions;
+`Tx` is the write side, bound to one transaction. SQLAlchemy errors leave this module only
+as `StoreError`; missing records on the read side raise `NotFound`.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventwatch.errors import NotFound, StoreError
+from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
+from eventwatch.store import codec
+from eventwatch.store.loading import (
+    Clause,
+    load_events,
+    load_mentions,
+    load_site_counts,
+    load_sites,
+)
+from eventwatch.store.schema import (
+    VOLATILE_COLUMNS,
+    articles,
+    claims,
+    events,
+    evidence,
+    mention_links,
+    mentions,
+    metadata,
+    rejected,
+    reported_counts,
+    site_aliases,
+    sites,
+)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+Clock = Callable[[], datetime]
+MIN_PREFIX = 6  # shortest event id prefix get_event accepts
+_CHILD_TABLES = (evidence, claims, mention_links, reported_counts)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _describe(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).splitlines()[0]
+
+
+def _store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turn SQLAlchemy errors raised by the wrapped method into StoreError."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return fn(*args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
+
+        return wrapper
+
+    return decorate
+
+
+def _insert_ignore(conn: Connection, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
+    """INSERT unless a row with the same `keys` (a primary key or unique constraint) exists."""
+    dialect = conn.dialect.name
+    if dialect in ("sqlite", "postgresql"):
+        builder = sqlite_insert if dialect == "sqlite" else pg_insert
+        conn.execute(builder(table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
+        return
+    match = [table.c[name] == row[name] for name in keys]
+    if conn.execute(select(*(table.c[name] for name in keys)).where(*match)).first() is None:
+        conn.execute(insert(table).values(row))
+
+
+def _upsert(conn: Connection, table: Table, row: dict[str, Any], insert_only: dict[str, Any]) -> None:
+    """UPDATE the row with this id, or INSERT it (with `insert_only` extra columns) if absent."""
+    result = conn.execute(update(table).where(table.c.id == row["id"]).values(row))
+    if result.rowcount == 0:
+        conn.execute(insert(table).values({**row, **insert_only}))
+
+
+def _ci_equals(column: Any, value: str) -> Clause:
+    return func.lower(column) == value.lower()
+
+
+class Tx:
+    """Writes (and the reads the resolver needs) inside one database transaction."""
+
+    def __init__(self, conn: Connection, clock: Clock = _utcnow) -> None:
+        self._conn = conn
+        self._clock = clock
+
+    @_store_op("checking for an article")
+    def has_article(self, article_id: str) -> bool:
+        found = self._conn.execute(select(articles.c.id).where(articles.c.id == article_id)).first()
+        return found is not None
+
+    @_store_op("adding an article")
+    def add_article(self, article: Article) -> None:
+        _insert_ignore(self._conn, articles, codec.article_row(article, self._clock()), ["id"])
+
+    @_store_op("recording a rejected document")
+    def add_rejected(self, item: Rejected) -> None:
+        _insert_ignore(
+            self._conn, rejected, codec.rejected_row(item, self._clock()), ["origin", "stage", "code"]
+        )
+
+    @_store_op("adding a mention")
+    def add_mention(self, mention: Mention, event_id: str) -> None:
+        """Store the mention and its children, replacing any earlier copy of (article_id, index)."""
+        for child in _CHILD_TABLES:
+            self._conn.execute(
+                delete(child).where(
+                    child.c.article_id == mention.article_id, child.c.mention_idx == mention.index
+                )
+            )
+        self._conn.execute(
+            delete(mentions).where(
+                mentions.c.article_id == mention.article_id, mentions.c.idx == mention.index
+            )
+        )
+        self._conn.execute(insert(mentions).values(codec.mention_row(mention, event_id)))
+        children = (
+            (evidence, codec.evidence_rows(mention)),
+            (claims, codec.claim_rows(mention)),
+            (mention_links, codec.link_rows(mention)),
+            (reported_counts, codec.count_rows(mention)),
+        )
+        for table, rows in children:
+            if rows:
+                self._conn.execute(insert(table), rows)
+
+    @_store_op("finding candidate events")
+    def candidate_events(self, *, start: date, end: date, country: str | None) -> list[Event]:
+        """Dated events with event_date in [start, end], of `country` (case-insensitive) if given."""
+        conditions = [events.c.event_date >= start, events.c.event_date <= end]
+        if country is not None:
+            conditions.append(_ci_equals(events.c.country, country))
+        return load_events(self._conn, and_(*conditions))
+
+    @_store_op("reading the events at a site")
+    def events_at_site(self, site_id: str) -> list[Event]:
+        return load_events(self._conn, events.c.site_id == site_id)
+
+    @_store_op("reading an event")
+    def get_event(self, event_id: str) -> Event | None:
+        found = load_events(self._conn, events.c.id == event_id)
+        return found[0] if found else None
+
+    @_store_op("saving an event")
+    def save_event(self, event: Event) -> None:
+        """Insert or replace the event row; first_seen of an existing row is kept unless given."""
+        now = self._clock()
+        row = {**codec.event_row(event), "last_updated": event.last_updated or now}
+        if event.first_seen is not None:
+            row["first_seen"] = event.first_seen
+        _upsert(self._conn, events, row, {"first_seen": event.first_seen or now})
+
+    @_store_op("looking up a site")
+    def find_site(self, alias_norm: str) -> Site | None:
+        """The site with this normalised alias (or name); see codec.normalise_alias."""
+        owner = select(site_aliases.c.site_id).where(site_aliases.c.alias_norm == alias_norm)
+        found = load_sites(self._conn, sites.c.id.in_(owner.scalar_subquery()))
+        return found[0] if found else None
+
+    @_store_op("saving a site")
+    def save_site(self, site: Site) -> None:
+        """Upsert the site row and replace its aliases; an alias owned by another site fails."""
+        _upsert(self._conn, sites, codec.site_row(site), {})
+        self._conn.execute(delete(site_aliases).where(site_aliases.c.site_id == site.id))
+        self._conn.execute(insert(site_aliases), codec.alias_rows(site))
+
+    @_store_op("reading the counts reported for a site")
+    def site_reported_counts(self, site_id: str) -> list[ReportedCount]:
+        return load_site_counts(self._conn, [site_id]).get(site_id, [])
+
+
+def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
+    return tuple((value is None, 0 if value is None else value) for value in row)
+
+
+class Repository:
+    """Read access to the store, and `transaction()` for writes."""
+
+    def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
+        self._engine = engine
+        self._clock = clock or _utcnow
+        self.url: str = engine.url.render_as_string(hide_password=True)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One database transaction: committed when the block ends, rolled back if it raises."""
+        try:
+            with self._engine.begin() as conn:
+                yield Tx(conn, self._clock)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database transaction failed: {_describe(exc)}", detail=str(exc)) from exc
+
+    @contextmanager
+    def _reading(self, what: str) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:
+            raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
+
+    def list_events(
+        self,
+        *,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
+        site: str | None = None,
+        limit: int | None = None,
+    ) -> list[Event]:
+        """Events by event_date then id. event_type matches event_type or sub_event_type;
+        country/admin1 are case-insensitive; site is a case-insensitive substring of the
+        site's name (or of the event's own site field)."""
+        conditions: list[Clause] = [true()]
+        if since is not None:
+            conditions.append(events.c.event_date >= since)
+        if until is not None:
+            conditions.append(events.c.event_date <= until)
+        if event_type is not None:
+            conditions.append(
+                or_(
+                    _ci_equals(events.c.event_type, event_type),
+                    _ci_equals(events.c.sub_event_type, event_type),
+                )
+            )
+        if country is not None:
+            conditions.append(_ci_equals(events.c.country, country))
+        if admin1 is not None:
+            conditions.append(_ci_equals(events.c.admin1, admin1))
+        if site is not None:
+            needle = site.lower()
+            named = select(sites.c.id).where(func.lower(sites.c.name).contains(needle, autoescape=True))
+            conditions.append(
+                or_(
+                    events.c.site_id.in_(named.scalar_subquery()),
+                    func.lower(events.c.site).contains(needle, autoescape=True),
+                )
+            )
+        with self._reading("listing events") as conn:
+            return load_events(conn, and_(*conditions), limit=limit)
+
+    def _event_id(self, conn: Connection, event_id: str) -> str:
+        """The full id for an exact id or a unique prefix of at least MIN_PREFIX characters."""
+        if conn.execute(select(events.c.id).where(events.c.id == event_id)).first() is not None:
+            return event_id
+        if len(event_id) >= MIN_PREFIX:
+            stmt = select(events.c.id).where(events.c.id.startswith(event_id, autoescape=True)).limit(10)
+            ids = [found for found in conn.execute(stmt).scalars() if found.startswith(event_id)]
+            if len(ids) == 1:
+                return str(ids[0])
+            if ids:
+                raise NotFound(f"event id prefix '{event_id}' matches several events; give more characters")
+        raise NotFound(f"no event with id '{event_id}'")
+
+    def get_event(self, event_id: str) -> Event:
+        with self._reading("reading an event") as conn:
+            return load_events(conn, events.c.id == self._event_id(conn, event_id))[0]
+
+    def event_mentions(self, event_id: str) -> list[tuple[Article, Mention]]:
+        """Each source article of the event with its mention, in source order."""
+        with self._reading("reading an event's mentions") as conn:
+            return load_mentions(conn, mentions.c.event_id == self._event_id(conn, event_id))
+
+    def list_sites(self) -> list[Site]:
+        with self._reading("listing sites") as conn:
+            return load_sites(conn, true())
+
+    def get_article(self, article_id: str) -> Article:
+        with self._reading("reading an article") as conn:
+            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
+        if row is None:
+            raise NotFound(f"no article with id '{article_id}'")
+        return codec.article_from_row(row)
+
+    def list_rejected(self) -> list[Rejected]:
+        with self._reading("listing rejected documents") as conn:
+            rows = conn.execute(select(rejected).order_by(rejected.c.id)).mappings().all()
+        return [codec.rejected_from_row(row) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = {"articles": articles, "mentions": mentions, "events": events, "sites": sites}
+        tables |= {"claims": claims, "rejected": rejected}
+        with self._reading("counting records") as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in tables.items()
+            }
+
+    def snapshot(self) -> dict[str, list[tuple[object, ...]]]:
+        """Every table's rows, sorted, without wall-clock columns or surrogate ids: two
+        snapshots are equal when the stored content is (for idempotency tests)."""
+        found: dict[str, list[tuple[object, ...]]] = {}
+        with self._reading("taking a snapshot") as conn:
+            for table in metadata.sorted_tables:
+                skip = VOLATILE_COLUMNS.get(table.name, frozenset())
+                columns = [column for column in table.columns if column.name not in skip]
+                rows = [tuple(row) for row in conn.execute(select(*columns))]
+                found[table.name] = sorted(rows, key=_sort_key)
+        return found

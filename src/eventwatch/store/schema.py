@@ -1,0 +1,258 @@
+"""The database schema as SQLAlchemy Core tables; column names match the record fields.
+
+Portable between SQLite (default) and PostgreSQL. Foreign keys to `events` and `sites`
+are DEFERRABLE INITIALLY DEFERRED so the resolver may save a mention before its event
+(or an event before its site) inside one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator, TypeEngine
+
+metadata = MetaData()
+
+_ISO_FORMAT = "%Y-%m-%dT%H:%M:%S.%f+00:00"
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored in UTC.
+
+    PostgreSQL: TIMESTAMP WITH TIME ZONE. Elsewhere: fixed-width ISO text in UTC, which sorts
+    chronologically. Naive datetimes are refused; results are always aware (UTC).
+    """
+
+    impl = String(32)
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(DateTime(timezone=True))
+        return dialect.type_descriptor(String(32))
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> object:
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise ValueError(f"naive datetime {value.isoformat()} cannot be stored; give it a timezone")
+        utc = value.astimezone(UTC)
+        return utc if dialect.name == "postgresql" else utc.strftime(_ISO_FORMAT)
+
+    def process_result_value(self, value: object, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if isinstance(value, datetime):
+            return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+        return datetime.fromisoformat(str(value))
+
+
+# Scalar Mention fields stored both per mention and (merged) per event, in record order.
+ACLED_FIELDS: tuple[str, ...] = (
+    "event_type", "sub_event_type", "disorder_type", "event_date", "time_precision", "date_phrase",
+    "location", "admin1", "admin2", "country", "iso", "latitude", "longitude", "geonames_id",
+    "geo_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+    "site", "weapon_kind", "weapon_launched", "weapon_intercepted", "fatalities", "injuries",
+    "size_reported", "notes", "confidence",
+)  # fmt: skip
+
+
+def _acled_columns() -> list[Column[object]]:
+    """Fresh Column objects for ACLED_FIELDS (a Column belongs to exactly one table)."""
+    return [
+        Column("event_type", String(64), nullable=False),
+        Column("sub_event_type", String(64), nullable=False),
+        Column("disorder_type", String(64), nullable=False),
+        Column("event_date", Date),
+        Column("time_precision", Integer, nullable=False),
+        Column("date_phrase", Text),
+        Column("location", String(200)),
+        Column("admin1", String(200)),
+        Column("admin2", String(200)),
+        Column("country", String(100)),
+        Column("iso", Integer),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("geonames_id", Integer),
+        Column("geo_precision", Integer),
+        Column("actor1", Text),
+        Column("actor2", Text),
+        Column("assoc_actor_1", Text),
+        Column("assoc_actor_2", Text),
+        Column("inter1", Integer),
+        Column("inter2", Integer),
+        Column("site", String(200)),
+        Column("weapon_kind", String(64)),
+        Column("weapon_launched", Integer),
+        Column("weapon_intercepted", Integer),
+        Column("fatalities", Integer, nullable=False),
+        Column("injuries", Integer, nullable=False),
+        Column("size_reported", Integer),
+        Column("notes", Text, nullable=False),
+        Column("confidence", Float, nullable=False),
+    ]
+
+
+def _deferred_fk(target: str) -> ForeignKey:
+    return ForeignKey(target, deferrable=True, initially="DEFERRED")
+
+
+def _mention_fk() -> ForeignKeyConstraint:
+    return ForeignKeyConstraint(
+        ["article_id", "mention_idx"], ["mentions.article_id", "mentions.idx"], ondelete="CASCADE"
+    )
+
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("url", Text),
+    Column("outlet", String(200)),
+    Column("title", Text),
+    Column("published_at", UTCDateTime),
+    Column("language", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source_kind", String(16), nullable=False),
+    Column("origin", Text),
+    Column("ingested_at", UTCDateTime, nullable=False),
+)
+
+sites = Table(
+    "sites",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("kind", String(64)),
+    Column("location", String(200)),
+    Column("admin1", String(200)),
+    Column("country", String(100)),
+)
+
+site_aliases = Table(
+    "site_aliases",
+    metadata,
+    Column("site_id", String(64), ForeignKey("sites.id", ondelete="CASCADE"), nullable=False),
+    Column("alias_norm", String(200), nullable=False, unique=True),
+    Column("alias", String(200), nullable=False),
+    # position in Site.aliases; -1 marks the site's own name, added so find_site matches it
+    Column("ordinal", Integer, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    *_acled_columns(),
+    Column("site_id", String(64), _deferred_fk("sites.id")),
+    Column("version", Integer, nullable=False),
+    Column("first_seen", UTCDateTime, nullable=False),
+    Column("last_updated", UTCDateTime, nullable=False),
+    Column("values_by_source", Text, nullable=False),
+)
+
+mentions = Table(
+    "mentions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    *_acled_columns(),
+    Column("event_id", String(64), _deferred_fk("events.id"), nullable=False),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("mention_idx", Integer, primary_key=True),
+    Column("field", String(64), primary_key=True),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    _mention_fk(),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(64), nullable=False),
+    Column("mention_idx", Integer, nullable=False),
+    Column("speaker", String(200), nullable=False),
+    Column("stance", String(32), nullable=False),
+    Column("subject", String(200)),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    _mention_fk(),
+    UniqueConstraint("article_id", "mention_idx", "speaker", "stance", "start"),
+)
+
+mention_links = Table(
+    "mention_links",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("mention_idx", Integer, primary_key=True),
+    Column("ordinal", Integer, primary_key=True),  # position in Mention.links
+    Column("kind", String(16), nullable=False),
+    Column("target_idx", Integer, nullable=False),
+    _mention_fk(),
+)
+
+reported_counts = Table(
+    "reported_counts",
+    metadata,
+    Column("article_id", String(64), primary_key=True),
+    Column("mention_idx", Integer, primary_key=True),
+    Column("ordinal", Integer, primary_key=True),  # position in Mention.reported_counts
+    Column("site", String(200), nullable=False),
+    Column("count", Integer, nullable=False),
+    Column("what", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    _mention_fk(),
+)
+
+rejected = Table(
+    "rejected",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("origin", Text, nullable=False),
+    Column("stage", String(64), nullable=False),
+    Column("code", String(64), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("first_seen", UTCDateTime, nullable=False),
+    UniqueConstraint("origin", "stage", "code"),
+)
+
+Index("ix_events_event_date", events.c.event_date)
+Index("ix_events_country_admin1", events.c.country, events.c.admin1)
+Index("ix_events_site_id", events.c.site_id)
+Index("ix_mentions_event_id", mentions.c.event_id)
+
+# Columns holding wall-clock times or surrogate keys: left out of Repository.snapshot().
+VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
+    "articles": frozenset({"ingested_at"}),
+    "events": frozenset({"first_seen", "last_updated"}),
+    "claims": frozenset({"id"}),
+    "rejected": frozenset({"id", "first_seen"}),
+}

@@ -1,0 +1,12 @@
+"""Fixtures for the ingest tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwatch.settings import Settings
+
+
+@pytest.fixture
+def settings() -> Settings:
+    return Settings()

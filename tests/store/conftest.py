@@ -1,0 +1,188 @@
+"""Hand-built records and a file-backed repository for the store tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from eventwatch.records import (
+    Article,
+    Claim,
+    Event,
+    Evidence,
+    Link,
+    Mention,
+    ReportedCount,
+    Site,
+    SourceRef,
+    Weapon,
+)
+from eventwatch.store import Repository, open_repository
+
+KYIV_TIME = timezone(timedelta(hours=3))
+
+TEXT_A = (
+    "Drones struck the Kremniy EL plant in Bryansk on 12 March, the governor said. "
+    "Two people were injured. Ukraine's military claimed responsibility. "
+    "It was the fifth recorded strike on the plant this year. Air defences shot down six drones."
+)
+TEXT_B = "A second report: the Kremniy EL plant in Bryansk was hit by drones on 12 March; two were injured."
+
+
+def ev(article: Article, phrase: str) -> Evidence:
+    start = article.text.index(phrase)
+    return Evidence(article_id=article.id, start=start, end=start + len(phrase), quote=phrase)
+
+
+@pytest.fixture
+def article_a() -> Article:
+    return Article.build(
+        TEXT_A,
+        "html",
+        url="https://news.example/a",
+        outlet="Example News",
+        title="Drones hit plant",
+        published_at=datetime(2024, 3, 12, 18, 30, tzinfo=KYIV_TIME),
+        origin="examples/a.html",
+    )
+
+
+@pytest.fixture
+def article_b() -> Article:
+    return Article.build(
+        TEXT_B,
+        "text",
+        outlet="Other Wire",
+        published_at=datetime(2024, 3, 12, 9, 0, tzinfo=UTC),
+    )
+
+
+def make_mention(article: Article, index: int = 0, **changes: object) -> Mention:
+    base = Mention(
+        article_id=article.id,
+        index=index,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        disorder_type="Political violence",
+        event_date=date(2024, 3, 12),
+        time_precision=1,
+        date_phrase="on 12 March",
+        location="Bryansk",
+        admin1="Bryansk",
+        admin2=None,
+        country="Russia",
+        iso=643,
+        latitude=53.2521,
+        longitude=34.3717,
+        geonames_id=571476,
+        geo_precision=1,
+        actor1="Military Forces of Ukraine",
+        inter1=8,
+        site="Kremniy EL plant",
+        weapon=Weapon(kind="drone"),
+        injuries=2,
+        confidence=0.8,
+    )
+    return replace(base, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def mention_a(article_a: Article) -> Mention:
+    """A strike with a claim, a reported count, evidence and a weapon."""
+    return make_mention(
+        article_a,
+        claims=(
+            Claim(
+                speaker="Ukraine's military",
+                stance="claims_responsibility",
+                subject="Military Forces of Ukraine",
+                evidence=ev(article_a, "Ukraine's military claimed responsibility."),
+            ),
+            Claim(
+                speaker="governor", stance="reports", subject=None, evidence=ev(article_a, "the governor said")
+            ),
+        ),
+        reported_counts=(
+            ReportedCount(
+                site="Kremniy EL plant",
+                count=5,
+                what="recorded strike this year",
+                evidence=ev(article_a, "fifth recorded strike on the plant this year"),
+            ),
+        ),
+        evidence={
+            "event_type": ev(article_a, "Drones struck"),
+            "site": ev(article_a, "Kremniy EL plant"),
+            "injuries": ev(article_a, "Two people were injured."),
+        },
+        notes="Drones struck the plant.",
+    )
+
+
+@pytest.fixture
+def interception_a(article_a: Article) -> Mention:
+    """The shoot-down in the same article, linked to the strike and with weapon counts."""
+    return make_mention(
+        article_a,
+        index=1,
+        event_type="Strategic developments",
+        sub_event_type="Disrupted weapons use",
+        disorder_type="Strategic developments",
+        actor1="Military Forces of Russia",
+        inter1=1,
+        weapon=Weapon(kind="drone", launched=None, intercepted=6),
+        injuries=0,
+        links=(Link(kind="part_of", target=0),),
+        evidence={"weapon": ev(article_a, "shot down six drones")},
+    )
+
+
+@pytest.fixture
+def mention_b(article_b: Article) -> Mention:
+    return make_mention(
+        article_b,
+        evidence={
+            "event_type": ev(article_b, "hit by drones"),
+            "injuries": ev(article_b, "two were injured"),
+        },
+    )
+
+
+def make_event(event_id: str, mention: Mention, **changes: object) -> Event:
+    merged = replace(mention, article_id="", index=-1, claims=(), links=(), reported_counts=(), evidence={})
+    event = Event(id=event_id, mention=merged, sources=(), values_by_source={})
+    return replace(event, **changes)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def site() -> Site:
+    return Site(
+        id="site-kremniy",
+        name="Kremniy EL plant",
+        kind="factory",
+        aliases=("Kremniy El", "Kremny EL microelectronics plant"),
+        location="Bryansk",
+        admin1="Bryansk",
+        country="Russia",
+    )
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Iterator[Repository]:
+    repository = open_repository(f"sqlite:///{tmp_path / 'store.db'}")
+    yield repository
+    repository.engine.dispose()
+
+
+def source_ref(article: Article, mention: Mention) -> SourceRef:
+    return SourceRef(
+        article_id=article.id,
+        mention_index=mention.index,
+        outlet=article.outlet,
+        url=article.url,
+        published_at=article.published_at,
+    )
