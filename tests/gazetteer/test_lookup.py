@@ -17,7 +17,11 @@ def first(gazetteer: Gazetteer, name: str) -> Place:
 def test_bryansk_is_a_russian_city_in_bryansk(gazetteer: Gazetteer) -> None:
     place = first(gazetteer, "Bryansk")
     assert (place.feature, place.country, place.iso, place.iso2, place.admin1) == (
-        "city", "Russia", 643, "RU", "Bryansk",
+        "city",
+        "Russia",
+        643,
+        "RU",
+        "Bryansk",
     )
     assert place.latitude is not None and 53 < place.latitude < 54
     assert place.geonames_id == 571476

@@ -36,6 +36,14 @@ def test_region(gazetteer: Gazetteer, phrase: str, admin1: str, iso2: str, geona
     assert place.latitude is not None and place.longitude is not None
 
 
+@pytest.mark.parametrize(("phrase", "capital"), [("Orenburg region", "Orenburg"), ("Krasnodar Krai", "Krasnodar")])
+def test_region_found_through_its_capital(gazetteer: Gazetteer, phrase: str, capital: str) -> None:
+    region = gazetteer.region(phrase)
+    city = gazetteer.lookup(capital, country_iso2="RU")[0]
+    assert region is not None and region.feature == "admin1"
+    assert (region.latitude, region.longitude) == (city.latitude, city.longitude)
+
+
 def test_region_coordinates_are_the_capitals(gazetteer: Gazetteer) -> None:
     kursk = gazetteer.region("Kursk region")
     city = gazetteer.lookup("Kursk")[0]

@@ -38,8 +38,20 @@ def _write(connection: sqlite3.Connection, data: Assembled) -> int:
     connection.executemany(
         "INSERT INTO place VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
-            (p.id, p.feature, p.name, p.iso2, p.admin1_id, p.admin1, p.admin2, p.lat, p.lon,
-             p.geonames_id, p.population, p.type)
+            (
+                p.id,
+                p.feature,
+                p.name,
+                p.iso2,
+                p.admin1_id,
+                p.admin1,
+                p.admin2,
+                p.lat,
+                p.lon,
+                p.geonames_id,
+                p.population,
+                p.type,
+            )
             for p in data.places
         ),
     )

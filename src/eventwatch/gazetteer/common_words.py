@@ -15,12 +15,29 @@ from typing import Final
 
 from eventwatch.gazetteer.normalise import normalise_name
 
-_FUNCTION_WORDS: Final = ["a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me", "more", "most", "my", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or", "other", "our", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yes", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "first", "second", "third", "last", "next", "new", "old", "many", "much", "well", "still", "even", "may", "might", "must", "shall", "per", "via"]
+_FUNCTION_WORDS: Final = (
+    "a about above after again against all also am an and any are as at be been before being below",
+    "between both but by can could did do does down during each few for from further had has have",
+    "having he her here hers him his how i if in into is it its just me more most my no nor not now of",
+    "off on once only or other our out over own same she should so some such than that the their them",
+    "then there these they this those through to too under until up very was we were what when where",
+    "which while who whom why will with would you your yes one two three four five six seven eight nine",
+    "ten first second third last next new old many much well still even may might must shall per via",
+)
 
 # words of conflict reporting, titles and first names that GeoNames also lists as places
-_NEWS_WORDS: Final = ["alexander", "attack", "army", "base", "border", "bridge", "camp", "center", "centre", "city", "colonel", "command", "defence", "defense", "district", "drone", "drones", "east", "eastern", "energy", "factory", "field", "fire", "force", "forces", "front", "general", "governor", "group", "head", "home", "hospital", "house", "inside", "island", "john", "lake", "line", "main", "major", "march", "may", "middle", "military", "minister", "mission", "more", "north", "northern", "office", "oil", "plant", "point", "port", "power", "president", "prime", "region", "report", "river", "road", "school", "sea", "security", "service", "south", "southern", "station", "strike", "summit", "town", "unit", "union", "valley", "victory", "village", "war", "west", "western", "white", "world"]
+_NEWS_WORDS: Final = (
+    "alexander attack army base border bridge camp center centre city colonel command defence defense",
+    "district drone drones east eastern energy factory field fire force forces front general governor",
+    "group head home hospital house inside island john lake line main major march may middle military",
+    "minister mission more north northern office oil plant point port power president prime region",
+    "report river road school sea security service south southern station strike summit town unit",
+    "union valley victory village war west western white world",
+)
 
-COMMON_WORDS: Final = frozenset(normalise_name(w) for w in (*_FUNCTION_WORDS, *_NEWS_WORDS))
+COMMON_WORDS: Final = frozenset(
+    normalise_name(word) for line in (*_FUNCTION_WORDS, *_NEWS_WORDS) for word in line.split()
+)
 
 
 def is_common_word(name: str) -> bool:

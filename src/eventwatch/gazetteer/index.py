@@ -11,14 +11,14 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import Final
+from typing import Final, cast
 
 from eventwatch.errors import GazetteerError
 from eventwatch.gazetteer.build import build_index
 from eventwatch.gazetteer.common_words import is_common_word
 from eventwatch.gazetteer.normalise import normalise_name, strip_region_words
 from eventwatch.gazetteer.paths import default_index_path
-from eventwatch.gazetteer.schema import ADMIN1, COUNTRY, FEATURES, PRIMARY, SCHEMA_VERSION
+from eventwatch.gazetteer.schema import ADMIN1, CITY, COUNTRY, FEATURES, PRIMARY, SCHEMA_VERSION
 from eventwatch.records import Place
 
 MAX_RESULTS: Final = 20
@@ -111,7 +111,8 @@ class Gazetteer:
         if feature is not None:
             sql += " AND p.feature = ?"
             params.append(feature)
-        return [(row[:10], int(row[10])) for row in self._query(sql, tuple(params))]  # type: ignore[misc]
+        rows = self._query(sql, tuple(params))
+        return [(cast(_Row, row[:10]), cast(int, row[10])) for row in rows]
 
     def _place(self, row: _Row) -> Place:
         _id, feature, name, iso2, admin1, admin2, lat, lon, geonames_id, population = row
@@ -132,7 +133,7 @@ class Gazetteer:
 
     def _place_by_id(self, place_id: int) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM place p WHERE p.id = ?", (place_id,))
-        return self._place(rows[0]) if rows else None  # type: ignore[arg-type]
+        return self._place(cast(_Row, rows[0])) if rows else None
 
     @staticmethod
     def _score(row: _Row, kind: int) -> float:
@@ -176,7 +177,21 @@ class Gazetteer:
                 rank = (int(city_type), exact + kind, -row[9])
                 if best is None or rank < best[0]:
                     best = (rank, row)
-        return self._place(best[1]) if best else None
+        if best is not None:
+            return self._place(best[1])
+        return self._region_of_seat(stripped, country_iso2) if typed else None
+
+    def _region_of_seat(self, key: str, country_iso2: str | None) -> Place | None:
+        """ "Orenburg region" when GeoNames has no such alias: the admin1 whose seat (the city its
+        coordinates come from) is the largest city called `key`."""
+        cities = [row for row, kind in self._matches(key, country_iso2, CITY) if kind == PRIMARY]
+        if not cities:
+            return None
+        city = self._place(max(cities, key=lambda row: row[9]))
+        region = self.containing_admin1(city)
+        if region is None or (region.latitude, region.longitude) != (city.latitude, city.longitude):
+            return None
+        return region
 
     def _is_city_region(self, place_id: int) -> bool:
         rows = self._query("SELECT type FROM place WHERE id = ?", (place_id,))
@@ -222,5 +237,5 @@ class Gazetteer:
                 "SELECT id FROM place WHERE feature = ? AND iso2 = ? AND name = ? ORDER BY population DESC",
                 (ADMIN1, place.iso2, place.admin1),
             )
-        admin1_id = rows[0][0] if rows else None
-        return self._place_by_id(int(str(admin1_id))) if admin1_id is not None else None
+        admin1_id = cast(int | None, rows[0][0]) if rows else None
+        return self._place_by_id(admin1_id) if admin1_id is not None else None

