@@ -56,7 +56,7 @@ _STATE_SUBJECT = re.compile(
     r"hit|shelled|bombed|shot down|downed|intercepted)\b"
 )
 _TARGET = re.compile(
-    rf"\b(?:against|on|at|targeting|hitting|struck|hit)\s+(?:the\s+)?(?P<state>{_ADJ})(?:['’]s)?\s+"
+    rf"\b(?:against|on|at|targeting|hitting|struck|hit|alongside)\s+(?:the\s+)?(?P<state>{_ADJ})(?:['’]s)?\s+"
     rf"(?:(?!and\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{_FORCE_NOUN}|targets?|infrastructure|territory|"
     r"cities|city|regions?|plants?|facilit(?:y|ies)|refinery)\b"
 )
@@ -119,6 +119,8 @@ def _inside_target(sentence: str, position: int) -> bool:
 
 def find_target(sentence: str, event_country: str | None, attacker: Actor | None) -> Actor | None:
     for match in _TARGET.finditer(sentence):
+        if re.search(r"\b(?:alongside|with|beside)\s+$", sentence[: match.start("state")]):
+            continue
         actor = _state_match(match, event_country)
         noun = match.group("noun")
         if actor and (attacker is None or actor.state != attacker.state):

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -19,11 +20,11 @@ from datetime import date
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 
 from eventwatch.extract import nlp
-from eventwatch.extract.actors import countries_mentioned, find_attacker, find_target
+from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
-from eventwatch.extract.frames import Draft, Frame
+from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int
 from eventwatch.extract.places import Entity, find_places, most_precise
@@ -34,7 +35,10 @@ from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Article, Mention
 
 DISRUPTED = "Disrupted weapons use"
-_HIT = re.compile(r"\b(?:was|were|has been|have been)\s+(?:also\s+)?(?:hit|struck|targeted|attacked)\b")
+_HIT = re.compile(
+    r"\b(?:(?:was|were|has been|have been)\s+(?:also\s+)?(?:hit|struck|targeted|attacked)|"
+    r"the other(?: one)?\s+(?:hit|struck|crashed into|slammed into))\b"
+)
 _TREND = re.compile(
     r"\b(?:surge|highest rate|on the rise|increasingly|growing|frequency|underscores?|highlights?|"
     r"demonstrates?|continues? to|have become|has become|are running|amid)\b",
@@ -88,18 +92,22 @@ class _Reader:
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
+        self.previous_attacker: Actor | None = None  # named in the sentence just before
+        self.previous_in_draft = False  # whether the previous sentence joined the last draft
+        self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
 
     # -- frames ---------------------------------------------------------------------------
     def guesses(self, sentence: Sentence, claims: list[ClaimMention]) -> list[TypeGuess]:
         found = [g for g in classify_all(sentence.text) if not g.negated_or_hypothetical and not g.generic]
         if claims and found and all(g.trigger[0] > claims[0].start for g in found):
             return []  # "X denies carrying out the strike": a claim about an incident, not a new one
-        if not found and _HIT.search(sentence.text) and self.drafts:
-            last = self.drafts[-1]
-            match = _HIT.search(sentence.text)
-            assert match is not None
-            found = [TypeGuess(last.sub_event_type, 1.0, match.span(), match.group(0), False, False)]
-        return found
+        hit = _HIT.search(sentence.text)
+        attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
+        if hit and attack and all(g.sub_event_type == DISRUPTED for g in found):
+            # "the plant was also hit", "one was downed but the other hit the plant": the attack
+            # type the article is already reporting
+            found.append(TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False))
+        return sorted(found, key=lambda g: g.trigger[0])
 
     def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
         text = sentence.text
@@ -112,7 +120,7 @@ class _Reader:
             sites[0] if sites else None)
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
-        attacker = find_attacker(text, country)
+        attacker = find_attacker(text, country) or self.previous_attacker
         return Frame(
             sentence=sentence, guess=guess, date=find_date(text, self.published, previous), place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
@@ -157,15 +165,38 @@ class _Reader:
     def read_sentence(self, sentence: Sentence, ents: list[Entity] | None) -> None:
         claims = find_claims(sentence.text)
         guesses = self.guesses(sentence, claims) if ents is not None else []
-        if not guesses:
+        count = len(self.drafts), sum(len(d.frames) for d in self.drafts)
+        if guesses:
+            self.read_frames(sentence, guesses, ents or [], claims)
+        else:
             self.attach_claims(claims, sentence)
+            self.fill_place(sentence)
+        self.previous_in_draft = count != (len(self.drafts), sum(len(d.frames) for d in self.drafts))
+        self.previous_attacker = find_attacker(sentence.text, None)
+        if self.previous_attacker is not None and self.previous_attacker.state:
+            self.attackers[self.previous_attacker.state] += 1
+
+    def fill_place(self, sentence: Sentence) -> None:
+        """A sentence right after an unplaced incident may say where it was ("footage showed
+        an explosion in the Zavidovo district of the Tver region")."""
+        if not (self.drafts and self.previous_in_draft and self.drafts[-1].place is None):
             return
-        frames = [self.frame(sentence, g, ents or [], claims if i == 0 else []) for i, g in enumerate(guesses[:2])]
+        if find_date(sentence.text, self.published).kind in DATED_KINDS:
+            return
+        ents = self.services.entities([sentence.text])[0]
+        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
+        if place is not None and place.place.feature != "country":
+            self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
+
+    def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
+                    claims: list[ClaimMention]) -> None:
+        frames = [self.frame(sentence, g, ents, claims if i == 0 else []) for i, g in enumerate(guesses[:2])]
         disrupted = [f for f in frames if f.guess.sub_event_type == DISRUPTED]
         if len(frames) == 2 and len(disrupted) == 1:
             attack = next(f for f in frames if f is not disrupted[0])
             self.add(attack)
-            self.open(replace(disrupted[0], claims=[], casualties=find_casualties("")), part_of=self.drafts[-1])
+            self.open(replace(disrupted[0], claims=[], site=None, casualties=find_casualties("")),
+                      part_of=self.drafts[-1])
             self.drafts[-2].intercepted = self.drafts[-2].intercepted or (
                 disrupted[0].weapon.intercepted if disrupted[0].weapon else None)
             return
@@ -198,4 +229,4 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     for sentence in sentences:
         reader.read_sentence(sentence, entities.get(sentence.index))
     reader.attach_generic_claims()
-    return to_mentions(article, reader.drafts, reader.resolved_date, reader.article_claims)
+    return to_mentions(article, reader.drafts, reader.resolved_date, reader.article_claims, reader.attackers)

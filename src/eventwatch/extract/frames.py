@@ -89,9 +89,10 @@ class Draft:
 
     def _absorb_people(self, frame: Frame) -> None:
         found = frame.casualties
-        if found.fatalities is not None and found.span is not None:
-            if self.fatalities is None or found.fatalities > self.fatalities[0]:
-                self.fatalities = (found.fatalities, frame.sentence, found.span)
+        if found.fatalities is not None and found.span is not None and (
+            self.fatalities is None or found.fatalities > self.fatalities[0]
+        ):
+            self.fatalities = (found.fatalities, frame.sentence, found.span)
         if found.injuries is not None:
             self.injuries = max(self.injuries or 0, found.injuries)
         if frame.size and self.size is None:

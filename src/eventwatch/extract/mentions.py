@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 from eventwatch.extract.actors import Actor, state_force, state_of
@@ -11,20 +12,24 @@ from eventwatch.extract.frames import Draft, evidence, notes
 from eventwatch.extract.places import PlaceMention
 from eventwatch.extract.sentences import Sentence
 from eventwatch.records import Article, Claim, Evidence, Link, Mention, ReportedCount, Weapon
-from eventwatch.taxonomy import kind_of
+from eventwatch.taxonomy import BATTLES, EXPLOSIONS, STRATEGIC, kind_of
 
 _ATTACK_STANCES = ("blames", "declines_to_claim", "claims_responsibility", "denies_responsibility")
+# Event types whose unnamed attacker may be taken from the rest of the article.
+_ATTRIBUTED = (BATTLES, EXPLOSIONS, STRATEGIC)
 
 
-def _article_attacker(claims: Sequence[tuple[ClaimMention, Sentence]]) -> str | None:
-    """The side the article's claims point at: the blamed party, else the one that
-    claims or declines to claim the attacks."""
+def _article_attacker(claims: Sequence[tuple[ClaimMention, Sentence]], named: Counter[str]) -> list[str]:
+    """The sides an article presents as attacking, most likely first: the blamed party, the
+    one that claims or declines to claim the attacks, then the states most often named acting."""
+    found: list[str] = []
     for stance in _ATTACK_STANCES:
         for claim, _ in claims:
             who = claim.subject if stance == "blames" else claim.speaker
-            if claim.stance == stance and who and state_of(who):
-                return state_of(who)
-    return None
+            state = state_of(who) if claim.stance == stance and who else None
+            if state and state not in found:
+                found.append(state)
+    return found + [state for state, _ in named.most_common() if state not in found]
 
 
 def _place_fields(place: PlaceMention | None) -> dict[str, object]:
@@ -44,11 +49,12 @@ def _draft_place(draft: Draft) -> tuple[PlaceMention | None, Sentence | None]:
     return draft.place, draft.place_sentence
 
 
-def _actors(draft: Draft, country: str | None, fallback: str | None) -> tuple[Actor | None, Actor | None]:
+def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Actor | None, Actor | None]:
     root = draft.part_of or draft
     attacker = (draft.attacker or root.attacker or (None, None))[0]
-    if attacker is None and fallback and draft.sub_event_type not in ("Peaceful protest", "Arrests"):
-        attacker = state_force(fallback, country, 0, 0)
+    outside = [state for state in fallback if state != country]
+    if attacker is None and outside and kind_of(draft.sub_event_type).event_type in _ATTRIBUTED:
+        attacker = state_force(outside[0], country, 0, 0)
     target = (draft.target or (None, None))[0]
     if target is not None and attacker is not None and target.name == attacker.name:
         target = None
@@ -99,7 +105,7 @@ def _evidence(article: Article, draft: Draft, date: DateGuess | None) -> dict[st
     return found
 
 
-def _to_mention(article: Article, index: int, draft: Draft, date: DateGuess | None, fallback: str | None,
+def _to_mention(article: Article, index: int, draft: Draft, date: DateGuess | None, fallback: list[str],
                 positions: dict[int, int]) -> Mention:
     kind = kind_of(draft.sub_event_type)
     place, _ = _draft_place(draft)
@@ -109,7 +115,8 @@ def _to_mention(article: Article, index: int, draft: Draft, date: DateGuess | No
     site = _site_name(draft, fields["location"] if isinstance(fields["location"], str) else None)
     weapon = None
     if draft.weapon_kind or draft.launched is not None or draft.intercepted is not None:
-        weapon = Weapon(draft.weapon_kind or "unknown", draft.launched, draft.intercepted)
+        weapon_kind = draft.weapon_kind or (draft.part_of.weapon_kind if draft.part_of else None)
+        weapon = Weapon(weapon_kind or "unknown", draft.launched, draft.intercepted)
     dated = date is not None and date.event_date is not None
     return Mention(
         article_id=article.id, index=index, event_type=kind.event_type, sub_event_type=kind.sub_event_type,
@@ -136,7 +143,8 @@ def to_mentions(
     drafts: Sequence[Draft],
     resolved_date: Callable[[Draft], DateGuess | None],
     article_claims: Sequence[tuple[ClaimMention, Sentence]],
+    attackers: Counter[str],
 ) -> list[Mention]:
-    fallback = _article_attacker(article_claims)
+    fallback = _article_attacker(article_claims, attackers)
     positions = {id(d): i for i, d in enumerate(drafts)}
     return [_to_mention(article, i, d, resolved_date(d), fallback, positions) for i, d in enumerate(drafts)]

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
 
-_REGION_WORD = r"(?:region|oblast|province|governorate|state|krai|republic|territory)"
+_REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district)"
 _REGION = re.compile(
-    rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD}|district)\b",
-    re.IGNORECASE,
+    rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
 )
 _CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|la|an|na|am|on|upon)\s+)?[A-Z][\w’'-]*\w)*")
 _NEAR = re.compile(
@@ -53,7 +52,9 @@ class PlaceMention:
 
 
 def _clean(name: str) -> str:
-    return re.sub(r"(?:['’]s|['’])$", "", name.strip(" ,.;:"))
+    """Drop a possessor and a trailing possessive: "Russia’s Bryansk" -> "Bryansk"."""
+    name = re.sub(r"^.*['’]s\s+", "", name.strip(" ,.;:"))
+    return re.sub(r"(?:['’]s|['’])$", "", name)
 
 
 def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[PlaceMention]:

@@ -22,7 +22,7 @@ _KINDS = {
 _NOUN = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 _NAME = r"(?:[A-Z][\w’'-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w’'-]*|[A-Z]{2,}|\d+))*"
 _NAMED = re.compile(
-    rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b(?!\s+(?:of|in)\s+[A-Z]\w+)"
+    rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
 )
 _NAME_OF = re.compile(rf"\b(?P<noun>{_NOUN})\s+(?:of|in|at)\s+(?P<name>{_NAME})")
 _GENERIC = re.compile(rf"\b(?:the|a|an)\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b", re.IGNORECASE)
@@ -73,12 +73,14 @@ def find_sites(sentence: str) -> list[SiteMention]:
         noun = match.group("noun")
         if not name or not re.search(r"[A-Za-z]{2}", name):
             continue
+        if re.search(r"['’]s?$", name):  # "Putin's war command headquarters": a possessor, not a name
+            continue
         mods = _mods(match.group("mods"))
         display = " ".join(part for part in (name, mods, noun) if part)
         start = match.start("name") + match.group("name").find(name)
         found.append(SiteMention(display, site_key(name), _KINDS[noun.lower()], start, match.end()))
     for match in _NAME_OF.finditer(sentence):
-        if not any(s.start <= match.start() < s.end for s in found):
+        if not found and not re.search(r"['’]s?$", match.group("name")):
             noun, name = match.group("noun"), match.group("name")
             found.append(SiteMention(f"{name} {noun}", site_key(name), _KINDS[noun.lower()], match.start(), match.end()))
     for match in _GENERIC.finditer(sentence):

@@ -34,14 +34,21 @@ _BOILERPLATE = re.compile(
 )
 _ANYWHERE = re.compile(r"all rights reserved|unauthori[sz]ed use and/or duplication|uses akismet", re.I)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
+_NOTICE = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})", re.I)
 MAX_BOILERPLATE_LINE = 200
+# Copyright and reuse notices run long ("© 2023 X. Unauthorized use and/or duplication of this
+# material ... is strictly prohibited. Excerpts and links may be used ..."): up to this length a
+# line that opens with © or carries such a clause is furniture, not reporting.
+MAX_NOTICE_LINE = 800
 
 
 def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > MAX_BOILERPLATE_LINE:
+    if not stripped:
         return False
-    return bool(_BOILERPLATE.match(stripped) or _ANYWHERE.search(stripped))
+    if len(stripped) <= MAX_NOTICE_LINE and (_NOTICE.match(stripped) or _ANYWHERE.search(stripped)):
+        return True
+    return len(stripped) <= MAX_BOILERPLATE_LINE and bool(_BOILERPLATE.match(stripped))
 
 
 def strip_boilerplate(text: str) -> str:

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 
 from eventwatch.records import Article, Event, Mention, SourceRef
 from eventwatch.resolve.merge import merge, source_values
-from eventwatch.resolve.sites import alias_key, new_site, similar, with_alias
+from eventwatch.resolve.sites import alias_key, matches, new_site, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
 from eventwatch.taxonomy import EVENT_TYPE_OF
@@ -86,11 +86,9 @@ def _register_site(tx: Tx, mention: Mention) -> str | None:
     if not mention.site:
         return None
     key = alias_key(mention)
-    site = tx.find_site(key)
-    if site is None:
-        site = next((s for s in tx.sites_in(mention.country) if any(similar(key, a) for a in s.alias_keys())), None)
-    site = with_alias(site, mention) if site is not None else new_site(mention, key)
-    tx.save_site(site, alias_key=key)
+    site = tx.find_site(key) or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None)
+    site = with_alias(site, mention, key) if site is not None else new_site(mention, key)
+    tx.save_site(site)
     return site.id
 
 

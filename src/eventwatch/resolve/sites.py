@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
@@ -46,16 +47,22 @@ def similar(key: str, other: str) -> bool:
 
 
 def new_site(mention: Mention, key: str) -> Site:
+    """A registry entry; its aliases hold the display name and the key it is found by."""
+    name = mention.site or key
     return Site(
-        id=site_id(key, mention.country), name=mention.site or key, kind=kind_of_site(mention.site or ""),
-        aliases=(mention.site or key,), location=mention.location, admin1=mention.admin1, country=mention.country,
+        id=site_id(key, mention.country), name=name, kind=kind_of_site(name), aliases=tuple(dict.fromkeys((name, key))),
+        location=mention.location if mention.geo_precision != 3 else None, admin1=mention.admin1,
+        country=mention.country,
     )
 
 
-def with_alias(site: Site, mention: Mention) -> Site:
-    name = mention.site or ""
-    if not name or name in site.aliases:
-        return site
-    location = site.location if site.location and mention.geo_precision != 1 else mention.location
-    return Site(site.id, site.name, site.kind, (*site.aliases, name), location or site.location,
-                site.admin1 or mention.admin1, site.country or mention.country)
+def matches(site: Site, key: str) -> bool:
+    return any(similar(key, site_key(alias)) for alias in site.aliases)
+
+
+def with_alias(site: Site, mention: Mention, key: str) -> Site:
+    """The site with this mention's spelling added, and its town once a source names it."""
+    aliases = tuple(dict.fromkeys((*site.aliases, mention.site or key, key)))
+    location = site.location or (mention.location if mention.geo_precision != 3 else None)
+    return replace(site, aliases=aliases, location=location, admin1=site.admin1 or mention.admin1,
+                   country=site.country or mention.country)

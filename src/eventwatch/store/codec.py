@@ -142,10 +142,7 @@ def claim_rows(mention: Mention) -> list[dict[str, Any]]:
 
 def link_rows(mention: Mention) -> list[dict[str, Any]]:
     key = {"article_id": mention.article_id, "mention_idx": mention.index}
-    return [
-        {**key, "ordinal": i, "kind": link.kind, "target_idx": link.target}
-        for i, link in enumerate(mention.links)
-    ]
+    return [{**key, "ordinal": i, "kind": link.kind, "target_idx": link.target} for i, link in enumerate(mention.links)]
 
 
 def count_rows(mention: Mention) -> list[dict[str, Any]]:
@@ -175,9 +172,7 @@ class MentionParts:
 
     def add_claims(self, rows: Iterable[Row]) -> None:
         for row in rows:
-            claim = Claim(
-                speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=_evidence(row)
-            )
+            claim = Claim(speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=_evidence(row))
             self.claims.setdefault(_key(row), []).append(claim)
 
     def add_links(self, rows: Iterable[Row]) -> None:
@@ -296,15 +291,11 @@ def alias_rows(site: Site) -> list[dict[str, Any]]:
         norm = normalise_alias(alias)
         rows.setdefault(norm, {"site_id": site.id, "alias_norm": norm, "alias": alias, "ordinal": ordinal})
     name_norm = normalise_alias(site.name)
-    rows.setdefault(
-        name_norm, {"site_id": site.id, "alias_norm": name_norm, "alias": site.name, "ordinal": -1}
-    )
+    rows.setdefault(name_norm, {"site_id": site.id, "alias_norm": name_norm, "alias": site.name, "ordinal": -1})
     return list(rows.values())
 
 
-def site_from_row(
-    row: Row, aliases: Sequence[str], event_ids: Sequence[str], counts: Sequence[ReportedCount]
-) -> Site:
+def site_from_row(row: Row, aliases: Sequence[str], event_ids: Sequence[str], counts: Sequence[ReportedCount]) -> Site:
     return Site(
         id=row["id"],
         name=row["name"],

@@ -146,9 +146,7 @@ def load_sites(conn: Connection, site_filter: Clause) -> list[Site]:
         for site_id, alias in conn.execute(alias_stmt):
             aliases.setdefault(site_id, []).append(alias)
         event_ids: dict[str, list[str]] = {}
-        event_stmt = (
-            select(events.c.site_id, events.c.id).where(events.c.site_id.in_(ids)).order_by(*event_order())
-        )
+        event_stmt = select(events.c.site_id, events.c.id).where(events.c.site_id.in_(ids)).order_by(*event_order())
         for site_id, event_id in conn.execute(event_stmt):
             event_ids.setdefault(site_id, []).append(event_id)
         counts = load_site_counts(conn, ids)

@@ -116,23 +116,17 @@ class Tx:
 
     @_store_op("recording a rejected document")
     def add_rejected(self, item: Rejected) -> None:
-        _insert_ignore(
-            self._conn, rejected, codec.rejected_row(item, self._clock()), ["origin", "stage", "code"]
-        )
+        _insert_ignore(self._conn, rejected, codec.rejected_row(item, self._clock()), ["origin", "stage", "code"])
 
     @_store_op("adding a mention")
     def add_mention(self, mention: Mention, event_id: str) -> None:
         """Store the mention and its children, replacing any earlier copy of (article_id, index)."""
         for child in _CHILD_TABLES:
             self._conn.execute(
-                delete(child).where(
-                    child.c.article_id == mention.article_id, child.c.mention_idx == mention.index
-                )
+                delete(child).where(child.c.article_id == mention.article_id, child.c.mention_idx == mention.index)
             )
         self._conn.execute(
-            delete(mentions).where(
-                mentions.c.article_id == mention.article_id, mentions.c.idx == mention.index
-            )
+            delete(mentions).where(mentions.c.article_id == mention.article_id, mentions.c.idx == mention.index)
         )
         self._conn.execute(insert(mentions).values(codec.mention_row(mention, event_id)))
         children = (
@@ -177,6 +171,13 @@ class Tx:
         owner = select(site_aliases.c.site_id).where(site_aliases.c.alias_norm == alias_norm)
         found = load_sites(self._conn, sites.c.id.in_(owner.scalar_subquery()))
         return found[0] if found else None
+
+    @_store_op("listing the sites of a country")
+    def sites_in(self, country: str | None) -> list[Site]:
+        """Every site of the country (for fuzzy alias matching; registries stay small)."""
+        if country is None:
+            return load_sites(self._conn, sites.c.country.is_(None))
+        return load_sites(self._conn, _ci_equals(sites.c.country, country))
 
     @_store_op("saving a site")
     def save_site(self, site: Site) -> None:

@@ -1,0 +1,110 @@
+"""Reading events back: filters, ordering, id prefixes, counts."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from eventwatch.errors import NotFound
+from eventwatch.records import Article, Mention, Site
+from eventwatch.store import Repository
+
+from .builders import make_event, make_mention
+
+
+@pytest.fixture
+def stored(repo: Repository, article_a: Article, mention_a: Mention, site: Site) -> Repository:
+    """Four events: two in Bryansk (one at the site), one in Kharkiv, one undated."""
+    specs = [
+        ("aaaaaa111111", mention_a, site.id),
+        ("aaaaaa222222", replace(mention_a, index=1, event_date=date(2024, 3, 1), site=None), None),
+        (
+            "bbbbbb000000",
+            make_mention(
+                article_a,
+                index=2,
+                event_date=date(2024, 3, 20),
+                event_type="Battles",
+                sub_event_type="Armed clash",
+                country="Ukraine",
+                admin1="Kharkiv",
+                site=None,
+            ),
+            None,
+        ),
+        ("cccccc000000", replace(mention_a, index=3, event_date=None, site=None), None),
+    ]
+    with repo.transaction() as tx:
+        tx.add_article(article_a)
+        tx.save_site(site)
+        for event_id, mention, site_id in specs:
+            tx.save_event(make_event(event_id, mention, site_id=site_id))
+            tx.add_mention(mention, event_id)
+    return repo
+
+
+def ids(repo: Repository, **filters: object) -> list[str]:
+    return [event.id for event in repo.list_events(**filters)]  # type: ignore[arg-type]
+
+
+def test_events_are_ordered_by_date_with_undated_last(stored: Repository) -> None:
+    assert ids(stored) == ["aaaaaa222222", "aaaaaa111111", "bbbbbb000000", "cccccc000000"]
+    assert ids(stored, limit=2) == ["aaaaaa222222", "aaaaaa111111"]
+
+
+def test_date_range_filter(stored: Repository) -> None:
+    assert ids(stored, since=date(2024, 3, 10)) == ["aaaaaa111111", "bbbbbb000000"]
+    assert ids(stored, until=date(2024, 3, 12)) == ["aaaaaa222222", "aaaaaa111111"]
+    assert ids(stored, since=date(2024, 3, 12), until=date(2024, 3, 12)) == ["aaaaaa111111"]
+
+
+def test_event_type_matches_type_or_sub_type(stored: Repository) -> None:
+    assert ids(stored, event_type="Battles") == ["bbbbbb000000"]
+    assert ids(stored, event_type="armed clash") == ["bbbbbb000000"]
+    assert len(ids(stored, event_type="Air/drone strike")) == 3
+
+
+def test_place_filters_are_case_insensitive(stored: Repository) -> None:
+    assert ids(stored, country="ukraine") == ["bbbbbb000000"]
+    assert ids(stored, country="RUSSIA", admin1="bryansk") == ["aaaaaa222222", "aaaaaa111111", "cccccc000000"]
+
+
+def test_site_filter_is_a_substring_of_the_site_name(stored: Repository) -> None:
+    assert ids(stored, site="kremniy") == ["aaaaaa111111"]
+    assert ids(stored, site="EL pl") == ["aaaaaa111111"]
+    assert ids(stored, site="100%") == []
+
+
+def test_get_event_accepts_a_unique_prefix(stored: Repository) -> None:
+    assert stored.get_event("bbbbbb").id == "bbbbbb000000"
+    assert stored.get_event("aaaaaa1").id == "aaaaaa111111"
+    with pytest.raises(NotFound, match="several"):
+        stored.get_event("aaaaaa")
+    with pytest.raises(NotFound):
+        stored.get_event("bbbbb")  # shorter than six characters
+
+
+def test_event_mentions_accepts_a_prefix(stored: Repository, article_a: Article) -> None:
+    pairs = stored.event_mentions("bbbbbb")
+    assert [(a.id, m.index) for a, m in pairs] == [(article_a.id, 2)]
+
+
+def test_candidate_events_window_and_country(stored: Repository) -> None:
+    with stored.transaction() as tx:
+        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 12), country="russia")
+        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111"]
+        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 31), country=None)
+        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111", "bbbbbb000000"]
+
+
+def test_counts(stored: Repository) -> None:
+    assert stored.counts() == {
+        "articles": 1,
+        "mentions": 4,
+        "events": 4,
+        "sites": 1,
+        "claims": 6,  # two per copy of mention_a; the Kharkiv mention has none
+        "rejected": 0,
+    }

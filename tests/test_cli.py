@@ -1,0 +1,95 @@
+"""The CLI end to end on the demo corpus: ingest, events in every format, show, sites,
+idempotent re-ingest, and one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventwatch.cli import app
+from eventwatch.export import ACLED_COLUMNS
+from eventwatch.store import open_repository
+
+from .conftest import EXAMPLES
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+    result = runner.invoke(app, ["--db", url, "ingest", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    return url
+
+
+def _run(*args: str) -> str:
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_demo_ingest_finds_events_from_several_outlets(demo_db: str) -> None:
+    events = json.loads(_run("--db", demo_db, "events", "--format", "json"))
+    assert len(events) >= 15
+    assert any(len(e["sources"]) >= 2 for e in events), "some incident should be merged across outlets"
+    first = events[0]
+    assert list(first)[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    assert {"id", "site", "sources"} <= set(first)
+
+
+def test_reingest_changes_nothing(demo_db: str) -> None:
+    repo = open_repository(demo_db)
+    before = repo.snapshot()
+    result = runner.invoke(app, ["--db", demo_db, "ingest", str(EXAMPLES)])
+    assert result.exit_code == 0, result.output
+    assert "0 new article(s)" in result.stdout
+    assert repo.snapshot() == before
+
+
+def test_filters_and_formats(demo_db: str) -> None:
+    russia = json.loads(_run("--db", demo_db, "events", "--country", "russia", "--format", "json"))
+    assert russia and all(e["country"] == "Russia" for e in russia)
+    strikes = json.loads(_run("--db", demo_db, "events", "--type", "Air/drone strike", "--format", "json"))
+    assert strikes and all(e["sub_event_type"] == "Air/drone strike" for e in strikes)
+    rows = list(csv.DictReader(io.StringIO(_run("--db", demo_db, "events", "--format", "csv"))))
+    assert rows and list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+    geo = json.loads(_run("--db", demo_db, "events", "--format", "geojson"))
+    assert geo["type"] == "FeatureCollection"
+    points = [f for f in geo["features"] if f["geometry"]]
+    assert points and all(-180 <= f["geometry"]["coordinates"][0] <= 180 for f in points)
+    assert "event(s)" in _run("--db", demo_db, "events", "--since", "2024-01-01")
+
+
+def test_show_prints_sources_claims_and_evidence(demo_db: str) -> None:
+    events = json.loads(_run("--db", demo_db, "events", "--format", "json"))
+    merged = max(events, key=lambda e: len(e["sources"]))
+    shown = _run("--db", demo_db, "show", merged["id"][:8])
+    assert "Sources (" in shown and "sub_event_type:" in shown and "“" in shown
+
+
+def test_sites_lists_named_facilities(demo_db: str) -> None:
+    shown = _run("--db", demo_db, "sites")
+    assert "site(s)" in shown
+
+
+def test_unknown_event_is_a_one_line_error(demo_db: str) -> None:
+    result = runner.invoke(app, ["--db", demo_db, "show", "ffffffffffff"])
+    assert result.exit_code != 0
+    assert result.stderr.startswith("Error:") and result.stderr.count("\n") == 1
+
+
+def test_missing_path_fails_cleanly(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "ingest", str(tmp_path / "nope.html")])
+    assert result.exit_code != 0
+    assert "nope.html" in result.stderr
+
+
+def test_bad_date_option_is_an_error(demo_db: str) -> None:
+    result = runner.invoke(app, ["--db", demo_db, "events", "--since", "yesterday"])
+    assert result.exit_code != 0 and "Error:" in result.stderr
