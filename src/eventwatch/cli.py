@@ -24,7 +24,7 @@ eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the s
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 

@@ -11,8 +11,9 @@ import re
 from dataclasses import dataclass
 
 _SPEAKER = (
-    r"(?P<speaker>(?:(?:[Rr]egional |[Ll]ocal |[Tt]he )?(?:[Gg]overnor|[Mm]ayor|[Mm]inistry|[Mm]inister|"
-    r"[Pp]resident|[Ss]pokesman|[Ss]pokeswoman|[Oo]fficials?|[Aa]uthorities|[Aa]rmy|[Mm]ilitary|[Gg]eneral [Ss]taff)"
+    r"(?P<speaker>(?:(?:[Tt]he )?(?:(?:[Rr]egional|[Ll]ocal|[Cc]ity|[Dd]istrict|[Mm]ilitary) )?(?:[Gg]overnor|[Mm]ayor|"
+    r"[Mm]inistry|[Mm]inister|[Pp]resident|[Ss]pokesman|[Ss]pokeswoman|[Oo]fficials?|[Aa]uthorities|[Aa]rmy|"
+    r"[Mm]ilitary|[Gg]eneral [Ss]taff|[Cc]ouncil|[Aa]dministration|[Pp]olice)"
     r"(?:\s+(?:of|for)\s+[A-Z]\w+)?(?:\s+[A-Z][\w.'-]+){0,3})|"
     r"(?:[A-Z][\w’'.-]+['’]s\s+(?:military intelligence|intelligence service|defen[cs]e ministry|military|army|"
     r"general staff|security service|air force|navy))|"

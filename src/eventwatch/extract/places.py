@@ -31,6 +31,9 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_CITY_POPULATION = 1000
+# A town outside every country the article names must be this large to be believed
+# (stops acronyms and surnames such as "HUR" landing in a hamlet abroad).
+MIN_FOREIGN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,7 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
 
 
 def _best_city(candidates: Iterable[Place], context: Sequence[str]) -> Place | None:
+    """The likeliest town: in a country the article is about, else only a large one."""
     cities = [p for p in candidates if p.feature in ("city", "admin2") and p.population >= MIN_CITY_POPULATION]
     if not cities:
         return None
@@ -88,7 +92,8 @@ def _best_city(candidates: Iterable[Place], context: Sequence[str]) -> Place | N
         local = [p for p in cities if p.iso2 == iso2]
         if local:
             return max(local, key=lambda p: p.population)
-    return max(cities, key=lambda p: p.population)
+    best = max(cities, key=lambda p: p.population)
+    return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
 
 
 def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool]]:
@@ -108,6 +113,8 @@ def _lookup_span(
         return None
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
+    if text.isupper() and len(text) <= 5 and gazetteer.country(text) is None:
+        return None  # an acronym (HUR, SBU, IDF), not a town
     country = gazetteer.country(text)
     if country is not None:
         return PlaceMention(country, 3, start, start + len(text), text, country.name)

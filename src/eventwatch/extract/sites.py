@@ -92,6 +92,12 @@ def find_sites(sentence: str) -> list[SiteMention]:
     return sorted(found, key=lambda s: s.start)
 
 
+def kind_of_name(name: str) -> str | None:
+    """The kind of facility a site name ends with ("Engels airfield" -> "airbase")."""
+    match = re.search(rf"\b({_NOUN})\b", name, re.IGNORECASE)
+    return _KINDS[match.group(1).lower()] if match else None
+
+
 def find_alias(sentence: str, known: dict[str, SiteMention]) -> SiteMention | None:
     """A bare proper name already seen in the article with a facility noun ('at the Kremniy EL')."""
     folded = site_key(sentence)

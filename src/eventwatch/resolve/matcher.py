@@ -14,9 +14,9 @@ import math
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
-from eventwatch.records import Article, Event, Mention, SourceRef
+from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.merge import merge, source_values
-from eventwatch.resolve.sites import alias_key, matches, new_site, similar, with_alias
+from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
 from eventwatch.taxonomy import EVENT_TYPE_OF
@@ -86,8 +86,10 @@ def _register_site(tx: Tx, mention: Mention) -> str | None:
     if not mention.site:
         return None
     key = alias_key(mention)
-    site = tx.find_site(key) or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None)
+    site = (tx.find_site(key) or tx.find_site(normalise_text(mention.site))
+            or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None))
     site = with_alias(site, mention, key) if site is not None else new_site(mention, key)
+    site = owned_aliases(site, tx.find_site)
     tx.save_site(site)
     return site.id
 

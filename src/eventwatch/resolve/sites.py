@@ -10,32 +10,27 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from eventwatch.extract.sites import site_key
-from eventwatch.records import Mention, Site
+from eventwatch.extract.sites import kind_of_name, site_key
+from eventwatch.records import Mention, Site, normalise_text
 
-FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el" vs "kremny el" scores 94, "kremniy el" vs "kristall" 40
-_KINDS = ("plant", "factory", "refinery", "depot", "airbase", "air base", "airfield", "airport", "station",
-          "port", "bridge", "substation", "headquarters", "base", "hospital", "school", "market", "terminal",
-          "shipyard", "pipeline", "works", "arsenal", "warehouse", "dam")
-
-
-def kind_of_site(name: str) -> str | None:
-    lowered = name.lower()
-    return next((k for k in _KINDS if re.search(rf"\b{k}\b", lowered)), None)
+FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el plant" vs "kremny el plant" scores 97, vs "kristall plant" 60
 
 
 def alias_key(mention: Mention) -> str:
-    """The registry key of the mention's site."""
+    """The registry key of the mention's site: its proper name and kind, so spelling and
+    wording variants meet ("Kremniy EL plant", "Kremniy EL microelectronics plant" ->
+    "kremniy el plant"; "Novoshakhtinsk oil refinery" -> "novoshakhtinsk refinery")."""
     name = mention.site or ""
-    if mention.location and name.startswith(f"{mention.location} "):
-        return site_key(name)  # an unnamed site qualified by its town
     proper = re.match(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)", name)
-    return site_key(proper.group(1) if proper else name)
+    if proper is None:
+        return site_key(name)
+    return site_key(f"{proper.group(1)} {kind_of_name(name) or ''}")
 
 
 def site_id(key: str, country: str | None) -> str:
@@ -50,7 +45,7 @@ def new_site(mention: Mention, key: str) -> Site:
     """A registry entry; its aliases hold the display name and the key it is found by."""
     name = mention.site or key
     return Site(
-        id=site_id(key, mention.country), name=name, kind=kind_of_site(name), aliases=tuple(dict.fromkeys((name, key))),
+        id=site_id(key, mention.country), name=name, kind=kind_of_name(name), aliases=tuple(dict.fromkeys((name, key))),
         location=mention.location if mention.geo_precision != 3 else None, admin1=mention.admin1,
         country=mention.country,
     )
@@ -58,6 +53,12 @@ def new_site(mention: Mention, key: str) -> Site:
 
 def matches(site: Site, key: str) -> bool:
     return any(similar(key, site_key(alias)) for alias in site.aliases)
+
+
+def owned_aliases(site: Site, owner_of: Callable[[str], Site | None]) -> Site:
+    """The site without aliases another site already holds (an alias names one site)."""
+    kept = tuple(a for a in site.aliases if (owner := owner_of(normalise_text(a))) is None or owner.id == site.id)
+    return replace(site, aliases=kept)
 
 
 def with_alias(site: Site, mention: Mention, key: str) -> Site:
