@@ -93,3 +93,23 @@ def test_missing_path_fails_cleanly(tmp_path: Path) -> None:
 def test_bad_date_option_is_an_error(demo_db: str) -> None:
     result = runner.invoke(app, ["--db", demo_db, "events", "--since", "yesterday"])
     assert result.exit_code != 0 and "Error:" in result.stderr
+
+
+def test_bad_documents_are_reported_and_nothing_stored_is_lost(demo_db: str, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "junk.html").write_bytes(bytes(range(256)) * 40)
+    (bad / "cut.html").write_text("<html><head><title>Cut</title></head><body><p>Only a few words and")
+    (bad / "broken.xml").write_text("<?xml version='1.0'?><rss><channel><item><title>x</ti")
+    (bad / "archive.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    repo = open_repository(demo_db)
+    before = repo.snapshot()
+    result = runner.invoke(app, ["--db", demo_db, "ingest", str(bad)])
+    assert result.exit_code == 1  # nothing in the batch could be read
+    assert result.stderr.count("rejected") == 5
+    after = repo.snapshot()
+    assert {k: v for k, v in after.items() if k != "rejected"} == {k: v for k, v in before.items() if k != "rejected"}
+    assert len(after["rejected"]) == len(before["rejected"]) + 5
+    again = runner.invoke(app, ["--db", demo_db, "ingest", str(bad)])
+    assert again.exit_code == 1 and repo.snapshot() == after
