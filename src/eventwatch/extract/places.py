@@ -36,6 +36,22 @@ MIN_CITY_POPULATION = 1000
 MIN_FOREIGN_POPULATION = 100_000
 
 
+# A capital standing for its government ("Moscow blamed Kyiv", "Kyiv's allies") is an
+# actor, not the place of the event.
+_METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|Pyongyang|Minsk|Damascus|Khartoum|"
+                      r"Jerusalem|Ankara|London|Paris|Berlin|Brussels)$")
+_AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
+                         r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
+                         r"condemned|rejected|dismissed|confirmed)\b)")
+_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|on|against|from|with|by|and|to)\s+$")
+
+
+def _is_metonym(sentence: str, start: int, end: int) -> bool:
+    if not _METONYM.match(sentence[start:end]):
+        return False
+    return bool(_AS_SUBJECT.match(sentence[end:]) or _AS_OBJECT.search(sentence[max(0, start - 12):start]))
+
+
 @dataclass(frozen=True)
 class Entity:
     text: str
@@ -113,8 +129,10 @@ def _lookup_span(
         return None
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
-    if text.isupper() and len(text) <= 5 and gazetteer.country(text) is None:
-        return None  # an acronym (HUR, SBU, IDF), not a town
+    if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
+        return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
+    if _is_metonym(sentence, start, start + len(text)):
+        return None
     country = gazetteer.country(text)
     if country is not None:
         return PlaceMention(country, 3, start, start + len(text), text, country.name)
