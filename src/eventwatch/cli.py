@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,10 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from eventwatch.errors import EventwatchError
 from eventwatch.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # heavy modules load only when a command needs them
+    from eventwatch.extract.assemble import Services
+    from eventwatch.store import Repository
 
 app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
@@ -63,13 +67,13 @@ def main(
         raise _fail(exc) from exc
 
 
-def _repo():  # type: ignore[no-untyped-def]
+def _repo() -> Repository:
     from eventwatch.store import open_repository
 
     return open_repository(_settings().store.url)
 
 
-def _services():  # type: ignore[no-untyped-def]
+def _services() -> Services:
     from eventwatch.extract.assemble import Services
     from eventwatch.gazetteer import Gazetteer
 

@@ -56,6 +56,12 @@ class Settings:
         return self if not url else replace(self, store=StoreSettings(url=url))
 
 
+_SECTIONS: dict[str, type[Any]] = {
+    "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings, "extract": ExtractSettings,
+    "resolve": ResolveSettings,
+}
+
+
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
     for section, values in extra.items():
         if not isinstance(values, dict):
@@ -85,16 +91,15 @@ def load_settings(config: Path | None = None, env: dict[str, str] | None = None)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read settings file {config}: {exc}") from exc
     built: dict[str, Any] = {}
-    for f in fields(Settings):
-        cls = f.default_factory  # type: ignore[misc]
-        values = dict(data.get(f.name, {}))
+    for name, cls in _SECTIONS.items():
+        values = dict(data.get(name, {}))
         for sub in fields(cls):
-            key = f"EVENTWATCH_{f.name.upper()}_{sub.name.upper()}"
+            key = f"EVENTWATCH_{name.upper()}_{sub.name.upper()}"
             if key in env:
                 values[sub.name] = _coerce(type(getattr(cls(), sub.name)), env[key], key)
         unknown = set(values) - {sub.name for sub in fields(cls)}
         if unknown:
-            raise ConfigError(f"unknown setting(s) in [{f.name}]: {', '.join(sorted(unknown))}")
-        built[f.name] = cls(**values)
+            raise ConfigError(f"unknown setting(s) in [{name}]: {', '.join(sorted(unknown))}")
+        built[name] = cls(**values)
     settings = Settings(**built)
     return settings.with_db(env.get("EVENTWATCH_DB"))

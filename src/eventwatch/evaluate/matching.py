@@ -89,7 +89,7 @@ def field_ok(found: Found, name: str, expected: Any, keyed: dict[str, Found]) ->
     if name.endswith("_contains"):
         return _contains(_value(found, name.removesuffix("_contains")), expected)
     if isinstance(expected, int) and not isinstance(expected, bool):
-        return _value(found, name) == expected
+        return bool(_value(found, name) == expected)
     return _equals(_value(found, name), expected)
 
 

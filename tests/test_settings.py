@@ -1,0 +1,37 @@
+"""Settings: defaults.toml, then a TOML file, then EVENTWATCH_* variables, then --db."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eventwatch.errors import ConfigError
+from eventwatch.settings import load_settings
+
+
+def test_defaults_load() -> None:
+    settings = load_settings(env={})
+    assert settings.store.url == "sqlite:///eventwatch.db"
+    assert settings.fetch.allow_private is False
+
+
+def test_file_then_environment_then_db(tmp_path: Path) -> None:
+    config = tmp_path / "ew.toml"
+    config.write_text("[fetch]\ntimeout = 3.5\n[resolve]\nmax_km = 10\n")
+    settings = load_settings(config, env={"EVENTWATCH_FETCH_TIMEOUT": "7", "EVENTWATCH_DB": "sqlite:///x.db"})
+    assert settings.fetch.timeout == 7.0
+    assert settings.resolve.max_km == 10
+    assert settings.store.url == "sqlite:///x.db"
+    assert settings.with_db("sqlite:///y.db").store.url == "sqlite:///y.db"
+
+
+@pytest.mark.parametrize(
+    ("text", "env"),
+    [("[fetch]\nnope = 1\n", {}), ("not toml [", {}), ("", {"EVENTWATCH_FETCH_ALLOW_PRIVATE": "perhaps"})],
+)
+def test_bad_settings_are_config_errors(tmp_path: Path, text: str, env: dict[str, str]) -> None:
+    config = tmp_path / "ew.toml"
+    config.write_text(text)
+    with pytest.raises(ConfigError):
+        load_settings(config, env=env)
