@@ -103,10 +103,12 @@ class _Reader:
             return []  # "X denies carrying out the strike": a claim about an incident, not a new one
         hit = _HIT.search(sentence.text)
         attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
-        if hit and attack and all(g.sub_event_type == DISRUPTED for g in found):
-            # "the plant was also hit", "one was downed but the other hit the plant": the attack
-            # type the article is already reporting
-            found.append(TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False))
+        if hit and attack:
+            # "the plant was also hit", "one was downed but the other hit the plant": with no
+            # weapon of its own, the sentence reports the kind of attack the article is about
+            inherited = TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False)
+            if find_weapon(sentence.text) is None or not found:
+                found = [g for g in found if g.sub_event_type == DISRUPTED] + [inherited]
         return sorted(found, key=lambda g: g.trigger[0])
 
     def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
@@ -173,8 +175,8 @@ class _Reader:
             self.fill_place(sentence)
         self.previous_in_draft = count != (len(self.drafts), sum(len(d.frames) for d in self.drafts))
         self.previous_attacker = find_attacker(sentence.text, None)
-        if self.previous_attacker is not None and self.previous_attacker.state:
-            self.attackers[self.previous_attacker.state] += 1
+        if self.previous_attacker and self.previous_attacker.state and find_weapon(sentence.text):
+            self.attackers[self.previous_attacker.state] += 1  # a side named with weapons
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
