@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -32,7 +32,7 @@ out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -56,8 +56,9 @@ def _fail(exc: EventwatchError) -> typer.Exit:
 
 @app.callback()
 def main(
-    db: Annotated[str | None, typer.Option("--db", envvar="EVENTWATCH_DB",
-                                           help="Database URL (default sqlite:///eventwatch.db).")] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", envvar="EVENTWATCH_DB", help="Database URL (default sqlite:///eventwatch.db).")
+    ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML file overriding defaults.toml.")] = None,
 ) -> None:
     """eventwatch: news reports in, a sourced, deduplicated, geocoded database of conflict events out."""
@@ -92,15 +93,17 @@ def ingest(
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("ingest", total=None)
-            report = run_ingest(sources, _settings(), repo, services,
-                                progress=lambda n: bar.advance(task, n))
+            report = run_ingest(sources, _settings(), repo, services, progress=lambda n: bar.advance(task, n))
     except EventwatchError as exc:
         raise _fail(exc) from exc
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
-    out.print(f"{report.articles} new article(s), {report.duplicates} already stored, {report.mentions} "
-              f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
-              f"-> {repo.url}", highlight=False)
+    out.print(
+        f"{report.articles} new article(s), {report.duplicates} already stored, {report.mentions} "
+        f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
+        f"-> {repo.url}",
+        highlight=False,
+    )
     if report.articles == 0 and report.duplicates == 0 and report.rejected:
         raise typer.Exit(code=1)
 
@@ -119,8 +122,9 @@ def events(
     from eventwatch.cli_views import print_events
 
     try:
-        found = _repo().list_events(since=_date(since), until=_date(until), event_type=type_, country=country,
-                                    admin1=admin1, site=site)
+        found = _repo().list_events(
+            since=_date(since), until=_date(until), event_type=type_, country=country, admin1=admin1, site=site
+        )
     except EventwatchError as exc:
         raise _fail(exc) from exc
     print_events(found, fmt.value, out)

@@ -35,9 +35,17 @@ def _table(events: Sequence[Event]) -> Table:
     for event in events:
         m = event.mention
         table.add_row(
-            event.id[:8], m.event_date.isoformat() if m.event_date else "undated", str(m.time_precision),
-            m.sub_event_type, m.location or "", m.admin1 or "", m.country or "", m.actor1 or "", m.site or "",
-            str(m.fatalities), str(len(event.sources)),
+            event.id[:8],
+            m.event_date.isoformat() if m.event_date else "undated",
+            str(m.time_precision),
+            m.sub_event_type,
+            m.location or "",
+            m.admin1 or "",
+            m.country or "",
+            m.actor1 or "",
+            m.site or "",
+            str(m.fatalities),
+            str(len(event.sources)),
         )
     return table
 
@@ -45,17 +53,40 @@ def _table(events: Sequence[Event]) -> Table:
 def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
     record = event_record(event)
     console.print(f"[bold]Event {event.id}[/bold] (version {event.version})")
-    for name in ("event_date", "time_precision", "event_type", "sub_event_type", "disorder_type", "actor1",
-                 "inter1", "actor2", "inter2", "location", "admin1", "admin2", "country", "latitude", "longitude",
-                 "geo_precision", "site", "weapon", "launched", "intercepted", "fatalities", "injuries",
-                 "size_reported", "notes"):
+    for name in (
+        "event_date",
+        "time_precision",
+        "event_type",
+        "sub_event_type",
+        "disorder_type",
+        "actor1",
+        "inter1",
+        "actor2",
+        "inter2",
+        "location",
+        "admin1",
+        "admin2",
+        "country",
+        "latitude",
+        "longitude",
+        "geo_precision",
+        "site",
+        "weapon",
+        "launched",
+        "intercepted",
+        "fatalities",
+        "injuries",
+        "size_reported",
+        "notes",
+    ):
         if record.get(name) not in (None, ""):
             console.print(f"  {name}: {record[name]}", highlight=False)
     console.print(f"[bold]Sources ({len(sources)})[/bold]")
     for article, mention in sources:
         published = article.published_at.date().isoformat() if article.published_at else "undated"
-        console.print(f"  - {article.outlet or 'unknown outlet'}, {published}: {article.title or article.id}",
-                      highlight=False)
+        console.print(
+            f"  - {article.outlet or 'unknown outlet'}, {published}: {article.title or article.id}", highlight=False
+        )
         if article.url:
             console.print(f"    {article.url}", highlight=False)
         for field, ev in sorted(mention.evidence.items()):
@@ -65,8 +96,11 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
         console.print("[bold]Claims[/bold]")
         for article, claim in claims:
             about = f" → {claim.subject}" if claim.subject else ""
-            console.print(f"  - {claim.speaker}: {claim.stance}{about} ({article.outlet or article.id[:8]}): "
-                          f"“{claim.evidence.quote}”", highlight=False)
+            console.print(
+                f"  - {claim.speaker}: {claim.stance}{about} ({article.outlet or article.id[:8]}): "
+                f"“{claim.evidence.quote}”",
+                highlight=False,
+            )
     differing = disagreements(event.values_by_source)
     if differing:
         console.print("[bold]Sources disagree[/bold]")

@@ -52,8 +52,11 @@ def _new_articles(repo: Repository, chunk: list[Article | Rejected], seen: set[s
 
 
 def _store_chunk(
-    repo: Repository, settings: Settings, extracted: list[tuple[Article, list[Mention]]],
-    rejected: list[Rejected], report: IngestReport,
+    repo: Repository,
+    settings: Settings,
+    extracted: list[tuple[Article, list[Mention]]],
+    rejected: list[Rejected],
+    report: IngestReport,
 ) -> None:
     with repo.transaction() as tx:
         for article, mentions in extracted:
@@ -69,7 +72,10 @@ def _store_chunk(
 
 
 def ingest_items(
-    items: Iterable[Article | Rejected], settings: Settings, repo: Repository, services: Services,
+    items: Iterable[Article | Rejected],
+    settings: Settings,
+    repo: Repository,
+    services: Services,
     progress: Progress | None = None,
 ) -> IngestReport:
     report = IngestReport()
@@ -87,7 +93,11 @@ def ingest_items(
 
 
 def ingest(
-    sources: Iterable[str], settings: Settings, repo: Repository, services: Services,
-    fetcher: Fetcher | None = None, progress: Progress | None = None,
+    sources: Iterable[str],
+    settings: Settings,
+    repo: Repository,
+    services: Services,
+    fetcher: Fetcher | None = None,
+    progress: Progress | None = None,
 ) -> IngestReport:
     return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress)

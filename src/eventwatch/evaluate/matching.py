@@ -70,14 +70,18 @@ def field_ok(found: Found, name: str, expected: Any, keyed: dict[str, Found]) ->
     if name == "date_offset_from":
         other = keyed.get(expected[0])
         other_date = _value(other, "event_date") if other else None
-        return event_date is not None and other_date is not None and event_date == other_date + timedelta(
-            days=expected[1])
+        return (
+            event_date is not None and other_date is not None and event_date == other_date + timedelta(days=expected[1])
+        )
     if name == "event_date":
         return event_date is not None and event_date.isoformat() == expected
     if name == "linked_to":
         other = keyed.get(expected)
-        return other is not None and other.mention.article_id == found.mention.article_id and any(
-            link.target == other.mention.index for link in found.mention.links)
+        return (
+            other is not None
+            and other.mention.article_id == found.mention.article_id
+            and any(link.target == other.mention.index for link in found.mention.links)
+        )
     if name == "claims":
         return all(_claim_ok(found, wanted) for wanted in expected)
     if name == "site_reported_strike_count":
@@ -101,11 +105,12 @@ def why_not(candidates: list[Found], entry: dict[str, Any], keyed: dict[str, Fou
     """The closest candidate and the fields it fails, for the report."""
     if not candidates:
         return "no event extracted from this article"
-    failing = [
-        [name for name, value in entry.items() if not field_ok(f, name, value, keyed)] for f in candidates
-    ]
+    failing = [[name for name, value in entry.items() if not field_ok(f, name, value, keyed)] for f in candidates]
     best = min(range(len(candidates)), key=lambda i: len(failing[i]))
     m = candidates[best].mention
-    shown = {n: _value(candidates[best], n.removesuffix("_contains").removesuffix("_at_least"))
-             for n in failing[best] if n not in ("claims", "linked_to", "date_same_as", "date_offset_from")}
+    shown = {
+        n: _value(candidates[best], n.removesuffix("_contains").removesuffix("_at_least"))
+        for n in failing[best]
+        if n not in ("claims", "linked_to", "date_same_as", "date_offset_from")
+    }
     return f"closest ({m.sub_event_type} at {m.location}) fails {failing[best]}; has {shown}"

@@ -44,8 +44,9 @@ def _found_by_article(repo: Repository) -> dict[str, list[Found]]:
     return by_article
 
 
-def _check_article(spec: dict[str, Any], article: Article, found: list[Found], keyed: dict[str, Found],
-                   failed: list[dict[str, str]]) -> int:
+def _check_article(
+    spec: dict[str, Any], article: Article, found: list[Found], keyed: dict[str, Found], failed: list[dict[str, str]]
+) -> int:
     checks = 0
     for phrase in spec.get("text_must_not_contain", []):
         checks += 1
@@ -62,8 +63,13 @@ def _check_article(spec: dict[str, Any], article: Article, found: list[Found], k
         checks += 1
         bad = next((f for f in found if entry_ok(f, entry, keyed)), None)
         if bad is not None:
-            failed.append({"article": spec["file"], "key": f"must_not:{entry['why']}",
-                           "why": f"produced {bad.mention.sub_event_type}: {bad.mention.notes[:120]}"})
+            failed.append(
+                {
+                    "article": spec["file"],
+                    "key": f"must_not:{entry['why']}",
+                    "why": f"produced {bad.mention.sub_event_type}: {bad.mention.notes[:120]}",
+                }
+            )
     return checks
 
 

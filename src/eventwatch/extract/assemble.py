@@ -17,13 +17,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
-
 from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
+from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int

@@ -7,12 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from eventwatch.extract.event_type import TypeGuess
-
 from eventwatch.extract.actors import Actor
 from eventwatch.extract.casualties import Casualties
 from eventwatch.extract.claims import ClaimMention
 from eventwatch.extract.dates import DateGuess
+from eventwatch.extract.event_type import TypeGuess
 from eventwatch.extract.places import PlaceMention, contains, precision_rank
 from eventwatch.extract.sentences import Sentence
 from eventwatch.extract.sites import SiteMention

@@ -8,22 +8,48 @@ import unicodedata
 from dataclasses import dataclass
 
 _KINDS = {
-    "plant": "plant", "factory": "plant", "works": "plant", "refinery": "refinery",
-    "oil depot": "depot", "fuel depot": "depot", "depot": "depot", "arsenal": "depot", "warehouse": "depot",
-    "airbase": "airbase", "air base": "airbase", "airfield": "airbase", "airport": "airport",
-    "railway station": "railway station", "train station": "railway station", "station": "station",
-    "seaport": "port", "port": "port", "bridge": "bridge", "substation": "power facility",
-    "power plant": "power facility", "power station": "power facility", "dam": "dam",
-    "terminal": "terminal", "headquarters": "headquarters", "hq": "headquarters", "barracks": "military base",
-    "military base": "military base", "naval base": "military base", "hospital": "hospital",
-    "school": "school", "market": "market", "shopping centre": "market", "shopping center": "market",
-    "mall": "market", "shipyard": "shipyard", "pumping station": "pipeline", "pipeline": "pipeline",
+    "plant": "plant",
+    "factory": "plant",
+    "works": "plant",
+    "refinery": "refinery",
+    "oil depot": "depot",
+    "fuel depot": "depot",
+    "depot": "depot",
+    "arsenal": "depot",
+    "warehouse": "depot",
+    "airbase": "airbase",
+    "air base": "airbase",
+    "airfield": "airbase",
+    "airport": "airport",
+    "railway station": "railway station",
+    "train station": "railway station",
+    "station": "station",
+    "seaport": "port",
+    "port": "port",
+    "bridge": "bridge",
+    "substation": "power facility",
+    "power plant": "power facility",
+    "power station": "power facility",
+    "dam": "dam",
+    "terminal": "terminal",
+    "headquarters": "headquarters",
+    "hq": "headquarters",
+    "barracks": "military base",
+    "military base": "military base",
+    "naval base": "military base",
+    "hospital": "hospital",
+    "school": "school",
+    "market": "market",
+    "shopping centre": "market",
+    "shopping center": "market",
+    "mall": "market",
+    "shipyard": "shipyard",
+    "pumping station": "pipeline",
+    "pipeline": "pipeline",
 }
 _NOUN = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 _NAME = r"(?:[A-Z][\w’'-]*|[A-Z]{2,})(?:[ -](?:[A-Z][\w’'-]*|[A-Z]{2,}|\d+))*"
-_NAMED = re.compile(
-    rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b"
-)
+_NAMED = re.compile(rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b")
 _NAME_OF = re.compile(rf"\b(?P<noun>{_NOUN})\s+(?:of|in|at)\s+(?P<name>{_NAME})")
 _GENERIC = re.compile(rf"\b(?:the|a|an)\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(?P<noun>{_NOUN})\b", re.IGNORECASE)
 # Words that start a capitalised run but do not name a site.
@@ -82,7 +108,9 @@ def find_sites(sentence: str) -> list[SiteMention]:
     for match in _NAME_OF.finditer(sentence):
         if not found and not re.search(r"['’]s?$", match.group("name")):
             noun, name = match.group("noun"), match.group("name")
-            found.append(SiteMention(f"{name} {noun}", site_key(name), _KINDS[noun.lower()], match.start(), match.end()))
+            found.append(
+                SiteMention(f"{name} {noun}", site_key(name), _KINDS[noun.lower()], match.start(), match.end())
+            )
     for match in _GENERIC.finditer(sentence):
         if any(s.start <= match.start("noun") < s.end for s in found):
             continue

@@ -78,16 +78,20 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     if mention.event_date is None:
         return []
     slack = timedelta(days=max(_WINDOW[mention.time_precision], settings.max_day_gap) + 30)
-    return tx.candidate_events(start=mention.event_date - slack, end=mention.event_date + slack,
-                               country=mention.country)
+    return tx.candidate_events(
+        start=mention.event_date - slack, end=mention.event_date + slack, country=mention.country
+    )
 
 
 def _register_site(tx: Tx, mention: Mention) -> str | None:
     if not mention.site:
         return None
     key = alias_key(mention)
-    site = (tx.find_site(key) or tx.find_site(normalise_text(mention.site))
-            or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None))
+    site = (
+        tx.find_site(key)
+        or tx.find_site(normalise_text(mention.site))
+        or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None)
+    )
     site = with_alias(site, mention, key) if site is not None else new_site(mention, key)
     site = owned_aliases(site, tx.find_site)
     tx.save_site(site)
@@ -98,20 +102,35 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
     now = datetime.now(UTC)
     site_id = _register_site(tx, mention)
     scored = [
-        (score(e.mention, mention, settings), e) for e in _candidates(tx, mention, settings)
+        (score(e.mention, mention, settings), e)
+        for e in _candidates(tx, mention, settings)
         if all(s.article_id != article.id for s in e.sources)
     ]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
     if best[1] is None or best[0] < settings.merge_threshold:
-        event = Event(event_id(mention), mention, (_ref(article, mention),), {article.id: source_values(mention)},
-                      site_id, 1, now, now)
+        event = Event(
+            event_id(mention),
+            mention,
+            (_ref(article, mention),),
+            {article.id: source_values(mention)},
+            site_id,
+            1,
+            now,
+            now,
+        )
     else:
         old = best[1]
         values = dict(old.values_by_source)
         values[article.id] = source_values(mention)
-        event = replace(old, mention=merge(old.mention, mention), sources=(*old.sources, _ref(article, mention)),
-                        values_by_source=values, site_id=old.site_id or site_id, version=old.version + 1,
-                        last_updated=now)
+        event = replace(
+            old,
+            mention=merge(old.mention, mention),
+            sources=(*old.sources, _ref(article, mention)),
+            values_by_source=values,
+            site_id=old.site_id or site_id,
+            version=old.version + 1,
+            last_updated=now,
+        )
     tx.save_event(event)
     tx.add_mention(mention, event.id)
     return event.id

@@ -15,10 +15,29 @@ from typing import Any
 from eventwatch.records import Mention
 from eventwatch.taxonomy import hierarchy_rank
 
-PLACE_FIELDS = ("location", "admin1", "admin2", "country", "iso", "latitude", "longitude", "geonames_id",
-                "geo_precision")
-TRACKED = ("event_date", "time_precision", "sub_event_type", "location", "admin1", "actor1", "actor2", "site",
-           "fatalities", "injuries")
+PLACE_FIELDS = (
+    "location",
+    "admin1",
+    "admin2",
+    "country",
+    "iso",
+    "latitude",
+    "longitude",
+    "geonames_id",
+    "geo_precision",
+)
+TRACKED = (
+    "event_date",
+    "time_precision",
+    "sub_event_type",
+    "location",
+    "admin1",
+    "actor1",
+    "actor2",
+    "site",
+    "fatalities",
+    "injuries",
+)
 
 
 def source_values(mention: Mention) -> dict[str, object]:
@@ -34,11 +53,13 @@ def disagreements(values_by_source: dict[str, dict[str, object]]) -> dict[str, d
     if len(values_by_source) < 2:
         return {}
     differing = {
-        name for name in TRACKED
+        name
+        for name in TRACKED
         if len({repr(v.get(name)) for v in values_by_source.values() if v.get(name) is not None}) > 1
     }
-    return {src: {k: v for k, v in vals.items() if k in differing} for src, vals in values_by_source.items()
-            if differing}
+    return {
+        src: {k: v for k, v in vals.items() if k in differing} for src, vals in values_by_source.items() if differing
+    }
 
 
 def merge(base: Mention, new: Mention) -> Mention:
@@ -48,14 +69,25 @@ def merge(base: Mention, new: Mention) -> Mention:
     if new.geo_precision is not None and (base.geo_precision is None or new.geo_precision < base.geo_precision):
         changes.update({name: getattr(new, name) for name in PLACE_FIELDS})
     if hierarchy_rank(new.sub_event_type) < hierarchy_rank(base.sub_event_type):
-        changes.update(event_type=new.event_type, sub_event_type=new.sub_event_type,
-                       disorder_type=new.disorder_type)
-    for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "site", "weapon",
-                 "size_reported"):
+        changes.update(event_type=new.event_type, sub_event_type=new.sub_event_type, disorder_type=new.disorder_type)
+    for name in (
+        "actor1",
+        "actor2",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "inter1",
+        "inter2",
+        "site",
+        "weapon",
+        "size_reported",
+    ):
         if getattr(base, name) is None and getattr(new, name) is not None:
             changes[name] = getattr(new, name)
-    changes["fatalities"] = min(base.fatalities, new.fatalities) if base.fatalities and new.fatalities else (
-        base.fatalities or new.fatalities)
+    changes["fatalities"] = (
+        min(base.fatalities, new.fatalities)
+        if base.fatalities and new.fatalities
+        else (base.fatalities or new.fatalities)
+    )
     changes["injuries"] = max(base.injuries, new.injuries)
     changes["claims"] = base.claims + tuple(c for c in new.claims if c not in base.claims)
     evidence = dict(new.evidence)

@@ -45,8 +45,12 @@ def new_site(mention: Mention, key: str) -> Site:
     """A registry entry; its aliases hold the display name and the key it is found by."""
     name = mention.site or key
     return Site(
-        id=site_id(key, mention.country), name=name, kind=kind_of_name(name), aliases=tuple(dict.fromkeys((name, key))),
-        location=mention.location if mention.geo_precision != 3 else None, admin1=mention.admin1,
+        id=site_id(key, mention.country),
+        name=name,
+        kind=kind_of_name(name),
+        aliases=tuple(dict.fromkeys((name, key))),
+        location=mention.location if mention.geo_precision != 3 else None,
+        admin1=mention.admin1,
         country=mention.country,
     )
 
@@ -65,5 +69,10 @@ def with_alias(site: Site, mention: Mention, key: str) -> Site:
     """The site with this mention's spelling added, and its town once a source names it."""
     aliases = tuple(dict.fromkeys((*site.aliases, mention.site or key, key)))
     location = site.location or (mention.location if mention.geo_precision != 3 else None)
-    return replace(site, aliases=aliases, location=location, admin1=site.admin1 or mention.admin1,
-                   country=site.country or mention.country)
+    return replace(
+        site,
+        aliases=aliases,
+        location=location,
+        admin1=site.admin1 or mention.admin1,
+        country=site.country or mention.country,
+    )
