@@ -46,14 +46,24 @@ def looks_like_markup(text: str) -> bool:
     return bool(_MARKUP.match(head)) or len(_TAG.findall(head)) >= 3
 
 
+# Files a news folder carries that are about the folder, not news: skipped when walking a
+# directory (a file named explicitly is still read).
+_NOT_DOCUMENTS = re.compile(r"^(?:readme|license|licence|changelog|notice)(?:\.\w+)?$|\.(?:json|py|sh|toml|ya?ml)$", re.I)
+
+
 def _hidden(path: Path) -> bool:
     return path.name.startswith(".")
+
+
+def _not_a_document(path: Path) -> bool:
+    return bool(_NOT_DOCUMENTS.search(path.name))
 
 
 def iter_files(root: Path) -> Iterator[Path | InputError]:
     """Every non-hidden document file under ``root``, recursively, in sorted order, or the
     error for a directory that cannot be listed. Hidden files and directories, ``*.meta.json``
-    sidecars and symlinked directories (loops) are skipped."""
+    sidecars, a folder's own README/LICENSE, data and code files (JSON, scripts) and
+    symlinked directories (loops) are skipped."""
     try:
         children = sorted(root.iterdir(), key=lambda p: p.name)
     except OSError as exc:
@@ -64,5 +74,5 @@ def iter_files(root: Path) -> Iterator[Path | InputError]:
             continue
         if child.is_dir():
             yield from iter_files(child)
-        elif child.is_file() and not is_sidecar(child):
+        elif child.is_file() and not is_sidecar(child) and not _not_a_document(child):
             yield child
