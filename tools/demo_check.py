@@ -21,13 +21,22 @@ FIELDS = ("sub_event_type", "event_date", "location", "admin1", "country", "geo_
 
 
 def _origin_ids() -> dict[str, str]:
+    """Article ids by 'file', 'file#line' / 'file#item' and by URL (for WARC records)."""
     ids: dict[str, str] = {}
     for item in read_sources([str(ROOT / "examples")], load_settings()):
         if isinstance(item, Article) and item.origin:
             origin = Path(item.origin.split("#")[0]).relative_to(ROOT / "examples").as_posix()
             line = item.origin.split("#")[1] if "#" in item.origin else None
             ids[f"{origin}#{line}" if line else origin] = item.id
+            if item.url:
+                ids[item.url] = item.id
     return ids
+
+
+def _report_key(report: dict[str, object]) -> str:
+    if "line" in report or "item" in report:
+        return f"{report['file']}#{report.get('line', report.get('item'))}"
+    return str(report.get("url") if str(report["file"]).startswith("warc/") else report["file"])
 
 
 def main(url: str) -> None:
@@ -42,7 +51,7 @@ def main(url: str) -> None:
     ok = 0
     for incident in gold["incidents"]:
         reports = [r for r in incident["reports"] if r.get("role") != "background"]
-        keys = [f"{r['file']}#{r['line']}" if "line" in r else r["file"] for r in reports]
+        keys = [_report_key(r) for r in reports]
         articles = [ids.get(k) for k in keys]
         candidates = [e for a in articles if a for e in by_article.get(a, [])
                       if e.mention.sub_event_type == incident["sub_event_type"]]

@@ -55,6 +55,18 @@ _COUNT = re.compile(
 )
 
 
+# A wire dateline ("KYIV, April 25 (Steppe Wire) - ") dates the report, not the incident.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]+(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s"
+)
+
+
+def _without_dateline(text: str) -> str:
+    """The sentence with its dateline blanked out (offsets unchanged)."""
+    match = _DATELINE.match(text)
+    return " " * match.end() + text[match.end():] if match else text
+
+
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -94,6 +106,9 @@ class _Reader:
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.previous_in_draft = False  # whether the previous sentence joined the last draft
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
+        self.publication_day = (
+            DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
+        )
 
     # -- frames ---------------------------------------------------------------------------
     def guesses(self, sentence: Sentence, claims: list[ClaimMention]) -> list[TypeGuess]:
@@ -112,7 +127,8 @@ class _Reader:
 
     def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
         text = sentence.text
-        previous = self.resolved_date(self.drafts[-1]) if self.drafts else None
+        # "a day earlier" in the lead counts back from the day of publication
+        previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
         places = find_places(text, ents, self.services.gazetteer, self.context)
         place = most_precise(places)
         country = place.place.country if place else None
@@ -123,7 +139,8 @@ class _Reader:
             self.known_sites.setdefault(site.key, site)
         attacker = find_attacker(text, country) or self.previous_attacker
         return Frame(
-            sentence=sentence, guess=guess, date=find_date(text, self.published, previous), place=place,
+            sentence=sentence, guess=guess, date=find_date(_without_dateline(text), self.published, previous),
+            place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
             target=find_target(text, country, attacker), size=_size(text), counts=_counts(text), claims=claims,
         )
