@@ -48,7 +48,9 @@ def looks_like_markup(text: str) -> bool:
 
 # Files a news folder carries that are about the folder, not news: skipped when walking a
 # directory (a file named explicitly is still read).
-_NOT_DOCUMENTS = re.compile(r"^(?:readme|license|licence|changelog|notice)(?:\.\w+)?$|\.(?:json|py|sh|toml|ya?ml)$", re.I)
+_NOT_DOCUMENTS = re.compile(
+    r"^(?:readme|license|licence|changelog|notice)(?:\.\w+)?$|\.(?:json|py|sh|toml|ya?ml)$", re.I
+)
 
 
 def _hidden(path: Path) -> bool:
