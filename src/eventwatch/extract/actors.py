@@ -36,6 +36,8 @@ _GROUPS: dict[str, tuple[str, int]] = {
     r"ISWAP|Islamic State West Africa Province": ("Islamic State West Africa Province", 2),
     r"Islamic State|ISIS|ISIL|Daesh": ("Islamic State", 2),
     r"Wagner(?: Group)?": ("Wagner Group", 8),
+    r"Security Service of Ukraine|SBU": ("Security Service of Ukraine", 1),
+    r"Federal Security Service|FSB": ("Federal Security Service of Russia", 1),
     r"al-Shabaab|Al Shabaab": ("Al Shabaab", 2),
     r"(?:armed )?bandits|gunmen|unidentified armed (?:group|men)": ("Unidentified Armed Group", 3),
 }
@@ -113,8 +115,22 @@ def find_attacker(sentence: str, event_country: str | None) -> Actor | None:
     return None
 
 
+_NOT_AGENT = re.compile(r"\b(?:for|of|to|from|with|alongside|against|on|at|into|near)\s+(?:the\s+)?$", re.IGNORECASE)
+_DEFENCE = re.compile(r"\bair defen[cs]es?|\bair force\b|\belectronic warfare\b", re.IGNORECASE)
+
+
 def _inside_target(sentence: str, position: int) -> bool:
+    """Whether the state named at `position` is acted on or merely mentioned ("strikes on
+    Russian positions", "drones assembled for the Russian military"), not the one acting."""
+    if _NOT_AGENT.search(sentence[max(0, position - 20) : position]):
+        return True
     return any(m.start("state") == position for m in _TARGET.finditer(sentence))
+
+
+def is_defender(sentence: str, actor: Actor) -> bool:
+    """An actor named by its air defence ("Ukrainian air defence destroyed ..."): in an
+    interception it is the side defending, not the one whose weapons were launched."""
+    return bool(_DEFENCE.match(sentence, actor.start + len(sentence[actor.start:].split()[0]) + 1))
 
 
 def find_target(sentence: str, event_country: str | None, attacker: Actor | None) -> Actor | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwatch.extract import nlp
-from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target
+from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
@@ -34,6 +34,9 @@ from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Article, Mention
 
 DISRUPTED = "Disrupted weapons use"
+# An undated incident within this many paragraphs of a dated one shares its date; further
+# away (background, "was also hit" in a review of past months) it stays undated.
+NARRATIVE_PARAGRAPHS = 1
 _HIT = re.compile(
     r"\b(?:(?:was|were|has been|have been)\s+(?:also\s+)?(?:hit|struck|targeted|attacked)|"
     r"the other(?: one)?\s+(?:hit|struck|crashed into|slammed into))\b"
@@ -137,13 +140,25 @@ class _Reader:
             sites[0] if sites else None)
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
-        attacker = find_attacker(text, country) or self.previous_attacker
+        attacker, target = self.actors(text, guess, country)
         return Frame(
             sentence=sentence, guess=guess, date=find_date(_without_dateline(text), self.published, previous),
             place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
-            target=find_target(text, country, attacker), size=_size(text), counts=_counts(text), claims=claims,
+            target=target, size=_size(text), counts=_counts(text), claims=claims,
         )
+
+    def actors(self, text: str, guess: TypeGuess, country: str | None) -> tuple[Actor | None, Actor | None]:
+        """Who acted and who was acted on. In an interception the side named by its air
+        defence is the defender (actor2); actor1 is the side whose weapons were launched."""
+        attacker = find_attacker(text, country)
+        if attacker is not None and guess.sub_event_type == DISRUPTED and is_defender(text, attacker):
+            launcher = find_attacker(text[attacker.end :], country)
+            if launcher is not None:
+                launcher = replace(launcher, start=launcher.start + attacker.end, end=launcher.end + attacker.end)
+            return launcher, attacker
+        attacker = attacker or self.previous_attacker
+        return attacker, find_target(text, country, attacker)
 
     @staticmethod
     def reportable(frame: Frame) -> bool:
@@ -154,11 +169,18 @@ class _Reader:
         return specific or not vague
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
+        """The draft's own date; else its attack's; else, for the lead, the publication date
+        (week precision); else the date of a dated incident reported just before it ("a
+        second drone struck the refinery"). Otherwise undated."""
         if draft.date is not None:
             return draft.date
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
-        return publication_fallback(self.published) if draft is self.drafts[0] else None
+        if draft is self.drafts[0]:
+            return publication_fallback(self.published)
+        before = self.drafts[self.drafts.index(draft) - 1]
+        close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
+        return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:

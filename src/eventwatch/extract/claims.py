@@ -31,6 +31,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("claims_responsibility", re.compile(
         rf"{_SPEAKER}{_ADV}\s+(?:claimed|claims|took|takes|has claimed|have claimed)\s+"
         r"(?:responsibility|credit)")),
+    ("claims_responsibility", re.compile(
+        rf"{_SPEAKER}{_ADV}\s+told\s+(?:[A-Z][\w-]*\s+){{1,3}}that\s+(?:it|they|the agency|the service|its \w+|"
+        r"\w+ (?:forces|units))\s+(?:had\s+)?(?:carried out|conducted|launched|was behind|were behind|struck)")),
     ("denies_responsibility", re.compile(
         rf"{_SPEAKER}{_ADV}\s+(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|"
         r"carrying out|attacking|that it|being behind)")),

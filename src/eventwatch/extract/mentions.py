@@ -12,7 +12,7 @@ from eventwatch.extract.frames import Draft, evidence, notes
 from eventwatch.extract.places import PlaceMention
 from eventwatch.extract.sentences import Sentence
 from eventwatch.records import Article, Claim, Evidence, Link, Mention, ReportedCount, Weapon
-from eventwatch.taxonomy import BATTLES, EXPLOSIONS, STRATEGIC, kind_of
+from eventwatch.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, kind_of
 
 _ATTACK_STANCES = ("blames", "declines_to_claim", "claims_responsibility", "denies_responsibility")
 # Event types whose unnamed attacker may be taken from the rest of the article.
@@ -55,6 +55,9 @@ def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Act
     outside = [state for state in fallback if state != country]
     if attacker is None and outside and kind_of(draft.sub_event_type).event_type in _ATTRIBUTED:
         attacker = state_force(outside[0], country, 0, 0)
+    if attacker is None and country and kind_of(draft.sub_event_type).event_type in (PROTESTS, RIOTS):
+        crowd, inter = ("Protesters", 6) if kind_of(draft.sub_event_type).event_type == PROTESTS else ("Rioters", 5)
+        attacker = Actor(f"{crowd} ({country})", None, inter, 0, 0)
     target = (draft.target or (None, None))[0]
     if target is not None and attacker is not None and target.name == attacker.name:
         target = None

@@ -151,6 +151,8 @@ def find_places(
     article is about, used to pick among same-named places."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
+    # a region named in the sentence tells which country its towns are in
+    context = (*dict.fromkeys(p.place.iso2 for p in found), *context)
     for start, end, by_ner in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
