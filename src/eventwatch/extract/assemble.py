@@ -46,6 +46,11 @@ _TREND = re.compile(
     r"demonstrates?|continues? to|have become|has become|are running|amid)\b",
     re.IGNORECASE,
 )
+_HABITUAL = re.compile(
+    r"\b(?:several|many|multiple|numerous) times\b|\brepeatedly\b|\b(?:almost|nearly) (?:daily|every day)|"
+    r"\bon a (?:daily|regular) basis\b|\bmore (?:frequent|often)\b|\bagain and again\b",
+    re.IGNORECASE,
+)
 _SIZE = re.compile(
     rf"\b(?P<n>{NUMBER})\s+(?:(?:[A-Z][\w-]+|more|additional|new|extra|fresh)\s+){{0,2}}"
     r"(?:troops|soldiers|servicemen|personnel|fighters|reinforcements|paratroopers|marines|mercenaries)\b"
@@ -162,11 +167,26 @@ class _Reader:
 
     @staticmethod
     def reportable(frame: Frame) -> bool:
-        """An incident needs a place below country level or a named site, unless it is dated."""
+        """A habit ("hit several times this year") is never an incident; a vague or trend
+        sentence is one only with a place below country level or a named site."""
+        if _HABITUAL.search(frame.sentence.text):
+            return False
         specific = (frame.place is not None and frame.place.place.feature != "country") or (
             frame.site is not None and frame.site.named)
         vague = frame.date.kind == "vague" or bool(_TREND.search(frame.sentence.text))
         return specific or not vague
+
+    def located(self) -> list[Draft]:
+        """The drafts that say where they happened (a place below country level or a named
+        site): an incident no sentence places cannot be an event; its interceptions go too."""
+        kept: list[Draft] = []
+        for draft in self.drafts:
+            root = draft.part_of or draft
+            placed = (root.place is not None and root.place.place.feature != "country") or (
+                root.site is not None and root.site.named)
+            if placed and (draft.part_of is None or draft.part_of in kept):
+                kept.append(draft)
+        return kept
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
         """The draft's own date; else its attack's; else, for the lead, the publication date
@@ -269,4 +289,4 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     for sentence in sentences:
         reader.read_sentence(sentence, entities.get(sentence.index))
     reader.attach_generic_claims()
-    return to_mentions(article, reader.drafts, reader.resolved_date, reader.article_claims, reader.attackers)
+    return to_mentions(article, reader.located(), reader.resolved_date, reader.article_claims, reader.attackers)

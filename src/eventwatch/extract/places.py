@@ -46,6 +46,17 @@ _AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said
 _AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|on|against|from|with|by|and|to)\s+$")
 
 
+# Where weapons came from is not where the event happened ("missiles fired from across the
+# border in Russia's Belgorod region").
+_ORIGIN = re.compile(
+    r"\b(?:(?:fired|launched|flown|coming|came)\b[^.;]{0,60}\bfrom|from across the border)\b[^.,;]{0,40}$"
+)
+
+
+def _is_origin(sentence: str, start: int) -> bool:
+    return bool(_ORIGIN.search(sentence[max(0, start - 120) : start]))
+
+
 def _is_metonym(sentence: str, start: int, end: int) -> bool:
     if not _METONYM.match(sentence[start:end]):
         return False
@@ -86,7 +97,7 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
         region = _region(gazetteer, name, context)
-        if region is not None:
+        if region is not None and not _is_origin(sentence, match.start()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
@@ -131,7 +142,7 @@ def _lookup_span(
         return None
     if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
-    if _is_metonym(sentence, start, start + len(text)):
+    if _is_metonym(sentence, start, start + len(text)) or _is_origin(sentence, start):
         return None
     country = gazetteer.country(text)
     if country is not None:
