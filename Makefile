@@ -8,7 +8,7 @@ SHARED ?= ../shared
 
 .PHONY: demo test install lint clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py)
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

@@ -26,6 +26,9 @@ _LATIN_LOWER = re.compile(r"[a-z]")
 MAX_NAME_LENGTH = 80
 
 
+_ADJECTIVAL = re.compile(r"^(\w{4,}?)(?:s?kiy|s?kaya|s?koye|s?kyy|s?ka|s?kyi)$")
+
+
 @dataclass
 class PlaceRow:
     id: int
@@ -120,6 +123,26 @@ class _Builder:
                 place.add_name(alias, ALTERNATE)
             self.subdivision_by_row[row.row_id] = place
 
+    def name_adjectival_regions(self) -> None:
+        """Russian-style adjectival region names that the data leave untranslated
+        ("Krasnodarskiy", "Orenburgskaya") become the name of the region's city they come
+        from ("Krasnodar", "Orenburg"), as English usage and ACLED have them."""
+        cities: dict[tuple[int, str], str] = {}
+        for place in self.places:
+            if place.feature == CITY and place.admin1_id is not None:
+                cities.setdefault((place.admin1_id, normalise_name(place.name)), place.name)
+        renamed: dict[int, str] = {}
+        for place in self.places:
+            stem = _ADJECTIVAL.match(place.name) if place.feature == ADMIN1 else None
+            city = cities.get((place.id, normalise_name(stem.group(1)))) if stem else None
+            if city:
+                renamed[place.id] = city
+                place.name = city
+                place.add_name(city, PRIMARY)
+        for place in self.places:
+            if place.admin1_id in renamed:
+                place.admin1 = renamed[place.admin1_id]
+
     def add_cities(self, rows: Iterable[CityRow], alternates: dict[int, list[str]]) -> None:
         for row in rows:
             country = self.country_by_row.get(row.country_id)
@@ -185,6 +208,7 @@ def assemble() -> Assembled:
     builder.add_countries(read_countries())
     builder.add_subdivisions(list(read_subdivisions()))
     builder.add_cities(read_cities(), read_alternate_names())
+    builder.name_adjectival_regions()
     _locate_regions(builder.places)
     _locate_countries(builder.places, read_capitals())
     return Assembled(builder.places, builder.countries)
