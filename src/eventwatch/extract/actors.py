@@ -83,6 +83,13 @@ def state_of(text: str) -> str | None:
     return None
 
 
+def state_in(text: str) -> str | None:
+    """The first state a phrase names: "Ukraine's military intelligence" -> "Ukraine"."""
+    found = [(m.start(), country) for country, (_, pattern) in _STATES.items()
+             for m in [re.search(rf"\b(?:{pattern})\b", text)] if m]
+    return min(found)[1] if found else None
+
+
 def iso2_of_state(country: str) -> str | None:
     entry = _STATES.get(country)
     return entry[0] if entry else None

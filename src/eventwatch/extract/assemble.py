@@ -46,6 +46,14 @@ _TREND = re.compile(
     r"demonstrates?|continues? to|have become|has become|are running|amid)\b",
     re.IGNORECASE,
 )
+# A sentence that situates a site ("the plant, which sits close to the border with the Luhansk
+# region") does not say where the incident was.
+_SITUATES = re.compile(r"\b(?:sits|lies|is located|located|bordering|borders|the border with)\b", re.IGNORECASE)
+# Dates attached to speech date the statement, not the incident ("the governor said on Thursday").
+_SPEECH_DATE = re.compile(
+    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|wrote|added|stated|confirmed|statement issued)"
+    r"(?:\s+in\s+[A-Z]\w+)?\s+(?:late |early )?on\s+(?:[A-Z][a-z]+day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b"
+)
 _HABITUAL = re.compile(
     r"\b(?:several|many|multiple|numerous) times\b|\brepeatedly\b|\b(?:almost|nearly) (?:daily|every day)|"
     r"\bon a (?:daily|regular) basis\b|\bmore (?:frequent|often)\b|\bagain and again\b",
@@ -70,9 +78,12 @@ _DATELINE = re.compile(
 
 
 def _without_dateline(text: str) -> str:
-    """The sentence with its dateline blanked out (offsets unchanged)."""
+    """The sentence with its dateline and the dates of statements blanked out (offsets
+    unchanged), so that only dates of the incident remain."""
     match = _DATELINE.match(text)
-    return " " * match.end() + text[match.end():] if match else text
+    if match:
+        text = " " * match.end() + text[match.end() :]
+    return _SPEECH_DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -143,15 +154,26 @@ class _Reader:
         sites = find_sites(text)
         site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
             sites[0] if sites else None)
+        if site is not None and not site.named and place is not None:
+            site = None if place.place.feature == "country" else site  # "Two station" in "Ukraine"
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
         attacker, target = self.actors(text, guess, country)
         return Frame(
-            sentence=sentence, guess=guess, date=find_date(_without_dateline(text), self.published, previous),
+            sentence=sentence, guess=guess, date=self.date_of(text, previous),
             place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
             target=target, size=_size(text), counts=_counts(text), claims=claims,
         )
+
+    def date_of(self, text: str, previous: DateGuess | None) -> DateGuess:
+        """The incident's date; failing that, the date of the statement reporting it, as the
+        week it happened in ("the SBU said on Tuesday it had detained ...")."""
+        found = find_date(_without_dateline(text), self.published, previous)
+        if found.kind != "none":
+            return found
+        said = find_date(text, self.published, previous)
+        return replace(said, time_precision=max(said.time_precision, 2)) if said.event_date else found
 
     def actors(self, text: str, guess: TypeGuess, country: str | None) -> tuple[Actor | None, Actor | None]:
         """Who acted and who was acted on. In an interception the side named by its air
@@ -180,7 +202,11 @@ class _Reader:
         """The drafts that say where they happened (a place below country level or a named
         site): an incident no sentence places cannot be an event; its interceptions go too."""
         kept: list[Draft] = []
+        placed_sites = {d.site.key: d for d in self.drafts if d.site and d.site.named and d.place}
         for draft in self.drafts:
+            same_site = placed_sites.get(draft.site.key) if draft.site and draft.site.named else None
+            if draft.place is None and same_site is not None:
+                draft.place, draft.place_sentence = same_site.place, same_site.place_sentence
             root = draft.part_of or draft
             placed = (root.place is not None and root.place.place.feature != "country") or (
                 root.site is not None and root.site.named)
@@ -241,7 +267,7 @@ class _Reader:
         an explosion in the Zavidovo district of the Tver region")."""
         if not (self.drafts and self.previous_in_draft and self.drafts[-1].place is None):
             return
-        if find_date(sentence.text, self.published).kind in DATED_KINDS:
+        if find_date(sentence.text, self.published).kind in DATED_KINDS or _SITUATES.search(sentence.text):
             return
         ents = self.services.entities([sentence.text])[0]
         place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))

@@ -68,7 +68,7 @@ class Draft:
         self.frames.append(frame)
         if typed and frame.sentence not in self.note_sentences:
             self.note_sentences.append(frame.sentence)
-        if frame.dated and self.date is None:
+        if frame.dated and self.date is None and typed:  # a date said of another kind of event is not ours
             self.date = frame.date
         if frame.place and (self.place is None or precision_rank(frame.place) < precision_rank(self.place)):
             self.place, self.place_sentence = frame.place, frame.sentence

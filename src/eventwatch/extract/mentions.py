@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from eventwatch.extract.actors import Actor, state_force, state_of
+from eventwatch.extract.actors import Actor, state_force, state_in
 from eventwatch.extract.claims import ClaimMention
 from eventwatch.extract.dates import DateGuess
 from eventwatch.extract.frames import Draft, evidence, notes
@@ -26,7 +26,7 @@ def _article_attacker(claims: Sequence[tuple[ClaimMention, Sentence]], named: Co
     for stance in _ATTACK_STANCES:
         for claim, _ in claims:
             who = claim.subject if stance == "blames" else claim.speaker
-            state = state_of(who) if claim.stance == stance and who else None
+            state = state_in(who) if claim.stance == stance and who else None
             if state and state not in found:
                 found.append(state)
     return found + [state for state, _ in named.most_common() if state not in found]

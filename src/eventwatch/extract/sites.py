@@ -55,8 +55,11 @@ _GENERIC = re.compile(rf"\b(?:the|a|an)\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(
 # Words that start a capitalised run but do not name a site.
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Iskander|Shahed|Kalibr|Soviet|Israeli|Iranian|"
-    r"State|Military|Main|Central|Regional|This|That|Its|Their|His|Her|Dramatic|Huge)(?:\s+|$)"
+    r"State|Military|Main|Central|Regional|This|That|Its|Their|His|Her|Dramatic|Huge|One|Two|Three|Four|Five|"
+    r"Six|Seven|Eight|Nine|Ten|Several|Both|Each|Another|Other|Some|Many|Local|Nearby|When|After|Before|"
+    r"While|As|If|In|On|At|Of|Near|Outside)(?:\s+|$)"
 )
+_ANAPHOR = re.compile(rf"\b(?:the|this|that)\s+(?:same\s+)?(?P<noun>{_NOUN})\b", re.IGNORECASE)
 _MOD_STOP = {"the", "a", "an", "and", "of", "was", "is", "in", "at", "on", "near", "hit", "that", "which"}
 
 
@@ -127,9 +130,14 @@ def kind_of_name(name: str) -> str | None:
 
 
 def find_alias(sentence: str, known: dict[str, SiteMention]) -> SiteMention | None:
-    """A bare proper name already seen in the article with a facility noun ('at the Kremniy EL')."""
+    """A site already named in the article: its bare proper name ("at the Kremniy EL"), or
+    "the (same) refinery" when the article has named one refinery."""
     folded = site_key(sentence)
     for key, site in known.items():
         if key and re.search(rf"\b{re.escape(key)}\b", folded):
             return site
+    for match in _ANAPHOR.finditer(sentence):
+        kinds = [s for s in known.values() if s.kind == _KINDS[match.group("noun").lower()]]
+        if len(kinds) == 1:
+            return kinds[0]
     return None

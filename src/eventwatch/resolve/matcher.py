@@ -19,9 +19,12 @@ from eventwatch.resolve.merge import merge, source_values
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
-from eventwatch.taxonomy import EVENT_TYPE_OF
+from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS, STRATEGIC, VAC
 
 _WINDOW = {1: 0, 2: 6, 3: 30}  # days of slack a time_precision allows either side
+# Families whose sub-types are different kinds of happening (an arrest is never an
+# interception): there only the same sub-type can be the same incident.
+_SAME_SUB_TYPE = {STRATEGIC, PROTESTS, RIOTS, VAC}
 
 
 def event_id(mention: Mention) -> str:
@@ -55,7 +58,9 @@ def _date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
 
 
 def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
-    if EVENT_TYPE_OF[event.sub_event_type] != EVENT_TYPE_OF[mention.sub_event_type]:
+    same_family = EVENT_TYPE_OF[event.sub_event_type] == EVENT_TYPE_OF[mention.sub_event_type]
+    if not same_family or (EVENT_TYPE_OF[event.sub_event_type] in _SAME_SUB_TYPE
+                           and event.sub_event_type != mention.sub_event_type):
         return 0.0
     if not (_place_ok(event, mention, settings) and _date_ok(event, mention, settings)):
         return 0.0
