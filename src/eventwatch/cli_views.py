@@ -102,10 +102,12 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
                 highlight=False,
             )
     differing = disagreements(event.values_by_source)
+    outlets = {article.id: article.outlet or article.id[:8] for article, _ in sources}
     if differing:
         console.print("[bold]Sources disagree[/bold]")
         for source, values in differing.items():
-            console.print(f"  {source[:8]}: {values}", highlight=False)
+            shown = ", ".join(f"{name}={value}" for name, value in values.items())
+            console.print(f"  {outlets.get(source, source[:8])}: {shown}", highlight=False)
 
 
 def print_sites(sites: Sequence[Site], events: dict[str, Event], console: Console) -> None:
