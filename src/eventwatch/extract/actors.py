@@ -90,10 +90,6 @@ def state_in(text: str) -> str | None:
     return min(found)[1] if found else None
 
 
-def iso2_of_state(country: str) -> str | None:
-    entry = _STATES.get(country)
-    return entry[0] if entry else None
-
 
 def state_force(country: str, event_country: str | None, start: int, end: int) -> Actor:
     inter = 1 if event_country in (None, country) else 8
@@ -155,11 +151,6 @@ def find_target(sentence: str, event_country: str | None, attacker: Actor | None
         return Actor(f"Civilians ({event_country})", None, 7, civilian.start(), civilian.end())
     return None
 
-
-def article_attacker(text: str, event_country: str | None) -> Actor | None:
-    """The side an article presents as attacking, for sentences that name none
-    ('a drone attack struck ...' in an article about 'Ukraine's drone campaign')."""
-    return find_attacker(text, event_country)
 
 
 def countries_mentioned(text: str) -> list[str]:

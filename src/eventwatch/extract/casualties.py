@@ -20,8 +20,8 @@ def _patterns(verbs: str, nouns: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b(?:{verbs})\s+{_HEDGE}(?P<n>{NUMBER}){_WHO}", re.I),
         re.compile(rf"\b{_HEDGE}(?P<n>{NUMBER}){_WHO}\s+(?:(?!and\b|or\b)\w+\s+){{0,2}}?"
                    rf"(?:were|was|have been|had been|are|been)?\s*(?:reported\s+)?(?:{verbs})\b", re.I),
-        re.compile(rf"\b(?:{nouns})\s+(?:[\w-]+\s+){{0,30}}?(?:has |had )?(?:rose|risen|climbed|reached|stands at|stood at|"
-                   r"of|is|was|to)\s+"
+        re.compile(rf"\b(?:{nouns})\s+(?:[\w-]+\s+){{0,30}}?(?:has |had )?"
+                   r"(?:rose|risen|climbed|reached|stands at|stood at|of|is|was|to)\s+"
                    rf"(?:to\s+)?{_HEDGE}(?P<n>{NUMBER})\b", re.I),
         re.compile(rf"\b{_HEDGE}(?P<n>{NUMBER})\s+(?:people\s+)?(?:{nouns})\b", re.I),
     )
