@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -21,11 +20,11 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
+from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
-from eventwatch.extract.numbers import NUMBER, ORDINAL, ordinal_to_int, to_int
 from eventwatch.extract.places import Entity, find_places, most_precise
 from eventwatch.extract.sentences import Sentence, split_sentences
 from eventwatch.extract.sites import SiteMention, find_alias, find_sites
@@ -37,78 +36,12 @@ DISRUPTED = "Disrupted weapons use"
 # An undated incident within this many paragraphs of a dated one shares its date; further
 # away (background, "was also hit" in a review of past months) it stays undated.
 NARRATIVE_PARAGRAPHS = 1
-_HIT = re.compile(
-    r"\b(?:(?:was|were|has been|have been)\s+(?:also\s+)?(?:hit|struck|targeted|attacked)|"
-    r"the other(?: one)?\s+(?:hit|struck|crashed into|slammed into))\b"
-)
-_TREND = re.compile(
-    r"\b(?:surge|highest rate|on the rise|increasingly|growing|frequency|underscores?|highlights?|"
-    r"demonstrates?|continues? to|have become|has become|are running|amid)\b",
-    re.IGNORECASE,
-)
-# A sentence that situates a site ("the plant, which sits close to the border with the Luhansk
-# region") does not say where the incident was.
-_SITUATES = re.compile(r"\b(?:sits|lies|is located|located|bordering|borders|the border with)\b", re.IGNORECASE)
-# Dates attached to speech date the statement, not the incident ("the governor said on Thursday").
-_SPEECH_DATE = re.compile(
-    r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|wrote|added|stated|confirmed|statement issued)"
-    r"(?:\s+in\s+[A-Z]\w+)?\s+(?:late |early )?on\s+(?:[A-Z][a-z]+day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b"
-)
-_HABITUAL = re.compile(
-    r"\b(?:several|many|multiple|numerous) times\b|\brepeatedly\b|\b(?:almost|nearly) (?:daily|every day)|"
-    r"\bon a (?:daily|regular) basis\b|\bmore (?:frequent|often)\b|\bagain and again\b",
-    re.IGNORECASE,
-)
-_SIZE = re.compile(
-    rf"\b(?P<n>{NUMBER})\s+(?:(?:[A-Z][\w-]+|more|additional|new|extra|fresh)\s+){{0,2}}"
-    r"(?:troops|soldiers|servicemen|personnel|fighters|reinforcements|paratroopers|marines|mercenaries)\b"
-)
-_COUNT = re.compile(
-    rf"\b(?P<ord>{ORDINAL})\s+(?:recorded\s+|reported\s+|known\s+|confirmed\s+|such\s+|successful\s+)?"
-    r"(?P<what>strike|attack|hit|raid)\s+on\s+(?:the|this|that|a)\s+(?:[\w-]+\s+)?"
-    r"(?:facility|plant|site|refinery|station|airbase|factory|depot|base|port|enterprise)\b",
-    re.IGNORECASE,
-)
-
-
-# A wire dateline ("KYIV, April 25 (Steppe Wire) - ") dates the report, not the incident.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .'’-]+(?:,\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+))?\s*(?:\([^)]{1,40}\))?\s*[-–—]+\s"
-)
-
-
-def _without_dateline(text: str) -> str:
-    """The sentence with its dateline and the dates of statements blanked out (offsets
-    unchanged), so that only dates of the incident remain."""
-    match = _DATELINE.match(text)
-    if match:
-        text = " " * match.end() + text[match.end() :]
-    return _SPEECH_DATE.sub(lambda m: " " * len(m.group(0)), text)
-
-
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
 
     gazetteer: Gazetteer
     entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
-
-
-def _size(text: str) -> tuple[int, int, int] | None:
-    for match in _SIZE.finditer(text):
-        value = to_int(match.group("n"))
-        if value is not None and value > 1:
-            return value, match.start(), match.end()
-    return None
-
-
-def _counts(text: str) -> list[tuple[int, str, int, int]]:
-    found = []
-    for match in _COUNT.finditer(text):
-        value = ordinal_to_int(match.group("ord"))
-        if value:
-            found.append((value, match.group("what").lower(), match.start(), match.end()))
-    return found
 
 
 class _Reader:
@@ -134,7 +67,7 @@ class _Reader:
         found = [g for g in classify_all(sentence.text) if not g.negated_or_hypothetical and not g.generic]
         if claims and found and all(g.trigger[0] > claims[0].start for g in found):
             return []  # "X denies carrying out the strike": a claim about an incident, not a new one
-        hit = _HIT.search(sentence.text)
+        hit = HIT.search(sentence.text)
         attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
         if hit and attack:
             # "the plant was also hit", "one was downed but the other hit the plant": with no
@@ -163,13 +96,13 @@ class _Reader:
             sentence=sentence, guess=guess, date=self.date_of(text, previous),
             place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
-            target=target, size=_size(text), counts=_counts(text), claims=claims,
+            target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
 
     def date_of(self, text: str, previous: DateGuess | None) -> DateGuess:
         """The incident's date; failing that, the date of the statement reporting it, as the
         week it happened in ("the SBU said on Tuesday it had detained ...")."""
-        found = find_date(_without_dateline(text), self.published, previous)
+        found = find_date(incident_text(text), self.published, previous)
         if found.kind != "none":
             return found
         said = find_date(text, self.published, previous)
@@ -191,11 +124,11 @@ class _Reader:
     def reportable(frame: Frame) -> bool:
         """A habit ("hit several times this year") is never an incident; a vague or trend
         sentence is one only with a place below country level or a named site."""
-        if _HABITUAL.search(frame.sentence.text):
+        if HABITUAL.search(frame.sentence.text):
             return False
         specific = (frame.place is not None and frame.place.place.feature != "country") or (
             frame.site is not None and frame.site.named)
-        vague = frame.date.kind == "vague" or bool(_TREND.search(frame.sentence.text))
+        vague = frame.date.kind == "vague" or bool(TREND.search(frame.sentence.text))
         return specific or not vague
 
     def located(self) -> list[Draft]:
@@ -267,7 +200,7 @@ class _Reader:
         an explosion in the Zavidovo district of the Tver region")."""
         if not (self.drafts and self.previous_in_draft and self.drafts[-1].place is None):
             return
-        if find_date(sentence.text, self.published).kind in DATED_KINDS or _SITUATES.search(sentence.text):
+        if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
         ents = self.services.entities([sentence.text])[0]
         place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
@@ -310,7 +243,7 @@ class _Reader:
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     reader = _Reader(article, services)
     sentences = split_sentences(article.text)
-    candidates = [s for s in sentences if is_event_candidate(s.text) or _HIT.search(s.text)]
+    candidates = [s for s in sentences if is_event_candidate(s.text) or HIT.search(s.text)]
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     for sentence in sentences:
         reader.read_sentence(sentence, entities.get(sentence.index))
