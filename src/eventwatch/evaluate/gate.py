@@ -1,0 +1,93 @@
+"""The quality gate: scores measured on pinned corpora must not fall below pinned floors.
+
+The baseline file (quality/baseline.json) pins, per metric, a floor and, per corpus, the
+sha256 of the file it was measured on. A changed corpus fails the gate until it is re-pinned;
+raising floors is always allowed, lowering one needs an explicit flag (allow_lower).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwatch.errors import EvalError
+
+# A measured score may sit this far under its floor before the gate fails (floating-point
+# noise only; the evaluations are deterministic).
+TOLERANCE = 1e-9
+Measure = Callable[[Path], dict[str, float]]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    name: str
+    path: str  # relative to the shared folder
+    measure: Measure  # returns {metric: value} with metric names local to the corpus
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def flatten(prefix: str, report: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, float]:
+    """Pick dotted keys ("subtask1.weighted_f1") out of a nested report."""
+    found: dict[str, float] = {}
+    for key in keys:
+        value: Any = report
+        for part in key.split("."):
+            value = value[part]
+        found[f"{prefix}.{key}"] = float(value)
+    return found
+
+
+def measure_all(shared: Path, corpora: list[Corpus]) -> tuple[dict[str, float], dict[str, str]]:
+    scores: dict[str, float] = {}
+    sums: dict[str, str] = {}
+    for corpus in corpora:
+        path = shared / corpus.path
+        if not path.exists():
+            raise EvalError(f"corpus {corpus.name} is missing: {path}")
+        sums[corpus.name] = sha256(path)
+        scores.update(corpus.measure(path))
+    return scores, sums
+
+
+def load_baseline(path: Path) -> dict[str, Any]:
+    try:
+        data: dict[str, Any] = json.loads(path.read_text())
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"cannot read the quality baseline {path}: {exc}") from exc
+    return data
+
+
+def check(scores: Mapping[str, float], sums: Mapping[str, str], baseline: Mapping[str, Any]) -> list[str]:
+    """Why the gate fails (empty when it passes)."""
+    failures = [
+        f"corpus {name} changed (sha256 {sums.get(name, 'missing')[:12]} != pinned {pinned[:12]}); re-pin the baseline"
+        for name, pinned in baseline.get("corpora", {}).items()
+        if sums.get(name) != pinned
+    ]
+    for metric, floor in baseline.get("floors", {}).items():
+        value = scores.get(metric)
+        if value is None:
+            failures.append(f"{metric} was not measured")
+        elif value < floor - TOLERANCE:
+            failures.append(f"{metric} = {value:.4f} fell below its floor {floor:.4f}")
+    return failures
+
+
+def updated(
+    scores: Mapping[str, float], sums: Mapping[str, str], baseline: Mapping[str, Any], *, allow_lower: bool
+) -> dict[str, Any]:
+    """A baseline whose floors are the current scores; refuses to lower a floor unless allowed."""
+    floors = dict(baseline.get("floors", {}))
+    lowered = [m for m, v in scores.items() if m in floors and v < floors[m] - TOLERANCE]
+    if lowered and not allow_lower:
+        raise EvalError(f"refusing to lower floors without --allow-lower: {', '.join(sorted(lowered))}")
+    floors.update({metric: math.floor(value * 10_000) / 10_000 for metric, value in scores.items()})
+    return {"about": baseline.get("about", __doc__.splitlines()[0]), "corpora": dict(sums), "floors": floors}
