@@ -113,3 +113,18 @@ def test_bad_documents_are_reported_and_nothing_stored_is_lost(demo_db: str, tmp
     assert len(after["rejected"]) == len(before["rejected"]) + 5
     again = runner.invoke(app, ["--db", demo_db, "ingest", str(bad)])
     assert again.exit_code == 1 and repo.snapshot() == after
+
+
+def test_classify_prints_label_and_sub_event_type() -> None:
+    shown = json.loads(_run("classify", "Warplanes bombed a market in the town, killing nine people."))
+    assert shown["label"] == "AIR_STRIKE" and shown["sub_event_type"] == "Air/drone strike"
+
+
+def test_eval_case2021_on_a_small_file(tmp_path: Path) -> None:
+    tsv = tmp_path / "mini.tsv"
+    tsv.write_text("id\tEventSnippet\tSubType\n1\tGunmen abducted four aid workers on the road.\tABDUCT_DISSAP\n"
+                   "2\tThousands marched peacefully through the capital.\tPEACE_PROTEST\n")
+    report = json.loads(_run("eval", "case2021", str(tsv), "--json"))
+    assert report["n"] == 2 and set(report) >= {"subtask1", "subtask2", "subtask3", "per_label"}
+    result = runner.invoke(app, ["eval", "case2021", str(tmp_path / "missing.tsv")])
+    assert result.exit_code != 0 and result.stderr.startswith("Error:")

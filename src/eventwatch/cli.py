@@ -186,6 +186,35 @@ def eval_seeds(
         raise typer.Exit(code=1)
 
 
+@app.command()
+def classify(text: Annotated[str, typer.Argument(help="A news snippet (one to a few sentences).")]) -> None:
+    """The CASE-style label and ACLED sub-event type of a snippet, with a score."""
+    from eventwatch.evaluate.case2021 import classify_report
+
+    sys.stdout.write(json.dumps(classify_report(text)) + "\n")
+
+
+@eval_app.command("case2021")
+def eval_case2021(
+    path: Annotated[Path, typer.Argument(help="A CASE 2021 Task 2 TSV (id, EventSnippet, SubType).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Classify every snippet and score subtasks 1-3 (weighted, micro and macro F1)."""
+    from eventwatch.evaluate.case2021 import evaluate_case2021
+
+    try:
+        result = evaluate_case2021(path)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    for name in ("subtask1", "subtask2", "subtask3"):
+        sub = result[name]
+        out.print(f"{name}: n={sub['n']} weighted F1 {sub['weighted_f1']:.4f}, micro {sub['micro_f1']:.4f}, "
+                  f"macro {sub['macro_f1']:.4f}", highlight=False)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Option(help="Where to write the index.")] = None,

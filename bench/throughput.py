@@ -1,0 +1,277 @@
+"""End-to-end throughput of eventwatch on the 400 hrdsattack articles, against a spaCy NER floor.
+
+    .venv/bin/python bench/throughput.py [--workers N] [--shared PATH]
+
+1. every sample's HTML becomes an Article (trafilatura) -> extract -> resolve -> store, into a
+   fresh temporary SQLite database; with --workers N > 1 ingest + extraction run in N
+   processes (each builds its own Services once) while this process stores in input order;
+2. the floor: spaCy NER alone (tok2vec + ner) over the same article texts, same processes;
+3. cold start: wall time of `eventwatch ingest` on one small text file.
+
+Prints articles/s, words/s and peak RSS; the last line is one JSON object. Figures only:
+never used as timed assertions in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwatch.errors import InputError
+from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.nlp import MODEL
+from eventwatch.gazetteer import Gazetteer
+from eventwatch.ingest.clean import rejected
+from eventwatch.ingest.dates import parse_published
+from eventwatch.ingest.html import parse_html
+from eventwatch.ingest.meta import DocMeta
+from eventwatch.pipeline import CHUNK, ingest_items
+from eventwatch.records import Article, Mention, Rejected
+from eventwatch.resolve import resolve_article
+from eventwatch.settings import Settings, load_settings
+from eventwatch.store import Repository, open_repository
+
+SPLITS = ("train", "dev")
+NER_EXCLUDE = ["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"]
+FLOOR_BATCH = 16  # texts per task sent to a floor worker
+SMALL_TEXT = """Title: Drone strike on fuel depot
+Published: 2024-03-14
+
+A drone struck a fuel depot near Belgorod on Wednesday night, the regional governor said.
+Two workers were injured and a fire broke out at the site, he wrote on Telegram. Russia's
+defence ministry said air defences shot down four drones over the Belgorod region overnight.
+"""
+
+
+@dataclass(frozen=True)
+class Sample:
+    """One article as the shared data gives it: HTML fragment, title, publication date."""
+
+    origin: str
+    html: str
+    title: str | None
+    published: str | None
+
+
+@dataclass
+class Run:
+    """What one timed eventwatch pass produced."""
+
+    seconds: float
+    articles: int
+    words: int
+    mentions: int
+    events: set[str]
+    rejected: int
+    worker_rss_kb: int = 0
+    parent_rss_kb: int = 0
+
+
+# -- data -----------------------------------------------------------------------------------
+def load_samples(shared: Path) -> list[Sample]:
+    samples: list[Sample] = []
+    for split in SPLITS:
+        rows = json.loads((shared / "data" / "hrdsattack" / f"{split}.json").read_text(encoding="utf-8"))
+        for i, row in enumerate(rows):
+            raw: dict[str, Any] = row["sample"]
+            samples.append(Sample(
+                f"hrdsattack/{split}/{i}", raw["Input.article_interface"],
+                raw.get("Input.title") or None, raw.get("Input.publish_date") or None,
+            ))
+    return samples
+
+
+def to_record(sample: Sample, settings: Settings) -> Article | Rejected:
+    given = DocMeta(title=sample.title, published=parse_published(sample.published))
+    try:
+        return parse_html(sample.html, settings.ingest, origin=sample.origin, given=given)
+    except InputError as err:
+        return rejected(err, sample.origin)
+
+
+def peak_rss_kb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+
+
+# -- eventwatch, one process: the product's own pipeline --------------------------------------
+def run_inline(samples: Sequence[Sample], settings: Settings, repo: Repository) -> Run:
+    services = Services(gazetteer=Gazetteer.open())
+    words = 0
+
+    def records() -> Iterator[Article | Rejected]:
+        nonlocal words
+        for sample in samples:
+            record = to_record(sample, settings)
+            words += len(record.text.split()) if isinstance(record, Article) else 0
+            yield record
+
+    start = time.perf_counter()
+    report = ingest_items(records(), settings, repo, services)
+    seconds = time.perf_counter() - start
+    return Run(seconds, report.articles, words, report.mentions, report.events, len(report.rejected))
+
+
+# -- eventwatch, N processes: parallel ingest + extract, one in-order writer ----------------
+class _Worker:
+    settings: Settings
+    services: Services
+
+
+def _init_worker(settings: Settings) -> None:
+    _Worker.settings = settings
+    _Worker.services = Services(gazetteer=Gazetteer.open())
+
+
+def _extract(sample: Sample) -> tuple[Article | Rejected, list[Mention], int]:
+    record = to_record(sample, _Worker.settings)
+    mentions = extract_mentions(record, _Worker.services) if isinstance(record, Article) else []
+    return record, mentions, peak_rss_kb()
+
+
+def _chunks(items: Iterable[tuple[Article | Rejected, list[Mention], int]]) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _store(repo: Repository, settings: Settings, chunk: list[Any], run: Run, seen: set[str]) -> None:
+    """One transaction per chunk, in input order, exactly as pipeline.ingest_items stores."""
+    with repo.transaction() as tx:
+        for record, mentions, rss in chunk:
+            run.worker_rss_kb = max(run.worker_rss_kb, rss)
+            if isinstance(record, Rejected):
+                tx.add_rejected(record)
+                run.rejected += 1
+            elif record.id not in seen and not tx.has_article(record.id):
+                seen.add(record.id)
+                tx.add_article(record)
+                run.events.update(resolve_article(tx, record, mentions, settings.resolve))
+                run.articles += 1
+                run.mentions += len(mentions)
+                run.words += len(record.text.split())
+
+
+def run_parallel(samples: Sequence[Sample], settings: Settings, repo: Repository, workers: int) -> Run:
+    run, seen = Run(0.0, 0, 0, 0, set(), 0), set[str]()
+    start = time.perf_counter()
+    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+        for chunk in _chunks(pool.map(_extract, samples, chunksize=4)):
+            _store(repo, settings, chunk, run, seen)
+    run.seconds = time.perf_counter() - start
+    return run
+
+
+def run_eventwatch(samples: Sequence[Sample], workers: int, db_dir: Path) -> Run:
+    settings = load_settings().with_db(f"sqlite:///{db_dir / 'bench.db'}")
+    repo = open_repository(settings.store.url)
+    run = run_inline(samples, settings, repo) if workers == 1 else run_parallel(samples, settings, repo, workers)
+    run.parent_rss_kb = peak_rss_kb()  # before the floor loads a second model in this process
+    return run
+
+
+# -- the floor: spaCy NER alone ----------------------------------------------------------------
+class _Floor:
+    nlp: Any = None
+
+
+def _load_ner() -> Any:
+    import spacy
+
+    return spacy.load(MODEL, exclude=NER_EXCLUDE)
+
+
+def _init_floor() -> None:
+    _Floor.nlp = _load_ner()
+
+
+def _ner_batch(texts: list[str]) -> tuple[int, int]:
+    entities = sum(len(doc.ents) for doc in _Floor.nlp.pipe(texts, batch_size=64))
+    return entities, peak_rss_kb()
+
+
+def run_floor(texts: list[str], workers: int) -> float:
+    """Seconds for NER over all texts (model load included, as it is for eventwatch)."""
+    batches = [texts[i : i + FLOOR_BATCH] for i in range(0, len(texts), FLOOR_BATCH)]
+    start = time.perf_counter()
+    if workers == 1:
+        _init_floor()
+        for batch in batches:
+            _ner_batch(batch)
+    else:
+        with ProcessPoolExecutor(workers, initializer=_init_floor) as pool:
+            list(pool.map(_ner_batch, batches))
+    return time.perf_counter() - start
+
+
+# -- cold start ------------------------------------------------------------------------------
+def cold_start(tmp: Path) -> list[float]:
+    """Wall seconds of `eventwatch ingest ONE_SMALL_FILE` into a fresh database, three runs."""
+    exe = Path(sys.executable).with_name("eventwatch")
+    (tmp / "small.txt").write_text(SMALL_TEXT, encoding="utf-8")
+    timings: list[float] = []
+    for i in range(3):
+        cmd = [str(exe), "--db", f"sqlite:///{tmp / f'cold{i}.db'}", "ingest", str(tmp / "small.txt")]
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, capture_output=True)
+        timings.append(time.perf_counter() - start)
+    return timings
+
+
+# -- report ----------------------------------------------------------------------------------
+def texts_of(samples: Sequence[Sample]) -> list[str]:
+    settings = load_settings()
+    return [r.text for r in (to_record(s, settings) for s in samples) if isinstance(r, Article)]
+
+
+def report(samples: Sequence[Sample], workers: int, run: Run, floor_s: float, cold: list[float]) -> dict[str, Any]:
+    n = len(samples)
+    rate, floor_rate = n / run.seconds, n / floor_s
+    peak_mb = max(run.parent_rss_kb, run.worker_rss_kb) / 1024
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    print(f"eventwatch: {n} articles in {run.seconds:.1f} s with {workers} process(es): "
+          f"{rate:.2f} articles/s, {run.words / run.seconds:,.0f} words/s")
+    print(f"  stored {run.articles} articles, {run.mentions} mentions, {len(run.events)} events touched, "
+          f"{run.rejected} rejected")
+    print(f"  peak RSS: main process {run.parent_rss_kb / 1024:.0f} MB, "
+          f"largest worker {run.worker_rss_kb / 1024:.0f} MB")
+    print(f"NER floor ({MODEL}, tok2vec+ner): {floor_s:.1f} s, {floor_rate:.2f} articles/s")
+    print(f"ratio eventwatch / floor: {rate / floor_rate:.2f}")
+    print(f"cold start `eventwatch ingest` one small file: first {cold[0]:.2f} s, best {min(cold):.2f} s")
+    return {
+        "articles": n, "workers": workers, "articles_per_s": round(rate, 2),
+        "floor_articles_per_s": round(floor_rate, 2), "ratio_vs_ner_floor": round(rate / floor_rate, 3),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workers", type=int, default=1, help="processes for extraction and for the floor")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
+    args = parser.parse_args(argv)
+    samples = load_samples(args.shared)
+    with tempfile.TemporaryDirectory(prefix="eventwatch-bench-") as tmp:
+        cold = cold_start(Path(tmp))
+        run = run_eventwatch(samples, args.workers, Path(tmp))
+        floor_s = run_floor(texts_of(samples), args.workers)
+    print(json.dumps(report(samples, args.workers, run, floor_s, cold)))
+
+
+if __name__ == "__main__":
+    main()
