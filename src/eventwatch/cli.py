@@ -215,6 +215,25 @@ def eval_case2021(
                   f"macro {sub['macro_f1']:.4f}", highlight=False)
 
 
+@eval_app.command("hrdsattack")
+def eval_hrdsattack(
+    path: Annotated[Path, typer.Argument(help="A HRDsAttack JSON file.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Run the pipeline on each article and score the primary event's country, admin1, city and date."""
+    from eventwatch.evaluate.hrdsattack import evaluate_hrdsattack
+
+    try:
+        result = evaluate_hrdsattack(path, _services(), _settings())
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    for field in ("country", "admin1", "city", "date"):
+        out.print(f"{field}: {result[field + '_acc']:.3f} (n={result['n_' + field]})", highlight=False)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Option(help="Where to write the index.")] = None,

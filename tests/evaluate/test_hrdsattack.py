@@ -142,16 +142,16 @@ def test_place_equality_through_gazetteer(services: Any) -> None:
     assert not judge.country_ok("Nigeria", _mention())  # no prediction is wrong
 
 
-def test_primary_prefers_violence_then_harm_then_position() -> None:
+def test_primary_ranking() -> None:
     arrest = _mention(
         index=0, event_type="Strategic developments", sub_event_type="Arrests", disorder_type="Strategic developments"
     )
     attack = _mention(index=1)
-    deadly = _mention(index=2, fatalities=2)
-    linked = replace(deadly, index=3, fatalities=9, links=(Link("part_of", 2),))
+    deadly = _mention(index=2, fatalities=9)
     assert primary_mention([]) is None
-    assert primary_mention([arrest, attack]) is attack
-    assert primary_mention([arrest, attack, deadly, linked]) is deadly
-    placed = _mention(index=4, event_date=date(2021, 1, 1), geo_precision=1)
-    assert rank_mentions([attack, placed])[0] is placed
-    assert primary_mention([attack, replace(attack, index=5)]) is attack
+    assert primary_mention([arrest, attack, deadly]) is attack  # violence first, then position, not deaths
+    placed_arrest = replace(arrest, index=3, event_date=date(2021, 1, 1), geo_precision=1)
+    assert primary_mention([attack, placed_arrest]) is placed_arrest  # fully reported first
+    placed_attack = replace(attack, index=4, event_date=date(2021, 1, 2), geo_precision=2)
+    linked = replace(placed_attack, index=0, links=(Link("part_of", 4),))
+    assert rank_mentions([linked, placed_arrest, placed_attack]) == [placed_attack, placed_arrest, linked]

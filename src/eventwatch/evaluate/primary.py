@@ -1,20 +1,24 @@
 """Which of an article's mentions is its main incident.
 
-News is written as an inverted pyramid: the incident the report is about comes first and
-background comes later. An article can still open on context ("after months of protests,
-...") before reporting a killing, so position is only the last of these criteria, in order:
+News is written as an inverted pyramid: the incident a report is about comes first; earlier
+incidents, trends and comparisons come after it. The ranking therefore leans on position,
+after three checks that keep position from picking something that is not an incident report:
 
 1. a standalone incident before one linked ``part_of`` another (an interception belongs to
    the attack it was part of; the attack is the incident);
-2. political violence (battles, explosions/remote violence, violence against civilians,
+2. a fully reported incident (a date and a place below country level) before one the
+   article does not say when or where happened: background mentions ("attacks on lawyers
+   have risen in the north") seldom carry both;
+3. political violence (battles, explosions/remote violence, violence against civilians,
    force against protesters) before demonstrations, and both before strategic developments
    (arrests, troop movements, agreements: ACLED codes these only when nothing violent is
-   reported);
-3. more people killed, then more people injured (ACLED's own priority for the lowest
-   reported figure makes these comparable across mentions);
-4. the more completely reported incident: a date, a day-precise date, a place below country
-   level, a town-precise place (one point each);
-5. the earlier in the text.
+   reported in the same event);
+4. the earlier in the text.
+
+Fatalities are deliberately not a criterion: a report on one killing often recalls a deadlier
+massacre as background. On HRDsAttack train (300 articles; never dev), ranking by
+fatalities before position picked the annotated incident's country for 33.3 % of articles,
+position alone 35.5 %, this order 36.6 % (city 21.9 / 25.8 / 26.5 %).
 """
 
 from __future__ import annotations
@@ -33,28 +37,19 @@ def disorder_tier(mention: Mention) -> int:
     return len(_TIERS)
 
 
-def completeness(mention: Mention) -> int:
-    """How fully the mention says when and where: 0 to 4."""
-    dated = mention.event_date is not None
-    placed = mention.geo_precision in (1, 2)
-    return sum((dated, dated and mention.time_precision == 1, placed, mention.geo_precision == 1))
-
-
 def is_linked(mention: Mention) -> bool:
     """Whether the mention is part of another incident in the same article."""
     return any(link.kind == "part_of" for link in mention.links)
 
 
-def rank_key(mention: Mention) -> tuple[int, int, int, int, int, int]:
+def fully_reported(mention: Mention) -> bool:
+    """Whether the mention says both when (any precision) and where (below country level)."""
+    return mention.event_date is not None and mention.geo_precision in (1, 2)
+
+
+def rank_key(mention: Mention) -> tuple[int, int, int, int]:
     """Smaller is more central; see the module docstring for the order of the criteria."""
-    return (
-        int(is_linked(mention)),
-        disorder_tier(mention),
-        -mention.fatalities,
-        -mention.injuries,
-        -completeness(mention),
-        mention.index,
-    )
+    return (int(is_linked(mention)), int(not fully_reported(mention)), disorder_tier(mention), mention.index)
 
 
 def rank_mentions(mentions: list[Mention]) -> list[Mention]:
