@@ -145,6 +145,9 @@ class _Reader:
                 root.site is not None and root.site.named)
             if placed and (draft.part_of is None or draft.part_of in kept):
                 kept.append(draft)
+        if not kept:  # an article about one incident named only by its country still reports it
+            national = [d for d in self.drafts if d.part_of is None and d.place is not None]
+            kept = national[:1]
         return kept
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:

@@ -34,6 +34,12 @@ MIN_CITY_POPULATION = 1000
 # A town outside every country the article names must be this large to be believed
 # (stops acronyms and surnames such as "HUR" landing in a hamlet abroad).
 MIN_FOREIGN_POPULATION = 100_000
+# A namesake abroad this large, and this many times larger than the local one, is meant.
+MAJOR_CITY = 1_000_000
+DOMINANCE = 50
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
 # A capital standing for its government ("Moscow blamed Kyiv", "Kyiv's allies") is an
@@ -110,24 +116,29 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
     return gazetteer.region(name)
 
 
-def _best_city(candidates: Iterable[Place], context: Sequence[str]) -> Place | None:
-    """The likeliest town: in a country the article is about, else only a large one."""
-    cities = [p for p in candidates if p.feature in ("city", "admin2") and p.population >= MIN_CITY_POPULATION]
+def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city") -> Place | None:
+    """The likeliest town: in a country the article is about, unless a namesake elsewhere is
+    a major city (Delhi, India, over Delhi, California); outside those countries only a large one."""
+    cities = [p for p in candidates if p.feature == feature and p.population >= MIN_CITY_POPULATION]
     if not cities:
         return None
+    best = max(cities, key=lambda p: p.population)
     for iso2 in context:
         local = [p for p in cities if p.iso2 == iso2]
         if local:
-            return max(local, key=lambda p: p.population)
-    best = max(cities, key=lambda p: p.population)
+            top = max(local, key=lambda p: p.population)
+            dominant = best.population >= MAJOR_CITY and best.population >= DOMINANCE * top.population
+            return best if dominant else top
     return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
 
 
 def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool]]:
     """(start, end, named_by_ner) spans worth a gazetteer lookup."""
-    spans = [(e.start, e.end, e.label in _PLACE_LABELS) for e in entities if e.label not in {"DATE", "CARDINAL"}]
+    spans = [(e.start, e.end, e.label in _PLACE_LABELS) for e in entities if e.label not in _NOT_PLACE_LABELS]
+    dates = [(e.start, e.end) for e in entities if e.label in _NOT_PLACE_LABELS]
     for match in _CAPS.finditer(sentence):
-        spans.append((match.start(), match.end(), False))
+        if not any(s <= match.start() < e for s, e in dates):
+            spans.append((match.start(), match.end(), False))
     return spans
 
 
@@ -136,7 +147,7 @@ def _lookup_span(
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
-    if not text or (text in _STOP and not by_ner):
+    if not text or text in _MONTHS or (not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
         return None
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
@@ -147,10 +158,16 @@ def _lookup_span(
     country = gazetteer.country(text)
     if country is not None:
         return PlaceMention(country, 3, start, start + len(text), text, country.name)
-    place = _best_city(gazetteer.lookup(text), context)
-    if place is None:
-        region = _region(gazetteer, text, context) if by_ner else None
-        return PlaceMention(region, 3, start, start + len(text), text, region.name) if region else None
+    candidates = gazetteer.lookup(text)
+    place = _best_city(candidates, context)
+    if place is None:  # a region by its bare name ("Texas", "Tatarstan"), else a district
+        region = next((p for p in candidates if p.feature == "admin1"), None) or (
+            _region(gazetteer, text, context) if by_ner else None)
+        if region is not None:
+            return PlaceMention(region, 3, start, start + len(text), text, region.name)
+        place = _best_city(candidates, context, feature="admin2")
+        if place is None:
+            return None
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
 
