@@ -234,6 +234,34 @@ def eval_hrdsattack(
         out.print(f"{field}: {result[field + '_acc']:.3f} (n={result['n_' + field]})", highlight=False)
 
 
+@eval_app.command("gate")
+def eval_gate(
+    shared: Annotated[Path, typer.Option(help="The shared folder with acceptance/ and data/.")] = Path("../shared"),
+    baseline: Annotated[Path, typer.Option(help="The pinned floors.")] = Path("quality/baseline.json"),
+    update: Annotated[bool, typer.Option("--update", help="Pin the current scores as the new floors.")] = False,
+    allow_lower: Annotated[bool, typer.Option("--allow-lower", help="Let --update lower a floor.")] = False,
+) -> None:
+    """Measure seeds, CASE 2021 dev and HRDsAttack dev; fail when a score drops below its floor."""
+    from eventwatch.evaluate import gate
+
+    try:
+        scores, sums = gate.measure_all(shared, gate.standard_corpora(_services(), _settings()))
+        pinned = gate.load_baseline(baseline) if baseline.exists() else {}
+        if update:
+            new = gate.updated(scores, sums, pinned, allow_lower=allow_lower)
+            baseline.parent.mkdir(parents=True, exist_ok=True)
+            baseline.write_text(json.dumps(new, indent=2, sort_keys=True) + "\n")
+        failures = gate.check(scores, sums, gate.load_baseline(baseline))
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    for metric, value in sorted(scores.items()):
+        out.print(f"{metric}: {value:.4f}", highlight=False)
+    for failure in failures:
+        err.print(f"FAIL {failure}", highlight=False)
+    if failures:
+        raise typer.Exit(code=1)
+
+
 @gazetteer_app.command("build")
 def gazetteer_build(
     path: Annotated[Path | None, typer.Option(help="Where to write the index.")] = None,

@@ -91,3 +91,28 @@ def updated(
         raise EvalError(f"refusing to lower floors without --allow-lower: {', '.join(sorted(lowered))}")
     floors.update({metric: math.floor(value * 10_000) / 10_000 for metric, value in scores.items()})
     return {"about": baseline.get("about", __doc__.splitlines()[0]), "corpora": dict(sums), "floors": floors}
+
+
+def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
+    """The pinned corpora of ../shared and the metrics the gate guards on each."""
+    from eventwatch.evaluate.case2021 import evaluate_case2021
+    from eventwatch.evaluate.hrdsattack import evaluate_hrdsattack
+    from eventwatch.evaluate.seeds import run_seeds
+
+    def seeds(path: Path) -> dict[str, float]:
+        report = run_seeds(path.parent.parent, settings, services)
+        return {"seeds.passed_ratio": report["passed"] / report["checks"]}
+
+    def case(path: Path) -> dict[str, float]:
+        keys = tuple(f"subtask{i}.{m}" for i in (1, 2, 3) for m in ("weighted_f1", "micro_f1", "macro_f1"))
+        return flatten("case2021", evaluate_case2021(path), keys)
+
+    def hrds(path: Path) -> dict[str, float]:
+        keys = ("country_acc", "admin1_acc", "city_acc", "date_acc", "any_event_country_recall")
+        return flatten("hrdsattack", evaluate_hrdsattack(path, services, settings), keys)
+
+    return [
+        Corpus("seeds", "acceptance/seeds.json", seeds),
+        Corpus("case2021", "data/case2021/dev.tsv", case),
+        Corpus("hrdsattack", "data/hrdsattack/dev.json", hrds),
+    ]
