@@ -39,7 +39,8 @@ class ExtractSettings:
 
 @dataclass(frozen=True)
 class ResolveSettings:
-    max_day_gap: int = 1
+    week_slack_days: int = 6
+    month_slack_days: int = 30
     max_km: float = 25.0
     merge_threshold: float = 0.6
 

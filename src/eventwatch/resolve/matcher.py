@@ -3,7 +3,7 @@ events stored in its date window and country (blocking), never with the whole da
 
 A candidate must have the same event type family, a compatible place (same place, one
 containing the other, or within max_km) and no conflicting named site; the score then
-weighs site, date agreement, actors and weapon. Two mentions from one article are never
+weighs sub-type, site, exact date, location and actor agreement. Two mentions from one article are never
 merged (extract already joined what one article says about one incident).
 """
 
@@ -21,7 +21,6 @@ from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
 from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS, STRATEGIC, VAC
 
-_WINDOW = {1: 0, 2: 6, 3: 30}  # days of slack a time_precision allows either side
 # Families whose sub-types are different kinds of happening (an arrest is never an
 # interception): there only the same sub-type can be the same incident.
 _SAME_SUB_TYPE = {STRATEGIC, PROTESTS, RIOTS, VAC}
@@ -48,12 +47,15 @@ def _place_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     return distance is None or distance <= settings.max_km
 
 
+def _slack(precision: int, settings: ResolveSettings) -> int:
+    """Days either side a date of this time_precision may be off by."""
+    return {1: 0, 2: settings.week_slack_days}.get(precision, settings.month_slack_days)
+
+
 def _date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
-    slack = max(_WINDOW[a.time_precision], _WINDOW[b.time_precision], settings.max_day_gap)
-    if a.time_precision == 1 and b.time_precision == 1:
-        slack = 0
+    slack = max(_slack(a.time_precision, settings), _slack(b.time_precision, settings))
     return abs((a.event_date - b.event_date).days) <= slack
 
 
@@ -82,7 +84,7 @@ def _ref(article: Article, mention: Mention) -> SourceRef:
 def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Event]:
     if mention.event_date is None:
         return []
-    slack = timedelta(days=max(_WINDOW[mention.time_precision], settings.max_day_gap) + 30)
+    slack = timedelta(days=_slack(mention.time_precision, settings) + settings.month_slack_days)
     return tx.candidate_events(
         start=mention.event_date - slack, end=mention.event_date + slack, country=mention.country
     )
