@@ -86,10 +86,14 @@ def load_samples(shared: Path) -> list[Sample]:
         rows = json.loads((shared / "data" / "hrdsattack" / f"{split}.json").read_text(encoding="utf-8"))
         for i, row in enumerate(rows):
             raw: dict[str, Any] = row["sample"]
-            samples.append(Sample(
-                f"hrdsattack/{split}/{i}", raw["Input.article_interface"],
-                raw.get("Input.title") or None, raw.get("Input.publish_date") or None,
-            ))
+            samples.append(
+                Sample(
+                    f"hrdsattack/{split}/{i}",
+                    raw["Input.article_interface"],
+                    raw.get("Input.title") or None,
+                    raw.get("Input.publish_date") or None,
+                )
+            )
     return samples
 
 
@@ -248,25 +252,34 @@ def texts_of(samples: Sequence[Sample]) -> list[str]:
     return [r.text for r in (to_record(s, settings) for s in samples) if isinstance(r, Article)]
 
 
-def report(samples: Sequence[Sample], workers: int, run: Run, floor: tuple[float, float],
-           cold: list[float]) -> dict[str, Any]:
+def report(
+    samples: Sequence[Sample], workers: int, run: Run, floor: tuple[float, float], cold: list[float]
+) -> dict[str, Any]:
     n, (floor_s, floor_cpu) = len(samples), floor
     rate, floor_rate = n / run.seconds, n / floor_s
     peak_mb = max(run.parent_rss_kb, run.worker_rss_kb) / 1024
     print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
-    print(f"eventwatch: {n} articles in {run.seconds:.1f} s with {workers} process(es): "
-          f"{rate:.2f} articles/s, {run.words / run.seconds:,.0f} words/s")
+    print(
+        f"eventwatch: {n} articles in {run.seconds:.1f} s with {workers} process(es): "
+        f"{rate:.2f} articles/s, {run.words / run.seconds:,.0f} words/s"
+    )
     print(f"  CPU {run.cpu_s:.1f} s ({run.cpu_s / n * 1000:.0f} ms/article)")
-    print(f"  stored {run.articles} articles, {run.mentions} mentions, {len(run.events)} events touched, "
-          f"{run.rejected} rejected")
-    print(f"  peak RSS: main process {run.parent_rss_kb / 1024:.0f} MB, "
-          f"largest worker {run.worker_rss_kb / 1024:.0f} MB")
+    print(
+        f"  stored {run.articles} articles, {run.mentions} mentions, {len(run.events)} events touched, "
+        f"{run.rejected} rejected"
+    )
+    print(
+        f"  peak RSS: main process {run.parent_rss_kb / 1024:.0f} MB, largest worker {run.worker_rss_kb / 1024:.0f} MB"
+    )
     print(f"NER floor ({MODEL}, tok2vec+ner): {floor_s:.1f} s, {floor_rate:.2f} articles/s, CPU {floor_cpu:.1f} s")
     print(f"ratio eventwatch / floor: {rate / floor_rate:.2f} by wall time, {floor_cpu / run.cpu_s:.2f} by CPU time")
     print(f"cold start `eventwatch ingest` one small file: first {cold[0]:.2f} s, best {min(cold):.2f} s")
     return {
-        "articles": n, "workers": workers, "articles_per_s": round(rate, 2),
-        "floor_articles_per_s": round(floor_rate, 2), "ratio_vs_ner_floor": round(rate / floor_rate, 3),
+        "articles": n,
+        "workers": workers,
+        "articles_per_s": round(rate, 2),
+        "floor_articles_per_s": round(floor_rate, 2),
+        "ratio_vs_ner_floor": round(rate / floor_rate, 3),
         "peak_rss_mb": round(peak_mb, 1),
     }
 

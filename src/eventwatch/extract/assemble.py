@@ -63,8 +63,8 @@ class _Reader:
         )
 
     # -- frames ---------------------------------------------------------------------------
-    def guesses(self, sentence: Sentence, claims: list[ClaimMention]) -> list[TypeGuess]:
-        found = [g for g in classify_all(sentence.text) if not g.negated_or_hypothetical and not g.generic]
+    def guesses(self, sentence: Sentence, asserted: list[TypeGuess], claims: list[ClaimMention]) -> list[TypeGuess]:
+        found = list(asserted)
         if claims and found and all(g.trigger[0] > claims[0].start for g in found):
             return []  # "X denies carrying out the strike": a claim about an incident, not a new one
         hit = HIT.search(sentence.text)
@@ -184,9 +184,9 @@ class _Reader:
         draft.absorb(frame, typed=True)
         self.drafts.append(draft)
 
-    def read_sentence(self, sentence: Sentence, ents: list[Entity] | None) -> None:
+    def read_sentence(self, sentence: Sentence, asserted: list[TypeGuess], ents: list[Entity] | None) -> None:
         claims = find_claims(sentence.text)
-        guesses = self.guesses(sentence, claims) if ents is not None else []
+        guesses = self.guesses(sentence, asserted, claims) if ents is not None else []
         count = len(self.drafts), sum(len(d.frames) for d in self.drafts)
         if guesses:
             self.read_frames(sentence, guesses, ents or [], claims)
@@ -243,12 +243,21 @@ class _Reader:
                         draft.claims.append((claim, sentence))
 
 
+def _asserted(text: str) -> list[TypeGuess]:
+    """The event types a sentence asserts (not negated, hypothetical or generic)."""
+    if not is_event_candidate(text):
+        return []
+    return [g for g in classify_all(text) if not g.negated_or_hypothetical and not g.generic]
+
+
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     reader = _Reader(article, services)
     sentences = split_sentences(article.text)
-    candidates = [s for s in sentences if is_event_candidate(s.text) or HIT.search(s.text)]
+    asserted = {s.index: _asserted(s.text) for s in sentences}
+    # NER runs only where an event can come from: an asserted type or an attack without a weapon
+    candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     for sentence in sentences:
-        reader.read_sentence(sentence, entities.get(sentence.index))
+        reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
     reader.attach_generic_claims()
     return to_mentions(article, reader.located(), reader.resolved_date, reader.article_claims, reader.attackers)

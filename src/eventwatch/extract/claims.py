@@ -66,7 +66,18 @@ def _tidy(speaker: str) -> str:
     return re.sub(r"^(?:And|But|However|Meanwhile|While)\s+", "", speaker.strip(" ,.;:–-"))
 
 
+# Every claim pattern needs one of these words; a sentence without any is skipped cheaply
+# (the speaker patterns are costly to try at every capitalised word).
+_CLAIM_WORDS = re.compile(
+    r"claim|comment|acknowledg|\btak|declin|refus|credit|responsib|\bden(?:y|ie)|reject|blam|accus|behind|"
+    r"confirm|disput|contest|question|false|\btold\b|according to|citing",
+    re.IGNORECASE,
+)
+
+
 def find_claims(sentence: str) -> list[ClaimMention]:
+    if not _CLAIM_WORDS.search(sentence):
+        return []
     found: list[ClaimMention] = []
     generic = bool(_GENERIC.search(sentence))
     for stance, pattern in _PATTERNS:
