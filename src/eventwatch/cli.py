@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # heavy modules load only when a command needs them
     from eventwatch.extract.assemble import Services
     from eventwatch.store import Repository
 
-app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc__)
+app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
 app.add_typer(eval_app, name="eval")
