@@ -81,12 +81,4 @@ def parse_html(
         published=_published(result.get("date"), html) or fallback_published,
     )
     meta = (given or DocMeta()).over(found)
-    return Article.build(
-        text,
-        source_kind,
-        url=meta.url,
-        outlet=meta.outlet,
-        title=meta.title,
-        published_at=meta.published,
-        origin=origin,
-    )
+    return meta.article(text, source_kind, origin)

@@ -27,15 +27,7 @@ def parse_record(line: str, settings: IngestSettings, origin: str) -> Article:
     body = text.replace("\r\n", "\n").replace("\r", "\n")
     body = require_prose(strip_boilerplate(body), settings.min_chars, origin)
     meta = meta_from_mapping({k: v for k, v in values.items() if k != "text"})
-    return Article.build(
-        body,
-        "jsonl",
-        url=meta.url,
-        outlet=meta.outlet,
-        title=meta.title,
-        published_at=meta.published,
-        origin=origin,
-    )
+    return meta.article(body, "jsonl", origin)
 
 
 def parse_jsonl(content: str, settings: IngestSettings, origin: str) -> Iterator[Article | Rejected]:

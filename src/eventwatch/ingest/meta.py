@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eventwatch.errors import MalformedDocument
 from eventwatch.ingest.dates import parse_published
+from eventwatch.records import Article, SourceKind
 
 _KEYS = {
     "title": "title",
@@ -31,6 +32,11 @@ class DocMeta:
     outlet: str | None = None
     url: str | None = None
     published: datetime | None = None
+
+    def article(self, text: str, source_kind: SourceKind, origin: str) -> Article:
+        """The Article of this text with this metadata."""
+        return Article.build(text, source_kind, url=self.url, outlet=self.outlet, title=self.title,
+                             published_at=self.published, origin=origin)
 
     def over(self, base: DocMeta) -> DocMeta:
         """These values, falling back to ``base`` for the ones not set here."""

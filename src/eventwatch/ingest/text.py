@@ -38,12 +38,4 @@ def parse_text(
     front, body = split_front_matter(text)
     body = require_prose(strip_boilerplate(body), settings.min_chars, origin)
     meta = front.over(given or DocMeta()).over(DocMeta(title=first_line_title(body)))
-    return Article.build(
-        body,
-        source_kind,
-        url=meta.url,
-        outlet=meta.outlet,
-        title=meta.title,
-        published_at=meta.published,
-        origin=origin,
-    )
+    return meta.article(body, source_kind, origin)
