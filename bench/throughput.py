@@ -22,23 +22,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from eventwatch.errors import InputError
-from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.assemble import Services
 from eventwatch.extract.nlp import MODEL
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.ingest.clean import rejected
 from eventwatch.ingest.dates import parse_published
 from eventwatch.ingest.html import parse_html
 from eventwatch.ingest.meta import DocMeta
-from eventwatch.pipeline import CHUNK, ingest_items
-from eventwatch.records import Article, Mention, Rejected
-from eventwatch.resolve import resolve_article
+from eventwatch.pipeline import ingest_items
+from eventwatch.records import Article, Rejected
 from eventwatch.settings import Settings, load_settings
 from eventwatch.store import Repository, open_repository
 
@@ -115,8 +114,8 @@ def peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
 
 
-# -- eventwatch, one process: the product's own pipeline --------------------------------------
-def run_inline(samples: Sequence[Sample], settings: Settings, repo: Repository) -> Run:
+# -- eventwatch: the product's own pipeline (workers > 1: its process pool, one writer) ----------
+def run_pipeline(samples: Sequence[Sample], settings: Settings, repo: Repository, workers: int) -> Run:
     services = Services(gazetteer=Gazetteer.open())
     words = 0
 
@@ -128,63 +127,10 @@ def run_inline(samples: Sequence[Sample], settings: Settings, repo: Repository) 
             yield record
 
     start = time.perf_counter()
-    report = ingest_items(records(), settings, repo, services)
+    report = ingest_items(records(), settings, repo, services, workers=workers)
     seconds = time.perf_counter() - start
-    return Run(seconds, report.articles, words, report.mentions, report.events, len(report.rejected))
-
-
-# -- eventwatch, N processes: parallel ingest + extract, one in-order writer ----------------
-class _Worker:
-    settings: Settings
-    services: Services
-
-
-def _init_worker(settings: Settings) -> None:
-    _Worker.settings = settings
-    _Worker.services = Services(gazetteer=Gazetteer.open())
-
-
-def _extract(sample: Sample) -> tuple[Article | Rejected, list[Mention], int]:
-    record = to_record(sample, _Worker.settings)
-    mentions = extract_mentions(record, _Worker.services) if isinstance(record, Article) else []
-    return record, mentions, peak_rss_kb()
-
-
-def _chunks(items: Iterable[tuple[Article | Rejected, list[Mention], int]]) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _store(repo: Repository, settings: Settings, chunk: list[Any], run: Run, seen: set[str]) -> None:
-    """One transaction per chunk, in input order, exactly as pipeline.ingest_items stores."""
-    with repo.transaction() as tx:
-        for record, mentions, rss in chunk:
-            run.worker_rss_kb = max(run.worker_rss_kb, rss)
-            if isinstance(record, Rejected):
-                tx.add_rejected(record)
-                run.rejected += 1
-            elif record.id not in seen and not tx.has_article(record.id):
-                seen.add(record.id)
-                tx.add_article(record)
-                run.events.update(resolve_article(tx, record, mentions, settings.resolve))
-                run.articles += 1
-                run.mentions += len(mentions)
-                run.words += len(record.text.split())
-
-
-def run_parallel(samples: Sequence[Sample], settings: Settings, repo: Repository, workers: int) -> Run:
-    run, seen = Run(0.0, 0, 0, 0, set(), 0), set[str]()
-    start = time.perf_counter()
-    with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        for chunk in _chunks(pool.map(_extract, samples, chunksize=4)):
-            _store(repo, settings, chunk, run, seen)
-    run.seconds = time.perf_counter() - start
+    run = Run(seconds, report.articles, words, report.mentions, report.events, len(report.rejected))
+    run.worker_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # terminated workers
     return run
 
 
@@ -192,7 +138,7 @@ def run_eventwatch(samples: Sequence[Sample], workers: int, db_dir: Path) -> Run
     settings = load_settings().with_db(f"sqlite:///{db_dir / 'bench.db'}")
     repo = open_repository(settings.store.url)
     cpu = cpu_seconds()
-    run = run_inline(samples, settings, repo) if workers == 1 else run_parallel(samples, settings, repo, workers)
+    run = run_pipeline(samples, settings, repo, workers)
     run.parent_rss_kb = peak_rss_kb()  # before the floor loads a second model in this process
     run.cpu_s = cpu_seconds() - cpu
     return run

@@ -19,23 +19,24 @@ _KILLER = textwrap.dedent(
     """
     import os, signal, sys
     import eventwatch.pipeline as pipeline
+    import eventwatch.scale.pool as pool
     from eventwatch.cli import app
     pipeline.CHUNK = 4
-    real, seen = pipeline.extract_mentions, [0]
+    real, seen = pool.extract_mentions, [0]
     def extract(article, services):
         seen[0] += 1
         if seen[0] == 9:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(article, services)
-    pipeline.extract_mentions = extract
+    pool.extract_mentions = extract
     app(["--db", sys.argv[1], "ingest", sys.argv[2]])
     """
 )
 
 
-def _ingest(url: str) -> None:
-    subprocess.run([sys.executable, "-m", "eventwatch.cli", "--db", url, "ingest", str(EXAMPLES)], check=True,
-                   capture_output=True)
+def _ingest(url: str, *options: str) -> None:
+    subprocess.run([sys.executable, "-m", "eventwatch.cli", "--db", url, "ingest", *options, str(EXAMPLES)],
+                   check=True, capture_output=True)
 
 
 def test_killed_run_then_rerun_equals_clean_run(tmp_path: Path) -> None:
@@ -49,3 +50,10 @@ def test_killed_run_then_rerun_equals_clean_run(tmp_path: Path) -> None:
     assert 0 < partial["articles"] < open_repository(clean).counts()["articles"]
     _ingest(crashed)
     assert open_repository(crashed).snapshot() == open_repository(clean).snapshot()
+
+
+def test_two_worker_processes_give_the_single_process_database(tmp_path: Path) -> None:
+    single, double = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    _ingest(single)
+    _ingest(double, "--workers", "2")
+    assert open_repository(double).snapshot() == open_repository(single).snapshot()

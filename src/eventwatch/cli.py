@@ -84,6 +84,7 @@ def _services() -> Services:
 @app.command()
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
+    workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one writer stores in order).")] = 1,
 ) -> None:
     """Read news documents, extract events, and merge them into the database."""
     from eventwatch.pipeline import ingest as run_ingest
@@ -93,7 +94,9 @@ def ingest(
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("ingest", total=None)
-            report = run_ingest(sources, _settings(), repo, services, progress=lambda n: bar.advance(task, n))
+            report = run_ingest(
+                sources, _settings(), repo, services, progress=lambda n: bar.advance(task, n), workers=workers
+            )
     except EventwatchError as exc:
         raise _fail(exc) from exc
     for item in report.rejected:

@@ -14,10 +14,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
-from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
 from eventwatch.records import Article, Mention, Rejected
 from eventwatch.resolve import resolve_article
+from eventwatch.scale import extractor
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -77,18 +78,20 @@ def ingest_items(
     repo: Repository,
     services: Services,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
     report = IngestReport()
     seen: set[str] = set()
-    for chunk in _chunks(items, CHUNK):
-        rejected = [item for item in chunk if isinstance(item, Rejected)]
-        articles = _new_articles(repo, chunk, seen)
-        report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
-        extracted = [(article, extract_mentions(article, services)) for article in articles]
-        _store_chunk(repo, settings, extracted, rejected, report)
-        report.rejected.extend(rejected)
-        if progress:
-            progress(len(chunk))
+    with extractor(services, workers) as extract:
+        for chunk in _chunks(items, CHUNK):
+            rejected = [item for item in chunk if isinstance(item, Rejected)]
+            articles = _new_articles(repo, chunk, seen)
+            report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
+            extracted = list(zip(articles, extract(articles), strict=True))
+            _store_chunk(repo, settings, extracted, rejected, report)
+            report.rejected.extend(rejected)
+            if progress:
+                progress(len(chunk))
     return report
 
 
@@ -99,5 +102,6 @@ def ingest(
     services: Services,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
+    workers: int = 1,
 ) -> IngestReport:
-    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress)
+    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress, workers)
