@@ -128,3 +128,10 @@ def test_eval_case2021_on_a_small_file(tmp_path: Path) -> None:
     assert report["n"] == 2 and set(report) >= {"subtask1", "subtask2", "subtask3", "per_label"}
     result = runner.invoke(app, ["eval", "case2021", str(tmp_path / "missing.tsv")])
     assert result.exit_code != 0 and result.stderr.startswith("Error:")
+
+
+def test_site_shows_one_sites_history(demo_db: str) -> None:
+    shown = _run("--db", demo_db, "site", "novoshakhtinsk")
+    assert "1 site(s)" in shown and "2024-05-11" in shown and "2024-05-29" in shown
+    missing = runner.invoke(app, ["--db", demo_db, "site", "no such plant"])
+    assert missing.exit_code != 0 and missing.stderr.startswith("Error:")

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
-from eventwatch.errors import EventwatchError
+from eventwatch.errors import EventwatchError, NotFound
 from eventwatch.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # heavy modules load only when a command needs them
@@ -163,6 +163,23 @@ def sites() -> None:
     try:
         repo = _repo()
         print_sites(repo.list_sites(), {e.id: e for e in repo.list_events()}, out)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def site(name: Annotated[str, typer.Argument(help="Part of a site's name or of one of its aliases.")]) -> None:
+    """One site (or every site matching NAME): its events in time order and reported counts."""
+    from eventwatch.cli_views import print_sites
+    from eventwatch.records import normalise_text
+
+    try:
+        repo = _repo()
+        needle = normalise_text(name)
+        found = [s for s in repo.list_sites() if any(needle in normalise_text(a) for a in (s.name, *s.aliases))]
+        if not found:
+            raise NotFound(f"no site matches {name!r}; 'eventwatch sites' lists them")
+        print_sites(found, {e.id: e for e in repo.list_events()}, out)
     except EventwatchError as exc:
         raise _fail(exc) from exc
 
