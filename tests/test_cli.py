@@ -75,7 +75,7 @@ def test_show_prints_sources_claims_and_evidence(demo_db: str) -> None:
 
 def test_sites_lists_named_facilities(demo_db: str) -> None:
     shown = _run("--db", demo_db, "sites")
-    assert "site(s)" in shown
+    assert "Novoshakhtinsk refinery" in shown and "Engels airbase" in shown
 
 
 def test_unknown_event_is_a_one_line_error(demo_db: str) -> None:

@@ -5,34 +5,21 @@ outlets merge, and the non-event articles yield nothing."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from eventwatch.ingest import read_sources
+from eventwatch.evaluate.demo import article_ids, report_key
 from eventwatch.pipeline import ingest
-from eventwatch.records import Article, Event
+from eventwatch.records import Event
 from eventwatch.store import open_repository
 
 from .conftest import EXAMPLES
 
 
-def _key(report: dict[str, Any]) -> str:
-    if "line" in report or "item" in report:
-        return f"{report['file']}#{report.get('line', report.get('item'))}"
-    return str(report["url"] if str(report["file"]).startswith("warc/") else report["file"])
-
-
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory, settings: Any, services: Any) -> tuple[list[Event], dict[str, str]]:
-    ids: dict[str, str] = {}
-    for item in read_sources([str(EXAMPLES)], settings):
-        if isinstance(item, Article) and item.origin:
-            path, _, part = item.origin.partition("#")
-            origin = Path(path).relative_to(EXAMPLES).as_posix()
-            ids[f"{origin}#{part}" if part else origin] = item.id
-            ids[item.url or origin] = item.id
+    ids = article_ids(EXAMPLES, settings)
     repo = open_repository(f"sqlite:///{tmp_path_factory.mktemp('q') / 'demo.db'}")
     ingest([str(EXAMPLES)], settings, repo, services)
     return repo.list_events(), ids
@@ -44,8 +31,8 @@ GOLD = json.loads((EXAMPLES / "gold.json").read_text())
 @pytest.mark.parametrize("incident", GOLD["incidents"], ids=lambda i: i["id"])
 def test_incident_found_and_merged(incident: dict[str, Any], demo: tuple[list[Event], dict[str, str]]) -> None:
     events, ids = demo
-    reports = {ids[_key(r)] for r in incident["reports"] if r.get("role") != "background"}
-    background = {ids[_key(r)] for r in incident["reports"]} - reports  # may join, need not
+    reports = {ids[report_key(r)] for r in incident["reports"] if r.get("role") != "background"}
+    background = {ids[report_key(r)] for r in incident["reports"]} - reports  # may join, need not
     found = [e for e in events if reports & {s.article_id for s in e.sources}
              and e.mention.sub_event_type == incident["sub_event_type"]]
     assert found, f"no {incident['sub_event_type']} event from {incident['id']}'s reports"
@@ -59,7 +46,7 @@ def test_reports_of_one_incident_merge(demo: tuple[list[Event], dict[str, str]])
     events, ids = demo
     merged = 0
     for incident in GOLD["incidents"]:
-        reports = {ids[_key(r)] for r in incident["reports"] if r.get("role") != "background"}
+        reports = {ids[report_key(r)] for r in incident["reports"] if r.get("role") != "background"}
         merged += any(reports <= {s.article_id for s in e.sources} for e in events)
     assert merged >= 17, f"only {merged} of {len(GOLD['incidents'])} incidents have all their reports merged"
 

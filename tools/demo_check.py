@@ -10,8 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from eventwatch.ingest import read_sources
-from eventwatch.records import Article
+from eventwatch.evaluate.demo import article_ids, report_key
 from eventwatch.settings import load_settings
 from eventwatch.store import open_repository
 
@@ -20,28 +19,9 @@ FIELDS = ("sub_event_type", "event_date", "location", "admin1", "country", "geo_
           "fatalities")
 
 
-def _origin_ids() -> dict[str, str]:
-    """Article ids by 'file', 'file#line' / 'file#item' and by URL (for WARC records)."""
-    ids: dict[str, str] = {}
-    for item in read_sources([str(ROOT / "examples")], load_settings()):
-        if isinstance(item, Article) and item.origin:
-            origin = Path(item.origin.split("#")[0]).relative_to(ROOT / "examples").as_posix()
-            line = item.origin.split("#")[1] if "#" in item.origin else None
-            ids[f"{origin}#{line}" if line else origin] = item.id
-            if item.url:
-                ids[item.url] = item.id
-    return ids
-
-
-def _report_key(report: dict[str, object]) -> str:
-    if "line" in report or "item" in report:
-        return f"{report['file']}#{report.get('line', report.get('item'))}"
-    return str(report.get("url") if str(report["file"]).startswith("warc/") else report["file"])
-
-
 def main(url: str) -> None:
     gold = json.loads((ROOT / "examples" / "gold.json").read_text())
-    ids = _origin_ids()
+    ids = article_ids(ROOT / "examples", load_settings())
     repo = open_repository(url)
     events = repo.list_events()
     by_article: dict[str, list[object]] = {}
@@ -51,7 +31,7 @@ def main(url: str) -> None:
     ok = 0
     for incident in gold["incidents"]:
         reports = [r for r in incident["reports"] if r.get("role") != "background"]
-        keys = [_report_key(r) for r in reports]
+        keys = [report_key(r) for r in reports]
         articles = [ids.get(k) for k in keys]
         candidates = [e for a in articles if a for e in by_article.get(a, [])
                       if e.mention.sub_event_type == incident["sub_event_type"]]

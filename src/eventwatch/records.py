@@ -23,7 +23,6 @@ Stance = Literal[
     "disputes",
     "reports",
 ]
-STANCES: tuple[str, ...] = Stance.__args__  # type: ignore[attr-defined]
 LinkKind = Literal["part_of", "same_as", "follows"]
 
 
@@ -149,10 +148,6 @@ class Mention:
     notes: str = ""
     confidence: float = 0.5
     evidence: dict[str, Evidence] = field(default_factory=dict)
-
-    @property
-    def undated(self) -> bool:
-        return self.event_date is None
 
 
 @dataclass(frozen=True)

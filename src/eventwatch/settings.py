@@ -33,11 +33,6 @@ class FetchSettings:
 
 
 @dataclass(frozen=True)
-class ExtractSettings:
-    min_event_score: float = 1.0
-
-
-@dataclass(frozen=True)
 class ResolveSettings:
     week_slack_days: int = 6
     month_slack_days: int = 30
@@ -50,7 +45,6 @@ class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    extract: ExtractSettings = field(default_factory=ExtractSettings)
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
 
     def with_db(self, url: str | None) -> Settings:
@@ -58,7 +52,7 @@ class Settings:
 
 
 _SECTIONS: dict[str, type[Any]] = {
-    "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings, "extract": ExtractSettings,
+    "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
     "resolve": ResolveSettings,
 }
 

@@ -56,7 +56,6 @@ class _Reader:
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
         self.previous_attacker: Actor | None = None  # named in the sentence just before
-        self.previous_in_draft = False  # whether the previous sentence joined the last draft
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
@@ -187,13 +186,11 @@ class _Reader:
     def read_sentence(self, sentence: Sentence, asserted: list[TypeGuess], ents: list[Entity] | None) -> None:
         claims = find_claims(sentence.text)
         guesses = self.guesses(sentence, asserted, claims) if ents is not None else []
-        count = len(self.drafts), sum(len(d.frames) for d in self.drafts)
         if guesses:
             self.read_frames(sentence, guesses, ents or [], claims)
         else:
             self.attach_claims(claims, sentence)
             self.fill_place(sentence)
-        self.previous_in_draft = count != (len(self.drafts), sum(len(d.frames) for d in self.drafts))
         self.previous_attacker = find_attacker(sentence.text, None)
         if self.previous_attacker and self.previous_attacker.state and find_weapon(sentence.text):
             self.attackers[self.previous_attacker.state] += 1  # a side named with weapons
@@ -201,7 +198,8 @@ class _Reader:
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
         an explosion in the Zavidovo district of the Tver region")."""
-        if not (self.drafts and self.previous_in_draft and self.drafts[-1].place is None):
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or last.place is not None or last.frames[-1].sentence.index != sentence.index - 1:
             return
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
