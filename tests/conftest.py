@@ -40,3 +40,19 @@ def settings():  # type: ignore[no-untyped-def]
     from eventwatch.settings import load_settings
 
     return load_settings(env={})
+
+
+@pytest.fixture
+def db_url(db_url_factory) -> str:  # type: ignore[no-untyped-def]
+    """A fresh, empty database URL for one test (SQLite file; the PostgreSQL run swaps the backend)."""
+    return db_url_factory()
+
+
+@pytest.fixture
+def db_url_factory(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """Call it for each fresh, empty database URL a test needs. Every test that opens a store
+    gets its URL here, so the whole suite can run against another backend."""
+    def make() -> str:
+        return f"sqlite:///{tmp_path_factory.mktemp('db') / 'eventwatch.db'}"
+
+    return make
