@@ -48,7 +48,7 @@ def db_url(db_url_factory) -> str:  # type: ignore[no-untyped-def]
     return db_url_factory()
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def db_url_factory(tmp_path_factory):  # type: ignore[no-untyped-def]
     """Call it for each fresh, empty database URL a test needs. Every test that opens a store
     gets its URL here, so the whole suite can run against another backend."""
