@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventwatch.evaluate.demo import article_ids, report_key
+from eventwatch.evaluate.demo import article_ids, demo_sources, report_key
 from eventwatch.pipeline import ingest
 from eventwatch.records import Event
 from eventwatch.store import open_repository
@@ -18,10 +18,10 @@ from .conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory, settings: Any, services: Any) -> tuple[list[Event], dict[str, str]]:
+def demo(db_url_factory: Any, settings: Any, services: Any) -> tuple[list[Event], dict[str, str]]:
     ids = article_ids(EXAMPLES, settings)
-    repo = open_repository(f"sqlite:///{tmp_path_factory.mktemp('q') / 'demo.db'}")
-    ingest([str(EXAMPLES)], settings, repo, services)
+    repo = open_repository(db_url_factory())
+    ingest(demo_sources(EXAMPLES), settings, repo, services)
     return repo.list_events(), ids
 
 

@@ -254,6 +254,27 @@ def eval_hrdsattack(
         out.print(f"{field}: {result[field + '_acc']:.3f} (n={result['n_' + field]})", highlight=False)
 
 
+@eval_app.command("resolution")
+def eval_resolution(
+    folder: Annotated[Path, typer.Argument(help="A labelled corpus: articles and a gold.json (examples/resolution).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
+) -> None:
+    """Ingest FOLDER into a temporary database; score the events against its gold incidents."""
+    from eventwatch.evaluate.resolution import evaluate_resolution
+
+    try:
+        result = evaluate_resolution(folder, _settings(), _services())
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    for name in ("pairwise", "bcubed"):
+        sub = result[name]
+        out.print(f"{name}: P {sub['precision']:.4f} R {sub['recall']:.4f} F1 {sub['f1']:.4f}", highlight=False)
+    out.print(f"same-site different-day merges: {result['same_site_different_day_merges']}", highlight=False)
+
+
 @eval_app.command("gate")
 def eval_gate(
     shared: Annotated[Path, typer.Option(help="The shared folder with acceptance/ and data/.")] = Path("../shared"),

@@ -37,7 +37,9 @@ class ResolveSettings:
     week_slack_days: int = 6
     month_slack_days: int = 30
     max_km: float = 25.0
-    merge_threshold: float = 0.6
+    town_km: float = 5.0
+    night_slack_days: int = 1
+    merge_threshold: float = 0.65
 
 
 @dataclass(frozen=True)

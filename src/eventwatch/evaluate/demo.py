@@ -11,11 +11,19 @@ from eventwatch.ingest import read_sources
 from eventwatch.records import Article
 from eventwatch.settings import Settings
 
+# The demo corpus's folders; examples/resolution/ is a separate labelled corpus (its own gold).
+DEMO_PARTS = ("html", "text", "jsonl", "feeds", "warc")
+
+
+def demo_sources(examples: Path) -> list[str]:
+    """The demo corpus's sources inside `examples`."""
+    return [str(examples / part) for part in DEMO_PARTS]
+
 
 def article_ids(examples: Path, settings: Settings) -> dict[str, str]:
     """Article ids by 'file', 'file#N' and URL, relative to `examples`."""
     ids: dict[str, str] = {}
-    for item in read_sources([str(examples)], settings):
+    for item in read_sources(demo_sources(examples), settings):
         if isinstance(item, Article) and item.origin:
             path, _, part = item.origin.partition("#")
             origin = Path(path).relative_to(examples).as_posix()

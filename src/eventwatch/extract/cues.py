@@ -25,6 +25,12 @@ SPEECH_DATE = re.compile(
     r"\b(?:said|says|told [\w ]{1,30}?|announced|reported|wrote|added|stated|confirmed|statement issued)"
     r"(?:\s+in\s+[A-Z]\w+)?\s+(?:late |early )?on\s+(?:[A-Z][a-z]+day|\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b"
 )
+# The date of an earlier incident the report refers back to dates that incident, not this one
+# ("hit again on Friday, a week after an earlier attack on the plant on March 14").
+BACKGROUND_DATE = re.compile(
+    r"\b(?:earlier|previous|prior|first|last)\s+(?:[\w-]+\s+)?(?:attack|strike|raid)s?\b[^.;]{0,60}?"
+    r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b"
+)
 HABITUAL = re.compile(
     r"\b(?:several|many|multiple|numerous) times\b|\brepeatedly\b|\b(?:almost|nearly) (?:daily|every day)|"
     r"\bon a (?:daily|regular) basis\b|\bmore (?:frequent|often)\b|\bagain and again\b",
@@ -49,12 +55,14 @@ DATELINE = re.compile(
 
 
 def incident_text(text: str) -> str:
-    """The sentence with its dateline and the dates of statements blanked out (offsets
-    unchanged), so that only dates of the incident remain."""
+    """The sentence with its dateline, the dates of statements and those of earlier incidents
+    blanked out (offsets unchanged), so that only dates of the incident remain."""
     match = DATELINE.match(text)
     if match:
         text = " " * match.end() + text[match.end() :]
-    return SPEECH_DATE.sub(lambda m: " " * len(m.group(0)), text)
+    for pattern in (SPEECH_DATE, BACKGROUND_DATE):
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
 
 
 def troop_size(text: str) -> tuple[int, int, int] | None:
