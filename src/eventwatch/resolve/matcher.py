@@ -26,6 +26,8 @@ from eventwatch.taxonomy import EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRA
 # interception): there only the same sub-type can be the same incident.
 _SAME_SUB_TYPE = {STRATEGIC, PROTESTS, RIOTS, VAC}
 ATTACK = "Attack"
+DEMONSTRATION = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+                 "Violent demonstration"}
 NIGHT = re.compile(r"\b(?:overnight|night|early hours|before dawn|pre-dawn)\b", re.IGNORECASE)
 
 
@@ -78,23 +80,35 @@ def _date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     return abs((a.event_date - b.event_date).days) <= slack
 
 
+def _kin(a: Mention, b: Mention) -> bool:
+    """Types sources disagree on for one incident in one place: a remote attack one source
+    calls an attack on civilians (Shelling vs Attack), or a demonstration one source calls
+    peaceful and another violent or repressed (any of DEMONSTRATION)."""
+    subs = {a.sub_event_type, b.sub_event_type}
+    families = {EVENT_TYPE_OF[a.sub_event_type], EVENT_TYPE_OF[b.sub_event_type]}
+    return (families == {VAC, EXPLOSIONS} and ATTACK in subs) or subs <= DEMONSTRATION
+
+
 def _types_ok(a: Mention, b: Mention) -> bool:
     """Same event type (and, where sub-types are different happenings, the same sub-type),
-    or a remote attack one source calls an attack on civilians (Shelling vs Attack)."""
+    or kindred types (see _kin) in one named town."""
     family_a, family_b = EVENT_TYPE_OF[a.sub_event_type], EVENT_TYPE_OF[b.sub_event_type]
-    if family_a == family_b:
-        return family_a not in _SAME_SUB_TYPE or a.sub_event_type == b.sub_event_type
-    return {family_a, family_b} == {VAC, EXPLOSIONS} and ATTACK in (a.sub_event_type, b.sub_event_type)
+    if family_a == family_b and (family_a not in _SAME_SUB_TYPE or a.sub_event_type == b.sub_event_type):
+        return True
+    same_town = a.location == b.location and a.geo_precision == b.geo_precision == 1
+    return same_town and _kin(a, b)
 
 
 def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
+    """0 when the two cannot be one incident; else 0.4, +0.2 same sub-type (+0.1 kindred
+    types), +0.3 same site, +0.1 each for the same day, town and actor1."""
     if not (_types_ok(event, mention) and _place_ok(event, mention, settings) and _date_ok(event, mention, settings)):
         return 0.0
-    if EVENT_TYPE_OF[event.sub_event_type] != EVENT_TYPE_OF[mention.sub_event_type] and not (
-        event.location == mention.location and event.geo_precision == mention.geo_precision == 1
-    ):
-        return 0.0  # across event types only in one named town
-    total = 0.4 + (0.2 if event.sub_event_type == mention.sub_event_type else 0.0)
+    total = 0.4
+    if event.sub_event_type == mention.sub_event_type:
+        total += 0.2
+    elif _kin(event, mention):
+        total += 0.1
     if event.site and mention.site:
         if not similar(alias_key(event), alias_key(mention)):
             return 0.0
