@@ -12,6 +12,7 @@ from rich.table import Table
 
 from eventwatch.export import event_record, feature_collection, write_csv
 from eventwatch.records import Article, Event, Mention, Site
+from eventwatch.resolve.corroboration import corroborate
 from eventwatch.resolve.merge import disagreements
 
 
@@ -101,6 +102,7 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
                 f"“{claim.evidence.quote}”",
                 highlight=False,
             )
+    _print_corroboration(event, sources, console)
     differing = disagreements(event.values_by_source)
     outlets = {article.id: article.outlet or article.id[:8] for article, _ in sources}
     if differing:
@@ -108,6 +110,24 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
         for source, values in differing.items():
             shown = ", ".join(f"{name}={value}" for name, value in values.items())
             console.print(f"  {outlets.get(source, source[:8])}: {shown}", highlight=False)
+
+
+def _print_corroboration(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
+    summary = corroborate(event, sources)
+    console.print("[bold]Corroboration[/bold]")
+    console.print(
+        f"  {len(summary.outlets)} independent outlet(s) in {summary.reports} report(s): {', '.join(summary.outlets)}",
+        highlight=False,
+    )
+    for outlet, origin in summary.copies:
+        console.print(f"  {outlet} republished {origin}'s story (counted once)", highlight=False)
+    if summary.fatalities and summary.fatalities[0] != summary.fatalities[1]:
+        low, high = summary.fatalities
+        console.print(f"  fatalities reported: {low} to {high} (the event keeps the lowest)", highlight=False)
+    for side in summary.sides:
+        console.print(
+            f"  {side.side}: {side.verdict} ({', '.join(side.stances)}; {'; '.join(side.speakers)})", highlight=False
+        )
 
 
 def print_sites(sites: Sequence[Site], events: dict[str, Event], console: Console) -> None:

@@ -21,17 +21,25 @@ from eventwatch.errors import EvalError
 # noise only; the evaluations are deterministic).
 TOLERANCE = 1e-9
 Measure = Callable[[Path], dict[str, float]]
+# The labelled resolution corpus is written by this project and lives in the checkout.
+RESOLUTION_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "resolution"
 
 
 @dataclass(frozen=True)
 class Corpus:
     name: str
-    path: str  # relative to the shared folder
+    path: str  # relative to the shared folder (or absolute)
     measure: Measure  # returns {metric: value} with metric names local to the corpus
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """The file's digest; for a folder, the digest of its files' names and contents."""
+    if not path.is_dir():
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    digest = hashlib.sha256()
+    for file in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(file.relative_to(path).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def flatten(prefix: str, report: Mapping[str, Any], keys: tuple[str, ...]) -> dict[str, float]:
@@ -97,6 +105,7 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
     """The pinned corpora of ../shared and the metrics the gate guards on each."""
     from eventwatch.evaluate.case2021 import evaluate_case2021
     from eventwatch.evaluate.hrdsattack import evaluate_hrdsattack
+    from eventwatch.evaluate.resolution import evaluate_resolution
     from eventwatch.evaluate.seeds import run_seeds
 
     def seeds(path: Path) -> dict[str, float]:
@@ -111,8 +120,15 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
         keys = ("country_acc", "admin1_acc", "city_acc", "date_acc", "any_event_country_recall")
         return flatten("hrdsattack", evaluate_hrdsattack(path, services, settings), keys)
 
+    def resolution(path: Path) -> dict[str, float]:
+        report = evaluate_resolution(path, settings, services)
+        apart = 1.0 - report["same_site_different_day_merges"] / max(report["n_same_site_different_day_pairs"], 1)
+        keys = ("pairwise.precision", "pairwise.f1", "bcubed.f1")
+        return {**flatten("resolution", report, keys), "resolution.same_site_different_days_apart": apart}
+
     return [
         Corpus("seeds", "acceptance/seeds.json", seeds),
+        Corpus("resolution", str(RESOLUTION_CORPUS), resolution),
         Corpus("case2021", "data/case2021/dev.tsv", case),
         Corpus("hrdsattack", "data/hrdsattack/dev.json", hrds),
     ]

@@ -156,6 +156,7 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         "pairwise": pairwise(predicted, truth),
         "bcubed": bcubed(predicted, truth),
         "same_site_different_day_merges": _merges(gold.get("same_site_different_days", []), predicted, truth),
+        "n_same_site_different_day_pairs": len(gold.get("same_site_different_days", [])),
         "same_day_different_place_merges": _merges(
             gold.get("same_day_same_region_different_places", []), predicted, truth
         ),

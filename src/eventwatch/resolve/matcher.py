@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
-from eventwatch.resolve.merge import merge, source_values
+from eventwatch.resolve.merge import at_night, consensus, merge, source_values
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
@@ -28,7 +27,6 @@ _SAME_SUB_TYPE = {STRATEGIC, PROTESTS, RIOTS, VAC}
 ATTACK = "Attack"
 DEMONSTRATION = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters",
                  "Violent demonstration"}
-NIGHT = re.compile(r"\b(?:overnight|night|early hours|before dawn|pre-dawn)\b", re.IGNORECASE)
 
 
 def event_id(mention: Mention) -> str:
@@ -63,12 +61,6 @@ def _place_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
 def _slack(precision: int, settings: ResolveSettings) -> int:
     """Days either side a date of this time_precision may be off by."""
     return {1: 0, 2: settings.week_slack_days}.get(precision, settings.month_slack_days)
-
-
-def at_night(mention: Mention) -> bool:
-    """The incident happened overnight: sources date such a night either side of midnight
-    ("overnight into Tuesday", "in the early hours of 4 June", "on Monday night")."""
-    return bool(mention.date_phrase and NIGHT.search(mention.date_phrase))
 
 
 def _date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
@@ -173,7 +165,7 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
         values[article.id] = source_values(mention)
         event = replace(
             old,
-            mention=merge(old.mention, mention),
+            mention=consensus(merge(old.mention, mention), values),
             sources=(*old.sources, _ref(article, mention)),
             values_by_source=values,
             site_id=old.site_id or site_id,

@@ -1,14 +1,20 @@
 """Merge policy per field when a new source's mention joins an event.
 
-- date: the most precise (lowest time_precision) dated value; first seen wins ties;
+- date: the most precise (lowest time_precision) dated value; first seen wins ties, except
+  that a night dated either side of midnight by two sources takes the night's first date
+  (as extraction dates "overnight into Tuesday": Monday);
 - place: the most precise (lowest geo_precision);
 - fatalities: ACLED's rule, the lowest reported figure; every source's figure is kept;
-- actors, site, weapon: the first reported value, with dissent kept in values_by_source;
+- actors: the consensus, the actor most sources name (ties: the first reported), with its
+  inter code; dissent is kept in values_by_source;
+- site, weapon: the first reported value, with dissent kept in values_by_source;
 - type: the hierarchy rule (taxonomy.hierarchy_rank: the stronger type wins).
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from typing import Any
 
@@ -33,11 +39,31 @@ TRACKED = (
     "location",
     "admin1",
     "actor1",
+    "inter1",
     "actor2",
+    "inter2",
     "site",
     "fatalities",
     "injuries",
 )
+NIGHT = re.compile(r"\b(?:overnight|night|early hours|before dawn|pre-dawn)\b", re.IGNORECASE)
+
+
+def at_night(mention: Mention) -> bool:
+    """The incident happened overnight: sources date such a night either side of midnight
+    ("overnight into Tuesday", "in the early hours of 4 June", "on Monday night")."""
+    return bool(mention.date_phrase and NIGHT.search(mention.date_phrase))
+
+
+def _night_first(base: Mention, new: Mention) -> bool:
+    """`new` dates the same night as `base`, on its first day."""
+    return (
+        base.event_date is not None
+        and new.event_date is not None
+        and new.time_precision == base.time_precision == 1
+        and (base.event_date - new.event_date).days == 1
+        and (at_night(base) or at_night(new))
+    )
 
 
 def source_values(mention: Mention) -> dict[str, object]:
@@ -64,7 +90,9 @@ def disagreements(values_by_source: dict[str, dict[str, object]]) -> dict[str, d
 
 def merge(base: Mention, new: Mention) -> Mention:
     changes: dict[str, Any] = {}
-    if new.event_date is not None and (base.event_date is None or new.time_precision < base.time_precision):
+    if new.event_date is not None and (
+        base.event_date is None or new.time_precision < base.time_precision or _night_first(base, new)
+    ):
         changes.update(event_date=new.event_date, time_precision=new.time_precision, date_phrase=new.date_phrase)
     if new.geo_precision is not None and (base.geo_precision is None or new.geo_precision < base.geo_precision):
         changes.update({name: getattr(new, name) for name in PLACE_FIELDS})
@@ -94,3 +122,17 @@ def merge(base: Mention, new: Mention) -> Mention:
     evidence.update(base.evidence)
     changes["evidence"] = evidence
     return replace(base, **changes)
+
+
+def consensus(merged: Mention, values_by_source: dict[str, dict[str, object]]) -> Mention:
+    """The merged mention with each actor the one most sources name (ties: first reported)."""
+    changes: dict[str, Any] = {}
+    for actor, inter in (("actor1", "inter1"), ("actor2", "inter2")):
+        votes = Counter(v[actor] for v in values_by_source.values() if v.get(actor))
+        if not votes:
+            continue
+        winner, count = votes.most_common(1)[0]
+        if winner != getattr(merged, actor) and count > votes.get(getattr(merged, actor), 0):
+            changes[actor] = winner
+            changes[inter] = next(v.get(inter) for v in values_by_source.values() if v.get(actor) == winner)
+    return replace(merged, **changes) if changes else merged
