@@ -93,7 +93,7 @@ def _types_ok(a: Mention, b: Mention) -> bool:
 
 def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
     """0 when the two cannot be one incident; else 0.4, +0.2 same sub-type (+0.1 kindred
-    types), +0.3 same site, +0.1 each for the same day, town and actor1."""
+    types), +0.3 same site, +0.1 each for the same day, place (name and precision) and actor1."""
     if not (_types_ok(event, mention) and _place_ok(event, mention, settings) and _date_ok(event, mention, settings)):
         return 0.0
     total = 0.4
@@ -106,7 +106,8 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
             return 0.0
         total += 0.3
     total += 0.1 if event.event_date == mention.event_date else 0.0
-    total += 0.1 if event.location and event.location == mention.location else 0.0
+    same_place = event.location == mention.location and event.geo_precision == mention.geo_precision
+    total += 0.1 if event.location and same_place else 0.0  # "Kherson" the region is not the city
     total += 0.1 if event.actor1 and event.actor1 == mention.actor1 else 0.0
     return min(total, 1.0)
 
