@@ -282,7 +282,7 @@ def eval_gate(
     update: Annotated[bool, typer.Option("--update", help="Pin the current scores as the new floors.")] = False,
     allow_lower: Annotated[bool, typer.Option("--allow-lower", help="Let --update lower a floor.")] = False,
 ) -> None:
-    """Measure seeds, the resolution corpus, CASE 2021 dev and HRDsAttack dev; fail when a score drops below its floor."""
+    """Measure seeds, examples/resolution, CASE 2021 dev and HRDsAttack dev; fail when a score drops below its floor."""
     from eventwatch.evaluate import gate
 
     try:

@@ -30,6 +30,9 @@ from eventwatch.settings import Settings
 from eventwatch.store import Repository, open_repository
 
 Clustering = Mapping[Hashable, Hashable]  # item -> cluster label
+# rapidfuzz ratio at which a stored place name is the gold one: "Kryvyy Rih" vs "Kryvyi Rih"
+# scores 90, "Ryazan’" vs "Ryazan" 100, "Kherson" vs "Kharkiv" 43.
+PLACE_MIN = 80.0
 
 
 def _prf(precision: float, recall: float) -> dict[str, float]:
@@ -76,7 +79,8 @@ def _pick(stored: list[tuple[Mention, str]], wanted: dict[str, Any], used: set[i
 
     def rank(pair: tuple[Mention, str]) -> tuple[int, int]:
         mention = pair[0]
-        same_place = fuzz.ratio(mention.location or "", str(wanted.get("location", "")), processor=default_process) >= 80
+        place = str(wanted.get("location", ""))
+        same_place = fuzz.ratio(mention.location or "", place, processor=default_process) >= PLACE_MIN
         same_type = mention.event_type == wanted.get("event_type")
         return (-(2 * same_place + same_type), mention.index)
 

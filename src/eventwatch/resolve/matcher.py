@@ -117,12 +117,22 @@ def _ref(article: Article, mention: Mention) -> SourceRef:
 
 
 def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Event]:
+    """Events of the mention's country whose date can match it: for each stored time
+    precision, only the window _date_ok allows (a day-precise mention meets day-precise events
+    within the night slack), so the events read per mention stay few however many are stored."""
     if mention.event_date is None:
         return []
-    slack = timedelta(days=_slack(mention.time_precision, settings) + settings.month_slack_days)
-    return tx.candidate_events(
-        start=mention.event_date - slack, end=mention.event_date + slack, country=mention.country
-    )
+    own = _slack(mention.time_precision, settings)
+    found: list[Event] = []
+    for precision in (1, 2, 3):
+        days = max(own, _slack(precision, settings), settings.night_slack_days if own == 0 else 0)
+        found += tx.candidate_events(
+            start=mention.event_date - timedelta(days=days),
+            end=mention.event_date + timedelta(days=days),
+            country=mention.country,
+            time_precision=precision,
+        )
+    return found
 
 
 def _register_site(tx: Tx, mention: Mention) -> str | None:

@@ -140,11 +140,16 @@ class Tx:
                 self._conn.execute(insert(table), rows)
 
     @_store_op("finding candidate events")
-    def candidate_events(self, *, start: date, end: date, country: str | None) -> list[Event]:
-        """Dated events with event_date in [start, end], of `country` (case-insensitive) if given."""
+    def candidate_events(
+        self, *, start: date, end: date, country: str | None, time_precision: int | None = None
+    ) -> list[Event]:
+        """Dated events with event_date in [start, end], of `country` (case-insensitive) if given,
+        and of this time_precision if given (ix_events_country_precision_date serves the query)."""
         conditions = [events.c.event_date >= start, events.c.event_date <= end]
         if country is not None:
             conditions.append(_ci_equals(events.c.country, country))
+        if time_precision is not None:
+            conditions.append(events.c.time_precision == time_precision)
         return load_events(self._conn, and_(*conditions))
 
     @_store_op("reading the events at a site")

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -247,6 +248,8 @@ rejected = Table(
 Index("ix_events_event_date", events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_site_id", events.c.site_id)
+# The resolver's blocking query (Tx.candidate_events): one range scan per country and time precision.
+Index("ix_events_country_precision_date", func.lower(events.c.country), events.c.time_precision, events.c.event_date)
 Index("ix_mentions_event_id", mentions.c.event_id)
 
 # Columns holding wall-clock times or surrogate keys: left out of Repository.snapshot().
