@@ -53,7 +53,7 @@ def report() -> dict[str, object]:
 def test_corpus_size_and_keys(report: dict[str, object]) -> None:
     assert report["n_reports"] >= 60 and report["n_incidents"] >= 20
     assert {"pairwise", "bcubed", "same_site_different_day_merges", "splits"} <= set(report)
-    assert set(report["splits"]) == {"dev", "heldout"}  # type: ignore[arg-type]
+    assert set(report["splits"]) == {"dev", "heldout1", "heldout2"}  # type: ignore[arg-type]
 
 
 def test_no_incidents_at_one_site_on_different_days_merge(report: dict[str, object]) -> None:

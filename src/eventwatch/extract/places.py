@@ -59,8 +59,17 @@ _ORIGIN = re.compile(
 )
 
 
+# Where a statement was made or which flag a ship flies is not where the event happened
+# ("the army said in a statement issued in Maiduguri", "a vessel flying the flag of Panama").
+_NOT_SCENE = re.compile(
+    r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
+    r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
+)
+
+
 def _is_origin(sentence: str, start: int) -> bool:
-    return bool(_ORIGIN.search(sentence[max(0, start - 120) : start]))
+    before = sentence[max(0, start - 120) : start]
+    return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before))
 
 
 def _is_metonym(sentence: str, start: int, end: int) -> bool:
