@@ -50,7 +50,7 @@ def _settings() -> Settings:
 
 
 def _fail(exc: EventwatchError) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True)
+    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code=2)
 
 
@@ -102,7 +102,7 @@ def ingest(
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
     out.print(
-        f"{report.articles} new article(s) ({report.copies} copies of stored ones), "
+        f"{report.articles} new article(s) ({report.copies} wire copies or republications), "
         f"{report.duplicates} already stored, {report.mentions} "
         f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
         f"-> {repo.url}",
@@ -185,8 +185,8 @@ def split(
         kept, new = split_article(_repo(), event_id, article, reason)
     except EventwatchError as exc:
         raise _fail(exc) from exc
-    out.print(f"event {kept.id} keeps {len(_repo().event_mentions(kept.id))} source mention(s); "
-              f"article {article} now in event {new.id}", highlight=False)
+    out.print(f"event {kept.id} keeps {len(kept.values_by_source)} source(s); the article's mention(s) "
+              f"are now event {new.id}", highlight=False)
 
 
 @app.command()

@@ -33,7 +33,7 @@ Progress = Callable[[int], None]
 class IngestReport:
     articles: int = 0  # new articles stored
     duplicates: int = 0  # articles already stored or repeated in the batch
-    copies: int = 0  # new articles that copy a stored one (wire copies, republications)
+    copies: int = 0  # new articles found to copy, or be copied by, a stored one
     mentions: int = 0
     events: set[str] = field(default_factory=set)
     rejected: list[Rejected] = field(default_factory=list)

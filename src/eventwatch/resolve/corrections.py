@@ -91,6 +91,8 @@ def edit_event(repo: Repository, event_id: str, assignments: Sequence[str], reas
         assert event is not None  # get_event above found it
         merged = {**tx.overrides(full), **{k: _plain(v) for k, v in edits.items()}}
         corrected = with_overrides(event, merged).mention
+        if "event_type" in edits and "sub_event_type" not in edits:  # keep the pair consistent later
+            edits |= {"sub_event_type": corrected.sub_event_type, "disorder_type": corrected.disorder_type}
         if EVENT_TYPE_OF[corrected.sub_event_type] != corrected.event_type:
             raise CorrectionError(
                 f"sub_event_type {corrected.sub_event_type!r} is not a kind of {corrected.event_type!r}; "
