@@ -13,15 +13,15 @@ import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
 from functools import reduce
 
-from eventwatch.errors import CorrectionError
+from eventwatch.errors import CorrectionError, NotFound
 from eventwatch.records import Article, Event, Mention
 from eventwatch.resolve.history import EDITABLE, record, typed, with_overrides
 from eventwatch.resolve.merge import merge, source_values
 from eventwatch.resolve.sites import alias_key
 from eventwatch.store import Repository, Tx
+from eventwatch.store.audit import json_value
 from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES, DISORDER_TYPES, EVENT_TYPE_OF, EVENT_TYPES, INTER_CODES, kind_of
 
 _REQUIRED = {"event_type", "sub_event_type", "disorder_type", "time_precision", "fatalities", "injuries", "notes"}
@@ -78,8 +78,11 @@ def parse_edits(assignments: Sequence[str]) -> dict[str, object]:
     return edits
 
 
-def _plain(value: object) -> object:
-    return value.isoformat() if isinstance(value, date) else value
+def _stored(tx: Tx, event_id: str) -> Event:
+    event = tx.get_event(event_id)
+    if event is None:  # removed since the id was looked up
+        raise NotFound(f"no event with id '{event_id}'")
+    return event
 
 
 def edit_event(repo: Repository, event_id: str, assignments: Sequence[str], reason: str) -> Event:
@@ -87,9 +90,8 @@ def edit_event(repo: Repository, event_id: str, assignments: Sequence[str], reas
     edits = parse_edits(assignments)
     full = repo.get_event(event_id).id
     with repo.transaction() as tx:
-        event = tx.get_event(full)
-        assert event is not None  # get_event above found it
-        merged = {**tx.overrides(full), **{k: _plain(v) for k, v in edits.items()}}
+        event = _stored(tx, full)
+        merged = {**tx.overrides(full), **{k: json_value(v) for k, v in edits.items()}}
         corrected = with_overrides(event, merged).mention
         if "event_type" in edits and "sub_event_type" not in edits:  # keep the pair consistent later
             edits |= {"sub_event_type": corrected.sub_event_type, "disorder_type": corrected.disorder_type}
@@ -134,8 +136,7 @@ def split_article(repo: Repository, event_id: str, article: str, reason: str = "
         kept = [(a, m) for a, m in pairs if a.id != article_id]
         if not kept:
             raise CorrectionError(f"article {article_id} is the only source of event {full}: nothing to split")
-        event = tx.get_event(full)
-        assert event is not None  # get_event above found it
+        event = _stored(tx, full)
         new_id = hashlib.sha256(f"split:{full}:{article_id}".encode()).hexdigest()[:16]
         why = reason or "split by hand"
         tx.move_mentions(article_id, full, new_id)

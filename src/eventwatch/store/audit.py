@@ -32,13 +32,13 @@ from eventwatch.store.schema import (
 )
 
 
-def _plain(value: object) -> object:
+def json_value(value: object) -> object:
     """A value as it is written into JSON (dates as ISO text)."""
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _version_row(version: EventVersion, at: datetime) -> dict[str, Any]:
-    changes = [{"field": c.field, "old": _plain(c.old), "new": _plain(c.new)} for c in version.changes]
+    changes = [{"field": c.field, "old": json_value(c.old), "new": json_value(c.new)} for c in version.changes]
     return {
         "event_id": version.event_id,
         "version": version.version,
@@ -148,7 +148,7 @@ class AuditTx:
     def set_override(self, event_id: str, name: str, value: object, reason: str) -> None:
         table = event_overrides
         self._conn.execute(delete(table).where(table.c.event_id == event_id, table.c.field == name))
-        row = {"event_id": event_id, "field": name, "value": json.dumps(_plain(value)), "reason": reason}
+        row = {"event_id": event_id, "field": name, "value": json.dumps(json_value(value)), "reason": reason}
         self._conn.execute(insert(table).values({**row, "at": self._clock()}))
 
     # --- split -------------------------------------------------------------------------
