@@ -60,7 +60,14 @@ def test_detection_is_incremental_across_runs(db_url, settings, services) -> Non
 def test_the_earliest_published_article_is_the_original_whatever_the_order(db_url, settings, services) -> None:  # type: ignore[no-untyped-def]
     repo = _ingest(db_url, settings, services, WIRE_COPY)
     _ingest(db_url, settings, services, ORIGINAL)
-    assert _sources_by_outlet(repo) == {"Harbour Post": None, "Valley Courier": _article_id(repo, "Harbour Post")}
+    original = _article_id(repo, "Harbour Post")
+    assert _sources_by_outlet(repo) == {"Harbour Post": None, "Valley Courier": original}
+    (event,) = repo.list_events()
+    history = [
+        (v.kind, [(c.field, c.new) for c in v.changes if c.field == "duplicate_of"])
+        for v in repo.event_history(event.id)
+    ]
+    assert history == [("created", []), ("field_changed", [("duplicate_of", original)]), ("source_added", [])]
 
 
 def _article(path: Path, settings) -> Article:  # type: ignore[no-untyped-def]

@@ -20,7 +20,8 @@ from datetime import UTC, datetime
 
 from datasketch import MinHash
 
-from eventwatch.records import Article, Event, normalise_text
+from eventwatch.records import Article, Event, FieldChange, normalise_text
+from eventwatch.resolve.history import record
 from eventwatch.settings import DuplicateSettings
 from eventwatch.store import Tx
 
@@ -116,9 +117,18 @@ def link_copy(tx: Tx, article: Article, settings: DuplicateSettings) -> Copy | N
     root = closest if root_id == closest.id else tx.articles([root_id])[0]
     if _age(article) < _age(root):
         tx.link_duplicate(root.id, article.id, similarity)
+        _demoted(tx, root.id, article.id)
         return Copy(article.id, similarity)
     tx.link_duplicate(article.id, root.id, similarity)
     return Copy(root.id, similarity)
+
+
+def _demoted(tx: Tx, article_id: str, original: str) -> None:
+    """A version for each event of a stored article just found to copy an earlier one."""
+    change = FieldChange(field="duplicate_of", old=None, new=original)
+    why = f"source {article_id} copies the earlier-published article {original}: not independent evidence"
+    for event in tx.events_of_article(article_id):
+        record(tx, event, kind="field_changed", reason=why, article_id=article_id, noted=(change,))
 
 
 def original_events(tx: Tx, article: Article) -> list[Event]:

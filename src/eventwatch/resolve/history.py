@@ -68,8 +68,10 @@ def record(
     kind: VersionKind | None = None,
     reason: str | None = None,
     article_id: str | None = None,
+    noted: tuple[FieldChange, ...] = (),
 ) -> Event:
-    """Save the event with its overrides applied, as its next version; returns what was saved."""
+    """Save the event with its overrides applied, as its next version; returns what was saved.
+    `noted`: changes outside the event's own fields (a source found to be a copy)."""
     event = with_overrides(event, tx.overrides(event.id))
     old = tx.event_values(event.id)
     event = replace(event, version=1 if old is None else int(old["version"]) + 1)
@@ -80,7 +82,7 @@ def record(
             event_id=event.id,
             version=event.version,
             kind=kind or _kind(old, article_id),
-            changes=changes({k: v for k, v in old.items() if k != "version"} if old else None, new),
+            changes=changes({k: v for k, v in old.items() if k != "version"} if old else None, new) + noted,
             reason=_reason(tx, article_id) if reason is None else reason,
             article_id=article_id,
         )

@@ -112,6 +112,17 @@ class AuditTx:
         row = {"article_id": article_id, "duplicate_of": original, "similarity": round(similarity, 6)}
         self._conn.execute(insert(table).values(row))
 
+    @store_op("reading the events of an article")
+    def events_of_article(self, article_id: str) -> list[Event]:
+        return self._events_of([article_id])
+
+    def _events_of(self, article_ids: Sequence[str]) -> list[Event]:
+        """The events these articles' mentions went to, in article id then mention order."""
+        stmt = select(mentions.c.event_id).where(mentions.c.article_id.in_(article_ids))
+        ids = list(dict.fromkeys(self._conn.execute(stmt.order_by(mentions.c.article_id, mentions.c.idx)).scalars()))
+        by_id = {e.id: e for e in load_events(self._conn, events.c.id.in_(ids))} if ids else {}
+        return [by_id[i] for i in ids if i in by_id]
+
     @store_op("reading the events of an article's copies")
     def copy_group_events(self, article_id: str) -> list[Event]:
         """The events that the other articles of the article's copy group (its original and
@@ -119,12 +130,7 @@ class AuditTx:
         root = self.duplicate_of(article_id) or article_id
         copies = select(article_duplicates.c.article_id).where(article_duplicates.c.duplicate_of == root)
         members = [m for m in (root, *self._conn.execute(copies).scalars()) if m != article_id]
-        if not members:
-            return []
-        stmt = select(mentions.c.event_id).where(mentions.c.article_id.in_(members))
-        ids = list(dict.fromkeys(self._conn.execute(stmt.order_by(mentions.c.article_id, mentions.c.idx)).scalars()))
-        by_id = {e.id: e for e in load_events(self._conn, events.c.id.in_(ids))} if ids else {}
-        return [by_id[i] for i in ids if i in by_id]
+        return self._events_of(members) if members else []
 
     # --- versions and overrides --------------------------------------------------------
 
