@@ -31,7 +31,7 @@ _LATEST = datetime.max.replace(tzinfo=UTC)
 _BOILERPLATE = re.compile(
     r"^\W*(?:reporting by|editing by|writing by|additional reporting|follow us|subscribe|sign up|"
     r"read more|related\b|click here|share this|advertisement|contact us|this (?:story|article) "
-    r"(?:was|has been) (?:updated|corrected))|©|\(c\) \d{4}|copyright \d{4}|all rights reserved",
+    r"(?:was|has been) (?:updated|corrected|republished))|©|\(c\) \d{4}|copyright \d{4}|all rights reserved",
     re.IGNORECASE,
 )
 # "KYIV, March 12 (Wire Service) - " at the start of a wire story.
