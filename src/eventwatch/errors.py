@@ -78,3 +78,9 @@ class GazetteerError(EventwatchError):
 
 class EvalError(EventwatchError):
     code = "eval"
+
+
+class CorrectionError(EventwatchError):
+    """A manual correction (eventwatch edit / split) that cannot be applied."""
+
+    code = "correction"

@@ -3,9 +3,11 @@
 1. ingest: every source becomes Article or Rejected records (ingest/);
 2. skip articles already stored (re-ingesting the same report is a no-op);
 3. extract: each new article becomes Mention records (extract/);
-4. resolve + store: in one transaction per chunk, each article, its mentions and the
-   events and sites they touch are written (resolve/, store/). A run that is killed
-   loses at most the chunk in flight, and a re-run converges to the same database.
+4. resolve + store: in one transaction per chunk, each article is stored and linked to the
+   stored article it copies, if any (resolve/duplicates.py); then its mentions and the
+   events (each change a new version) and sites they touch are written (resolve/,
+   store/). A run that is killed loses at most the chunk in flight, and a re-run
+   converges to the same database.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
 from eventwatch.records import Article, Mention, Rejected
 from eventwatch.resolve import resolve_article
+from eventwatch.resolve.duplicates import link_copy
 from eventwatch.scale import extractor
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
@@ -30,6 +33,7 @@ Progress = Callable[[int], None]
 class IngestReport:
     articles: int = 0  # new articles stored
     duplicates: int = 0  # articles already stored or repeated in the batch
+    copies: int = 0  # new articles found to copy, or be copied by, a stored one
     mentions: int = 0
     events: set[str] = field(default_factory=set)
     rejected: list[Rejected] = field(default_factory=list)
@@ -65,6 +69,7 @@ def _store_chunk(
                 report.duplicates += 1
                 continue
             tx.add_article(article)
+            report.copies += link_copy(tx, article, settings.duplicates) is not None
             report.events.update(resolve_article(tx, article, mentions, settings.resolve))
             report.articles += 1
             report.mentions += len(mentions)

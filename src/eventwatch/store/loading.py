@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, and_, select
 from eventwatch.records import Article, Event, Mention, ReportedCount, Site
 from eventwatch.store import codec
 from eventwatch.store.schema import (
+    article_duplicates,
     articles,
     claims,
     events,
@@ -76,8 +77,13 @@ def load_events(conn: Connection, event_filter: Clause, *, limit: int | None = N
                 articles.c.url,
                 articles.c.published_at,
                 articles.c.ingested_at,
+                article_duplicates.c.duplicate_of,
             )
-            .select_from(mentions.join(articles, mentions.c.article_id == articles.c.id))
+            .select_from(
+                mentions.join(articles, mentions.c.article_id == articles.c.id).outerjoin(
+                    article_duplicates, mentions.c.article_id == article_duplicates.c.article_id
+                )
+            )
             .where(mention_filter)
         )
         by_event: dict[str, list[Any]] = {}

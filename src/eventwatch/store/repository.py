@@ -7,11 +7,10 @@ as `StoreError`; missing records on the read side raise `NotFound`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -21,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eventwatch.errors import NotFound, StoreError
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
 from eventwatch.store import codec
+from eventwatch.store.audit import AuditReads, AuditTx
 from eventwatch.store.loading import (
     Clause,
     load_events,
@@ -28,6 +28,8 @@ from eventwatch.store.loading import (
     load_site_counts,
     load_sites,
 )
+from eventwatch.store.ops import describe as _describe
+from eventwatch.store.ops import store_op as _store_op
 from eventwatch.store.schema import (
     VOLATILE_COLUMNS,
     articles,
@@ -43,8 +45,6 @@ from eventwatch.store.schema import (
     sites,
 )
 
-P = ParamSpec("P")
-R = TypeVar("R")
 Clock = Callable[[], datetime]
 MIN_PREFIX = 6  # shortest event id prefix get_event accepts
 _CHILD_TABLES = (evidence, claims, mention_links, reported_counts)
@@ -52,27 +52,6 @@ _CHILD_TABLES = (evidence, claims, mention_links, reported_counts)
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def _describe(exc: SQLAlchemyError) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc).splitlines()[0]
-
-
-def _store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Turn SQLAlchemy errors raised by the wrapped method into StoreError."""
-
-    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(fn)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return fn(*args, **kwargs)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
-
-        return wrapper
-
-    return decorate
 
 
 def _insert_ignore(conn: Connection, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
@@ -98,7 +77,7 @@ def _ci_equals(column: Any, value: str) -> Clause:
     return func.lower(column) == value.lower()
 
 
-class Tx:
+class Tx(AuditTx):
     """Writes (and the reads the resolver needs) inside one database transaction."""
 
     def __init__(self, conn: Connection, clock: Clock = _utcnow) -> None:
@@ -195,7 +174,7 @@ def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
 
 
-class Repository:
+class Repository(AuditReads):
     """Read access to the store, and `transaction()` for writes."""
 
     def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
