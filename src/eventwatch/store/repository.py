@@ -13,21 +13,23 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from eventwatch.errors import NotFound, StoreError
+from eventwatch.errors import NotFound, StoreConflict, StoreError
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
 from eventwatch.store import codec
 from eventwatch.store.loading import (
     Clause,
+    chunks,
     load_events,
     load_mentions,
     load_site_counts,
     load_sites,
 )
+from eventwatch.store.migrate import WRITE_OPTION, writer_lock
 from eventwatch.store.schema import (
     VOLATILE_COLUMNS,
     articles,
@@ -54,9 +56,22 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+# PostgreSQL SQLSTATEs of a lost race: serialization failure, deadlock, lock not available.
+_CONFLICT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
 def _describe(exc: SQLAlchemyError) -> str:
     orig = getattr(exc, "orig", None)
     return str(orig if orig is not None else exc).splitlines()[0]
+
+
+def store_error(message: str, exc: SQLAlchemyError) -> StoreError:
+    """StoreConflict when `exc` says a concurrent writer got in the way, else StoreError."""
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    locked = "database is locked" in str(orig) or "database table is locked" in str(orig)
+    kind = StoreConflict if sqlstate in _CONFLICT_SQLSTATES or locked else StoreError
+    return kind(f"{message}: {_describe(exc)}", detail=str(exc))
 
 
 def _store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -68,30 +83,28 @@ def _store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             try:
                 return fn(*args, **kwargs)
             except SQLAlchemyError as exc:
-                raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
+                raise store_error(f"database error while {what}", exc) from exc
 
         return wrapper
 
     return decorate
 
 
+def _dialect_insert(conn: Connection, table: Table) -> Any:
+    """INSERT with ON CONFLICT support: eventwatch runs on SQLite and PostgreSQL only."""
+    return (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(table)
+
+
 def _insert_ignore(conn: Connection, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
     """INSERT unless a row with the same `keys` (a primary key or unique constraint) exists."""
-    dialect = conn.dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        builder = sqlite_insert if dialect == "sqlite" else pg_insert
-        conn.execute(builder(table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
-        return
-    match = [table.c[name] == row[name] for name in keys]
-    if conn.execute(select(*(table.c[name] for name in keys)).where(*match)).first() is None:
-        conn.execute(insert(table).values(row))
+    conn.execute(_dialect_insert(conn, table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
 
 
 def _upsert(conn: Connection, table: Table, row: dict[str, Any], insert_only: dict[str, Any]) -> None:
-    """UPDATE the row with this id, or INSERT it (with `insert_only` extra columns) if absent."""
-    result = conn.execute(update(table).where(table.c.id == row["id"]).values(row))
-    if result.rowcount == 0:
-        conn.execute(insert(table).values({**row, **insert_only}))
+    """UPDATE the row with this id to `row`, or INSERT it (with `insert_only` extra columns)."""
+    stmt = _dialect_insert(conn, table).values({**row, **insert_only})
+    updates = {name: stmt.excluded[name] for name in row if name != "id"}
+    conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updates))
 
 
 def _ci_equals(column: Any, value: str) -> Clause:
@@ -209,12 +222,17 @@ class Repository:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """One database transaction: committed when the block ends, rolled back if it raises."""
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        Write transactions run one at a time (across processes too: see migrate.writer_lock),
+        each seeing everything committed before it began, so concurrent ingests end as if
+        run one after the other. Waiting too long for the lock raises StoreConflict."""
         try:
-            with self._engine.begin() as conn:
+            with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+                writer_lock(conn)
                 yield Tx(conn, self._clock)
         except SQLAlchemyError as exc:
-            raise StoreError(f"database transaction failed: {_describe(exc)}", detail=str(exc)) from exc
+            raise store_error("database transaction failed", exc) from exc
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Connection]:
@@ -222,7 +240,7 @@ class Repository:
             with self._engine.connect() as conn:
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
+            raise store_error(f"database error while {what}", exc) from exc
 
     def list_events(
         self,
@@ -291,6 +309,14 @@ class Repository:
     def list_sites(self) -> list[Site]:
         with self._reading("listing sites") as conn:
             return load_sites(conn, true())
+
+    def stored_article_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of `article_ids` already stored."""
+        found: set[str] = set()
+        with self._reading("checking for articles") as conn:
+            for chunk in chunks(list(article_ids)):
+                found.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+        return found
 
     def get_article(self, article_id: str) -> Article:
         with self._reading("reading an article") as conn:
