@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+def demo_db(db_url_factory: Callable[[], str]) -> str:
+    url = db_url_factory()
     result = runner.invoke(app, ["--db", url, "ingest", str(EXAMPLES)])
     assert result.exit_code == 0, result.output
     return url
@@ -84,8 +85,8 @@ def test_unknown_event_is_a_one_line_error(demo_db: str) -> None:
     assert result.stderr.startswith("Error:") and result.stderr.count("\n") == 1
 
 
-def test_missing_path_fails_cleanly(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "ingest", str(tmp_path / "nope.html")])
+def test_missing_path_fails_cleanly(tmp_path: Path, db_url: str) -> None:
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path / "nope.html")])
     assert result.exit_code != 0
     assert "nope.html" in result.stderr
 

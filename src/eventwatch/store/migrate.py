@@ -10,6 +10,7 @@ existed (tables, no alembic_version) is stamped with the first revision, whose s
 from __future__ import annotations
 
 import functools
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
