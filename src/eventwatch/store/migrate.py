@@ -24,6 +24,16 @@ MIGRATION_LOCK = 0x6576_6D69  # advisory lock key ("evmi") held while upgrading
 WRITER_LOCK = 0x6576_7772  # advisory lock key ("evwr") held by every write transaction
 
 
+# Tables made by revisions with raw SQL and not modelled in schema.py (e.g. an FTS5 virtual
+# table and its shadow tables): name prefixes that the schema comparison leaves out.
+UNMODELLED_TABLE_PREFIXES: tuple[str, ...] = ()
+
+
+def modelled(name: str | None, type_: str, _parents: object) -> bool:
+    """Alembic `include_name` hook: False for tables schema.py does not declare on purpose."""
+    return not (type_ == "table" and name is not None and name.startswith(UNMODELLED_TABLE_PREFIXES))
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)

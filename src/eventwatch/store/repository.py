@@ -236,8 +236,11 @@ class Repository:
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Connection]:
+        """A read-only transaction over one snapshot (SQLite: deferred BEGIN in WAL mode)."""
         try:
             with self._engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
                 yield conn
         except SQLAlchemyError as exc:
             raise store_error(f"database error while {what}", exc) from exc
