@@ -7,13 +7,19 @@
 set -euo pipefail
 DIR=${EVENTWATCH_PG_DIR:-/tmp/eventwatch-pg}
 
+installed_bindir() {
+    ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true
+}
+
 bindir() {
     local found
-    found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    found=$(installed_bindir)
     if [ -z "$found" ]; then
         DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
-        found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+        found=$(installed_bindir)
+        # the package may start its default cluster on localhost:5432; the tests do not use it
+        pg_ctlcluster "$(basename "$(dirname "$found")")" main stop >&2 2>/dev/null || true
     fi
     echo "$found"
 }
@@ -25,7 +31,7 @@ as_owner() {
 start() {
     local bin
     bin=$(bindir)
-    rm -rf "$DIR"
+    stop
     mkdir -p "$DIR"
     [ "$(id -u)" = 0 ] && chown postgres: "$DIR"
     as_owner "$bin/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$DIR/initdb.log"
@@ -37,7 +43,7 @@ start() {
 
 stop() {
     local bin
-    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    bin=$(installed_bindir)
     if [ -n "$bin" ] && [ -f "$DIR/data/postmaster.pid" ]; then
         as_owner "$bin/pg_ctl" -D "$DIR/data" -m fast -w stop >&2
     fi
