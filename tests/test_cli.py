@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from eventwatch.cli import app
 from eventwatch.export import ACLED_COLUMNS
 from eventwatch.store import open_repository
+from eventwatch.store.migrate import head_revision
 
 from .conftest import EXAMPLES
 
@@ -136,3 +137,11 @@ def test_site_shows_one_sites_history(demo_db: str) -> None:
     assert "1 site(s)" in shown and "2024-05-11" in shown and "2024-05-29" in shown
     missing = runner.invoke(app, ["--db", demo_db, "site", "no such plant"])
     assert missing.exit_code != 0 and missing.stderr.startswith("Error:")
+
+
+def test_db_current_and_upgrade(db_url: str) -> None:
+    head = head_revision()
+    assert f"current (none), head {head}" in _run("--db", db_url, "db", "current")
+    assert f"is at revision {head}" in _run("--db", db_url, "db", "upgrade")
+    assert "up to date" in _run("--db", db_url, "db", "current")
+
