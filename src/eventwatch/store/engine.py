@@ -58,6 +58,9 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
         engine = create_engine(database_url(url))
     except (ArgumentError, SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {_safe(url)}: {exc}", detail=repr(exc)) from exc
+    if engine.dialect.name not in ("sqlite", "postgresql"):
+        engine.dispose()
+        raise StoreError(f"cannot use database URL {_safe(url)}: eventwatch supports SQLite and PostgreSQL")
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)

@@ -226,7 +226,8 @@ class Repository:
 
         Write transactions run one at a time (across processes too: see migrate.writer_lock),
         each seeing everything committed before it began, so concurrent ingests end as if
-        run one after the other. Waiting too long for the lock raises StoreConflict."""
+        run one after the other. A lost race (SQLite: the lock not free within busy_timeout;
+        PostgreSQL: deadlock, serialization failure) raises StoreConflict: run it again."""
         try:
             with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
                 writer_lock(conn)
