@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # heavy modules load only when a command needs them
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
+db_app = typer.Typer(no_args_is_help=True, help="The database schema (Alembic migrations).")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(db_app, name="db")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -345,6 +347,32 @@ def gazetteer_build(
     except EventwatchError as exc:
         raise _fail(exc) from exc
     out.print(f"gazetteer index written to {target}: {stats}", highlight=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Migrate the database to the newest schema (every command also does this on open)."""
+    from eventwatch.store import create_store_engine, revision_info
+
+    try:
+        engine = create_store_engine(_settings().store.url)
+        info = revision_info(engine)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    out.print(f"{engine.url.render_as_string(hide_password=True)} is at revision {info['current']}", highlight=False)
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the newest one, without migrating."""
+    from eventwatch.store import create_store_engine, revision_info
+
+    try:
+        info = revision_info(create_store_engine(_settings().store.url, upgrade=False))
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    state = "up to date" if info["current"] == info["head"] else "needs `eventwatch db upgrade`"
+    out.print(f"current {info['current'] or '(none)'}, head {info['head']}: {state}", highlight=False)
 
 
 if __name__ == "__main__":

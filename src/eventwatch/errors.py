@@ -68,6 +68,13 @@ class StoreError(EventwatchError):
     code = "store"
 
 
+class StoreConflict(StoreError):
+    """A transaction lost a race with a concurrent writer (lock timeout, serialization
+    failure, deadlock); running it again may succeed."""
+
+    code = "store_conflict"
+
+
 class NotFound(EventwatchError):
     code = "not_found"
 

@@ -8,14 +8,20 @@
    events (each change a new version) and sites they touch are written (resolve/,
    store/). A run that is killed loses at most the chunk in flight, and a re-run
    converges to the same database.
+   Write transactions run one at a time, also across processes; a chunk whose
+   transaction loses a race (StoreConflict) is resolved and written again, so two ingests
+   of the same sources at once end with the database of one.
 """
 
 from __future__ import annotations
 
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 
+from eventwatch.errors import StoreConflict
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
 from eventwatch.records import Article, Mention, Rejected
@@ -26,6 +32,7 @@ from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
 CHUNK = 50  # articles per transaction: small enough that a killed run loses little work
+WRITE_ATTEMPTS = 8  # tries per chunk transaction when a concurrent writer holds the store
 Progress = Callable[[int], None]
 
 
@@ -46,14 +53,37 @@ def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Art
 
 
 def _new_articles(repo: Repository, chunk: list[Article | Rejected], seen: set[str]) -> list[Article]:
+    candidates = [item for item in chunk if isinstance(item, Article)]
+    stored = repo.stored_article_ids([article.id for article in candidates])
     fresh: list[Article] = []
-    with repo.transaction() as tx:
-        for item in chunk:
-            if isinstance(item, Article) and item.id not in seen and not tx.has_article(item.id):
-                fresh.append(item)
-            if isinstance(item, Article):
-                seen.add(item.id)
+    for article in candidates:
+        if article.id not in seen and article.id not in stored:
+            fresh.append(article)
+        seen.add(article.id)
     return fresh
+
+
+def _write_chunk(
+    repo: Repository,
+    settings: Settings,
+    extracted: list[tuple[Article, list[Mention]]],
+    rejected: list[Rejected],
+) -> IngestReport:
+    """One transaction: what it stored, as a report (empty if a concurrent run stored it)."""
+    done = IngestReport()
+    with repo.transaction() as tx:
+        for article, mentions in extracted:
+            if tx.has_article(article.id):
+                done.duplicates += 1
+                continue
+            tx.add_article(article)
+            done.copies += link_copy(tx, article, settings.duplicates) is not None
+            done.events.update(resolve_article(tx, article, mentions, settings.resolve))
+            done.articles += 1
+            done.mentions += len(mentions)
+        for item in rejected:
+            tx.add_rejected(item)
+    return done
 
 
 def _store_chunk(
@@ -63,18 +93,20 @@ def _store_chunk(
     rejected: list[Rejected],
     report: IngestReport,
 ) -> None:
-    with repo.transaction() as tx:
-        for article, mentions in extracted:
-            if tx.has_article(article.id):
-                report.duplicates += 1
-                continue
-            tx.add_article(article)
-            report.copies += link_copy(tx, article, settings.duplicates) is not None
-            report.events.update(resolve_article(tx, article, mentions, settings.resolve))
-            report.articles += 1
-            report.mentions += len(mentions)
-        for item in rejected:
-            tx.add_rejected(item)
+    for attempt in range(1, WRITE_ATTEMPTS + 1):
+        try:
+            done = _write_chunk(repo, settings, extracted, rejected)
+        except StoreConflict:
+            if attempt == WRITE_ATTEMPTS:
+                raise
+            time.sleep(random.uniform(0.05, 0.2) * attempt)
+            continue
+        report.articles += done.articles
+        report.duplicates += done.duplicates
+        report.copies += done.copies
+        report.mentions += done.mentions
+        report.events.update(done.events)
+        return
 
 
 def ingest_items(

@@ -37,6 +37,12 @@ def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
         yield items[start : start + size]
 
 
+def bytewise(conn: Connection, column: Any) -> Any:
+    """`column` for ORDER BY in code-point order, as SQLite sorts text, whatever the
+    PostgreSQL database's collation."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
+
+
 def event_order() -> tuple[Any, ...]:
     """Events by date (undated last, on every backend), then id."""
     return (events.c.event_date.is_(None), events.c.event_date, events.c.id)
@@ -139,7 +145,8 @@ def load_site_counts(conn: Connection, site_ids: Sequence[str]) -> dict[str, lis
 
 
 def load_sites(conn: Connection, site_filter: Clause) -> list[Site]:
-    rows = conn.execute(select(sites).where(site_filter).order_by(sites.c.name, sites.c.id)).mappings().all()
+    order = (bytewise(conn, sites.c.name), sites.c.id)
+    rows = conn.execute(select(sites).where(site_filter).order_by(*order)).mappings().all()
     found: list[Site] = []
     for chunk in chunks(rows):
         ids = [row["id"] for row in chunk]
