@@ -63,8 +63,11 @@ def _mention(rng: random.Random, n: int, places: list[tuple[str, str, float, flo
     return article, mention
 
 
+SETTINGS = load_settings(env={}).resolve
+
+
 def _resolve(repo: Repository, items: list[tuple[Article, Mention]]) -> None:
-    settings = load_settings(env={}).resolve
+    settings = SETTINGS
     for start in range(0, len(items), BATCH):
         with repo.transaction() as tx:
             for article, mention in items[start : start + BATCH]:

@@ -68,6 +68,13 @@ class StoreError(EventwatchError):
     code = "store"
 
 
+class StoreConflict(StoreError):
+    """A transaction lost a race with a concurrent writer (lock timeout, serialization
+    failure, deadlock); running it again may succeed."""
+
+    code = "store_conflict"
+
+
 class NotFound(EventwatchError):
     code = "not_found"
 
@@ -78,3 +85,9 @@ class GazetteerError(EventwatchError):
 
 class EvalError(EventwatchError):
     code = "eval"
+
+
+class CorrectionError(EventwatchError):
+    """A manual correction (eventwatch edit / split) that cannot be applied."""
+
+    code = "correction"
