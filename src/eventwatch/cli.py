@@ -85,18 +85,22 @@ def _services() -> Services:
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one writer stores in order).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Extract on a Dask cluster: its scheduler (tcp://HOST:PORT), or 'local' for a local "
+             "cluster of --workers processes.")] = None,
 ) -> None:
     """Read news documents, extract events, and merge them into the database."""
     from eventwatch.pipeline import ingest as run_ingest
+    from eventwatch.scale import open_extractor
 
     try:
-        repo, services = _repo(), _services()
+        repo = _repo()
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        with open_extractor(workers, scheduler) as extract, Progress(
+            *columns, console=err, transient=True, disable=not err.is_terminal
+        ) as bar:
             task = bar.add_task("ingest", total=None)
-            report = run_ingest(
-                sources, _settings(), repo, services, progress=lambda n: bar.advance(task, n), workers=workers
-            )
+            report = run_ingest(sources, _settings(), repo, progress=lambda n: bar.advance(task, n), extract=extract)
     except EventwatchError as exc:
         raise _fail(exc) from exc
     for item in report.rejected:

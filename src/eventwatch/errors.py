@@ -68,6 +68,12 @@ class StoreError(EventwatchError):
     code = "store"
 
 
+class ClusterError(EventwatchError):
+    """A Dask scheduler that cannot be reached, has no usable workers, or fails mid-run."""
+
+    code = "cluster"
+
+
 class NotFound(EventwatchError):
     code = "not_found"
 

@@ -2,7 +2,8 @@
 
 1. ingest: every source becomes Article or Rejected records (ingest/);
 2. skip articles already stored (re-ingesting the same report is a no-op);
-3. extract: each new article becomes Mention records (extract/);
+3. extract: each new article becomes Mention records (extract/), through an Extractor
+   (scale/): this process, a process pool or a Dask cluster, results in input order;
 4. resolve + store: in one transaction per chunk, each article, its mentions and the
    events and sites they touch are written (resolve/, store/). A run that is killed
    loses at most the chunk in flight, and a re-run converges to the same database.
@@ -11,6 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -18,7 +20,7 @@ from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
 from eventwatch.records import Article, Mention, Rejected
 from eventwatch.resolve import resolve_article
-from eventwatch.scale import extractor
+from eventwatch.scale import Extractor, extractor
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -72,23 +74,36 @@ def _store_chunk(
             tx.add_rejected(item)
 
 
+Batch = tuple[list[Article | Rejected], list[Article]]  # a chunk and its articles not stored yet
+
+
+def _batches(
+    items: Iterable[Article | Rejected], repo: Repository, report: IngestReport
+) -> Iterator[tuple[Batch, list[Article]]]:
+    """Each chunk's new articles, to extract, tagged with what storing them needs."""
+    seen: set[str] = set()
+    for chunk in _chunks(items, CHUNK):
+        articles = _new_articles(repo, chunk, seen)
+        report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
+        yield (chunk, articles), articles
+
+
 def ingest_items(
     items: Iterable[Article | Rejected],
     settings: Settings,
     repo: Repository,
-    services: Services,
+    services: Services | None = None,
     progress: Progress | None = None,
-    workers: int = 1,
+    extract: Extractor | None = None,
 ) -> IngestReport:
+    """`extract` (default: this process, with `services`) runs extraction; resolution and
+    storage always run here, one transaction per chunk, in input order."""
     report = IngestReport()
-    seen: set[str] = set()
-    with extractor(services, workers) as extract:
-        for chunk in _chunks(items, CHUNK):
+    with ExitStack() as stack:
+        run = extract or stack.enter_context(extractor(services))
+        for (chunk, articles), mentions in run(_batches(items, repo, report)):
             rejected = [item for item in chunk if isinstance(item, Rejected)]
-            articles = _new_articles(repo, chunk, seen)
-            report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
-            extracted = list(zip(articles, extract(articles), strict=True))
-            _store_chunk(repo, settings, extracted, rejected, report)
+            _store_chunk(repo, settings, list(zip(articles, mentions, strict=True)), rejected, report)
             report.rejected.extend(rejected)
             if progress:
                 progress(len(chunk))
@@ -99,9 +114,9 @@ def ingest(
     sources: Iterable[str],
     settings: Settings,
     repo: Repository,
-    services: Services,
+    services: Services | None = None,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
-    workers: int = 1,
+    extract: Extractor | None = None,
 ) -> IngestReport:
-    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress, workers)
+    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress, extract)
