@@ -2,13 +2,14 @@
 
 Each batch of articles the pipeline hands over is cut into tasks of a few articles and
 mapped onto the workers. Every worker process opens the gazetteer and loads spaCy once, on
-its first task (a module-level cache), and keeps them for later tasks. Results are
+its first task (a module-level cache) or at start with `--preload eventwatch.scale.cluster`,
+and keeps them for later tasks. Results are
 gathered batch by batch in submission order, with at most AHEAD batches in flight, so the
 client's memory stays flat however long the input is and the one writer in this process
 stores exactly what a single-process run would.
 
-The scheduler's connect timeout is Dask's own setting (`distributed.comm.timeouts.connect`,
-e.g. DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s).
+How long to wait for the scheduler, and then for a first worker, is Dask's own connect
+timeout (`distributed.comm.timeouts.connect`, e.g. DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT=5s).
 """
 
 from __future__ import annotations
@@ -38,6 +39,15 @@ def _worker_services() -> Services:
     return default_services()
 
 
+def dask_setup(worker: object) -> None:
+    """Run by `dask worker --preload eventwatch.scale.cluster`: load the gazetteer and spaCy
+    when the worker starts (a missing gazetteer then stops the worker, not a task)."""
+    from eventwatch.extract import nlp
+
+    _worker_services()
+    nlp.entities(["warm-up"])
+
+
 def _extract_task(articles: list[Article]) -> BatchMentions:
     services = _worker_services()
     return [extract_mentions(article, services) for article in articles]
@@ -52,7 +62,7 @@ def _worker_version() -> str:
 # -- in the client -----------------------------------------------------------------------------
 def _address(scheduler: str) -> str:
     """The scheduler's address, checked before a Client is built around it."""
-    from distributed.comm import parse_address
+    from distributed.comm.addressing import parse_address
     from distributed.comm.registry import get_backend
 
     try:
@@ -81,10 +91,13 @@ def _connect(stack: ExitStack, scheduler: str, workers: int) -> Any:
 
 def _check_workers(client: Any, scheduler: str) -> None:
     """At least one worker, and every worker runs this version of eventwatch."""
+    import dask
+    from dask.utils import parse_timedelta
+
     from eventwatch import __version__
 
     try:
-        client.wait_for_workers(1, timeout=60)
+        client.wait_for_workers(1, timeout=parse_timedelta(dask.config.get("distributed.comm.timeouts.connect")))
         versions: dict[str, str] = client.run(_worker_version)
     except TimeoutError as exc:
         raise ClusterError(f"the Dask scheduler at {scheduler} has no workers; start some with 'dask worker'") from exc
