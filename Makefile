@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test install lint clean
+.PHONY: demo test test-postgres install lint clean
 
 $(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py)
 	$(PY) -m venv $(VENV)
@@ -30,6 +30,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests
 	EVENTWATCH_SHARED=$(SHARED) $(BIN)/pytest -q
+
+# The same suite against a throwaway PostgreSQL server (unix socket only; see .ci/postgres.sh).
+test-postgres: $(STAMP)
+	url=$$(bash .ci/postgres.sh start) && trap 'bash .ci/postgres.sh stop' EXIT && \
+	EVENTWATCH_SHARED=$(SHARED) EVENTWATCH_TEST_POSTGRES="$$url" $(BIN)/pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

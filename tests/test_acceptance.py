@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 from eventwatch.cli import app
 
 
-def test_eval_seeds_passes_every_check(shared: Path, tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["--db", f"sqlite:///{tmp_path / 'unused.db'}", "eval", "seeds",
+def test_eval_seeds_passes_every_check(shared: Path, db_url: str) -> None:
+    result = CliRunner().invoke(app, ["--db", db_url, "eval", "seeds",
                                       "--shared", str(shared), "--json"])
     report = json.loads(result.stdout)
     assert report["failed"] == [], json.dumps(report["failed"], indent=2)

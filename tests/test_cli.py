@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from eventwatch.cli import app
 from eventwatch.export import ACLED_COLUMNS
 from eventwatch.store import open_repository
+from eventwatch.store.migrate import head_revision
 
 from .conftest import EXAMPLES
 
@@ -21,8 +23,8 @@ runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}"
+def demo_db(db_url_factory: Callable[[], str]) -> str:
+    url = db_url_factory()
     result = runner.invoke(app, ["--db", url, "ingest", str(EXAMPLES)])
     assert result.exit_code == 0, result.output
     return url
@@ -84,8 +86,8 @@ def test_unknown_event_is_a_one_line_error(demo_db: str) -> None:
     assert result.stderr.startswith("Error:") and result.stderr.count("\n") == 1
 
 
-def test_missing_path_fails_cleanly(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["--db", f"sqlite:///{tmp_path / 'x.db'}", "ingest", str(tmp_path / "nope.html")])
+def test_missing_path_fails_cleanly(tmp_path: Path, db_url: str) -> None:
+    result = runner.invoke(app, ["--db", db_url, "ingest", str(tmp_path / "nope.html")])
     assert result.exit_code != 0
     assert "nope.html" in result.stderr
 
@@ -135,3 +137,11 @@ def test_site_shows_one_sites_history(demo_db: str) -> None:
     assert "1 site(s)" in shown and "2024-05-11" in shown and "2024-05-29" in shown
     missing = runner.invoke(app, ["--db", demo_db, "site", "no such plant"])
     assert missing.exit_code != 0 and missing.stderr.startswith("Error:")
+
+
+def test_db_current_and_upgrade(db_url: str) -> None:
+    head = head_revision()
+    assert f"current (none), head {head}" in _run("--db", db_url, "db", "current")
+    assert f"is at revision {head}" in _run("--db", db_url, "db", "upgrade")
+    assert "up to date" in _run("--db", db_url, "db", "current")
+

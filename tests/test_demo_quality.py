@@ -5,6 +5,7 @@ outlets merge, and the non-event articles yield nothing."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -18,9 +19,9 @@ from .conftest import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory, settings: Any, services: Any) -> tuple[list[Event], dict[str, str]]:
+def demo(db_url_factory: Callable[[], str], settings: Any, services: Any) -> tuple[list[Event], dict[str, str]]:
     ids = article_ids(EXAMPLES, settings)
-    repo = open_repository(f"sqlite:///{tmp_path_factory.mktemp('q') / 'demo.db'}")
+    repo = open_repository(db_url_factory())
     ingest([str(EXAMPLES)], settings, repo, services)
     return repo.list_events(), ids
 

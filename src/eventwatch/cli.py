@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # heavy modules load only when a command needs them
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
+db_app = typer.Typer(no_args_is_help=True, help="The database schema (Alembic migrations).")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(db_app, name="db")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -50,7 +52,7 @@ def _settings() -> Settings:
 
 
 def _fail(exc: EventwatchError) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True)
+    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True, soft_wrap=True)
     return typer.Exit(code=2)
 
 
@@ -106,7 +108,8 @@ def ingest(
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
     out.print(
-        f"{report.articles} new article(s), {report.duplicates} already stored, {report.mentions} "
+        f"{report.articles} new article(s) ({report.copies} wire copies or republications), "
+        f"{report.duplicates} already stored, {report.mentions} "
         f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
         f"-> {repo.url}",
         highlight=False,
@@ -146,17 +149,66 @@ def _date(value: str | None) -> date | None:
         raise _fail(EventwatchError(f"not a date (YYYY-MM-DD): {value!r}")) from exc
 
 
+class ShowFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
 @app.command()
-def show(event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]) -> None:
-    """One event: its fields, sources, claims and evidence quotes."""
-    from eventwatch.cli_views import print_event
+def show(
+    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    history: Annotated[bool, typer.Option("--history", help="Print the event's versions instead.")] = False,
+    fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.table,
+) -> None:
+    """One event: its fields, sources, claims and evidence quotes (or, with --history, its versions)."""
+    from eventwatch.cli_views import print_event, print_history
 
     try:
         repo = _repo()
         event = repo.get_event(event_id)
-        print_event(event, repo.event_mentions(event.id), out)
+        if history:
+            print_history(repo.event_history(event.id), fmt.value, out)
+        elif fmt is ShowFormat.json:
+            from eventwatch.export import event_record
+
+            sys.stdout.write(json.dumps(event_record(event), indent=2, default=str) + "\n")
+        else:
+            print_event(event, repo.event_mentions(event.id), out)
     except EventwatchError as exc:
         raise _fail(exc) from exc
+
+
+@app.command()
+def split(
+    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    article: Annotated[str, typer.Option("--article", help="The source article (id or unique prefix) to detach.")],
+    reason: Annotated[str, typer.Option(help="Why (stored in the history).")] = "",
+) -> None:
+    """Undo a merge: move one article's mentions into a new event, and keep them apart from now on."""
+    from eventwatch.resolve.corrections import split_article
+
+    try:
+        kept, new = split_article(_repo(), event_id, article, reason)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    out.print(f"event {kept.id} keeps {len(kept.values_by_source)} source(s); the article's mention(s) "
+              f"are now event {new.id}", highlight=False)
+
+
+@app.command()
+def edit(
+    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE corrections (empty VALUE clears).")],
+    reason: Annotated[str, typer.Option(help="Why (stored in the history).")] = "",
+) -> None:
+    """Correct an event's fields by hand; kept through re-ingestion and new sources."""
+    from eventwatch.resolve.corrections import edit_event
+
+    try:
+        event = edit_event(_repo(), event_id, assignments, reason)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    out.print(f"event {event.id} is now version {event.version}", highlight=False)
 
 
 @app.command()
@@ -299,6 +351,32 @@ def gazetteer_build(
     except EventwatchError as exc:
         raise _fail(exc) from exc
     out.print(f"gazetteer index written to {target}: {stats}", highlight=False)
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Migrate the database to the newest schema (every command also does this on open)."""
+    from eventwatch.store import create_store_engine, revision_info
+
+    try:
+        engine = create_store_engine(_settings().store.url)
+        info = revision_info(engine)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    out.print(f"{engine.url.render_as_string(hide_password=True)} is at revision {info['current']}", highlight=False)
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Print the database's schema revision and the newest one, without migrating."""
+    from eventwatch.store import create_store_engine, revision_info
+
+    try:
+        info = revision_info(create_store_engine(_settings().store.url, upgrade=False))
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    state = "up to date" if info["current"] == info["head"] else "needs `eventwatch db upgrade`"
+    out.print(f"current {info['current'] or '(none)'}, head {info['head']}: {state}", highlight=False)
 
 
 if __name__ == "__main__":

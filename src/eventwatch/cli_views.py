@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwatch.export import event_record, feature_collection, write_csv
-from eventwatch.records import Article, Event, Mention, Site
+from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.merge import disagreements
 
 
@@ -82,10 +82,13 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
         if record.get(name) not in (None, ""):
             console.print(f"  {name}: {record[name]}", highlight=False)
     console.print(f"[bold]Sources ({len(sources)})[/bold]")
+    copies = {s.article_id: s.duplicate_of for s in event.sources if s.duplicate_of}
     for article, mention in sources:
         published = article.published_at.date().isoformat() if article.published_at else "undated"
+        copy = f" (copy of {copies[article.id][:8]}: not independent)" if article.id in copies else ""
         console.print(
-            f"  - {article.outlet or 'unknown outlet'}, {published}: {article.title or article.id}", highlight=False
+            f"  - {article.outlet or 'unknown outlet'}, {published}: {article.title or article.id}{copy}",
+            highlight=False,
         )
         if article.url:
             console.print(f"    {article.url}", highlight=False)
@@ -108,6 +111,31 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
         for source, values in differing.items():
             shown = ", ".join(f"{name}={value}" for name, value in values.items())
             console.print(f"  {outlets.get(source, source[:8])}: {shown}", highlight=False)
+
+
+def _version_record(version: EventVersion) -> dict[str, object]:
+    return {
+        "version": version.version,
+        "at": version.at.isoformat() if version.at else None,
+        "kind": version.kind,
+        "changes": [{"field": c.field, "old": c.old, "new": c.new} for c in version.changes],
+        "reason": version.reason,
+        "article_id": version.article_id,
+    }
+
+
+def print_history(versions: Sequence[EventVersion], fmt: str, console: Console) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps([_version_record(v) for v in versions], indent=2, default=str) + "\n")
+        return
+    table = Table(title=f"{len(versions)} version(s)")
+    for column in ("v", "at", "kind", "article", "changes", "reason"):
+        table.add_column(column, overflow="fold")
+    for v in versions:
+        changes = "\n".join(f"{c.field}: {c.old} → {c.new}" for c in v.changes)
+        at = v.at.strftime("%Y-%m-%d %H:%M:%S") if v.at else ""
+        table.add_row(str(v.version), at, v.kind, (v.article_id or "")[:8], changes, v.reason)
+    console.print(table)
 
 
 def print_sites(sites: Sequence[Site], events: dict[str, Event], console: Console) -> None:

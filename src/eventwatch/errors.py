@@ -68,6 +68,13 @@ class StoreError(EventwatchError):
     code = "store"
 
 
+class StoreConflict(StoreError):
+    """A transaction lost a race with a concurrent writer (lock timeout, serialization
+    failure, deadlock); running it again may succeed."""
+
+    code = "store_conflict"
+
+
 class ClusterError(EventwatchError):
     """A Dask scheduler that cannot be reached, has no usable workers, or fails mid-run."""
 
@@ -84,3 +91,9 @@ class GazetteerError(EventwatchError):
 
 class EvalError(EventwatchError):
     code = "eval"
+
+
+class CorrectionError(EventwatchError):
+    """A manual correction (eventwatch edit / split) that cannot be applied."""
+
+    code = "correction"

@@ -24,6 +24,7 @@ Stance = Literal[
     "reports",
 ]
 LinkKind = Literal["part_of", "same_as", "follows"]
+VersionKind = Literal["created", "source_added", "field_changed", "merged", "split", "edited"]
 
 
 def normalise_text(text: str) -> str:
@@ -157,6 +158,9 @@ class SourceRef:
     outlet: str | None
     url: str | None
     published_at: datetime | None
+    # The article this one copies (a wire copy or light republication): the source is kept
+    # but is not independent evidence of the event.
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +175,26 @@ class Event:
     version: int = 1
     first_seen: datetime | None = None
     last_updated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class EventVersion:
+    """One change to an event: what changed and why (the event's audit trail)."""
+
+    event_id: str
+    version: int
+    kind: VersionKind
+    changes: tuple[FieldChange, ...] = ()
+    reason: str = ""
+    article_id: str | None = None  # the source that caused it, if any
+    at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -41,11 +41,21 @@ class ResolveSettings:
 
 
 @dataclass(frozen=True)
+class DuplicateSettings:
+    containment: float = 0.8
+    min_jaccard: float = 0.5
+    shingle_words: int = 5
+    num_perm: int = 128
+    bands: int = 32
+
+
+@dataclass(frozen=True)
 class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
+    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
 
     def with_db(self, url: str | None) -> Settings:
         return self if not url else replace(self, store=StoreSettings(url=url))
@@ -53,7 +63,7 @@ class Settings:
 
 _SECTIONS: dict[str, type[Any]] = {
     "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
-    "resolve": ResolveSettings,
+    "resolve": ResolveSettings, "duplicates": DuplicateSettings,
 }
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
@@ -111,7 +110,7 @@ def site() -> Site:
 
 
 @pytest.fixture
-def repo(tmp_path: Path) -> Iterator[Repository]:
-    repository = open_repository(f"sqlite:///{tmp_path / 'store.db'}")
+def repo(db_url: str) -> Iterator[Repository]:
+    repository = open_repository(db_url)
     yield repository
     repository.engine.dispose()

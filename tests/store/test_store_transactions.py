@@ -86,23 +86,25 @@ def test_naive_datetime_is_refused(repo: Repository, article_a: Article) -> None
         tx.add_article(naive)
 
 
-def test_file_database_uses_wal_and_foreign_keys(repo: Repository, tmp_path: Path) -> None:
+def test_sqlite_file_database_uses_wal_and_foreign_keys(sqlite_db_url: str) -> None:
+    """SQLite only: the connection set-up of the default backend."""
+    repo = open_repository(sqlite_db_url)
     with repo.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar_one() == "wal"
         assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
         assert conn.execute(text("PRAGMA busy_timeout")).scalar_one() == 5000
-    assert (tmp_path / "store.db").exists()
+    assert Path(sqlite_db_url.removeprefix("sqlite:///")).exists()
+    repo.engine.dispose()
 
 
-def test_reopening_keeps_data(tmp_path: Path, article_a: Article) -> None:
-    url = f"sqlite:///{tmp_path / 'again.db'}"
-    first = open_repository(url)
+def test_reopening_keeps_data(db_url: str, article_a: Article) -> None:
+    first = open_repository(db_url)
     with first.transaction() as tx:
         tx.add_article(article_a)
     first.engine.dispose()
-    second = open_repository(url)
+    second = open_repository(db_url)
     assert second.get_article(article_a.id) == article_a
-    assert second.url == url
+    assert second.url == db_url
     second.engine.dispose()
 
 
@@ -110,4 +112,4 @@ def test_unusable_urls_raise_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         open_repository("nosuchdialect://x")
     with pytest.raises(StoreError, match="cannot open database"):
-        open_repository(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")
+        open_repository(f"sqlite:///{tmp_path / 'missing-dir' / 'x.db'}")  # SQLite only: a bad path

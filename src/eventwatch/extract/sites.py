@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _KINDS = {
     "plant": "plant",
@@ -131,13 +131,26 @@ def kind_of_name(name: str) -> str | None:
 
 def find_alias(sentence: str, known: dict[str, SiteMention]) -> SiteMention | None:
     """A site already named in the article: its bare proper name ("at the Kremniy EL"), or
-    "the (same) refinery" when the article has named one refinery."""
-    folded = site_key(sentence)
+    "the (same) refinery" when the article has named one refinery. The mention returned
+    carries the offsets of the words in this sentence, not those of the first naming."""
     for key, site in known.items():
-        if key and re.search(rf"\b{re.escape(key)}\b", folded):
-            return site
+        if not key:
+            continue
+        words = r"[\W_]+".join(re.escape(word) for word in key.split())
+        match = re.search(rf"(?<![^\W_]){words}(?![^\W_])", _fold_keep_length(sentence))
+        if match:
+            return replace(site, start=match.start(), end=match.end())
     for match in _ANAPHOR.finditer(sentence):
         kinds = [s for s in known.values() if s.kind == _KINDS[match.group("noun").lower()]]
         if len(kinds) == 1:
-            return kinds[0]
+            return replace(kinds[0], start=match.start(), end=match.end())
     return None
+
+
+def _fold_keep_length(text: str) -> str:
+    """Casefolded, accents removed, one character for one character (so offsets stay valid)."""
+    out = []
+    for char in text:
+        base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)).casefold()
+        out.append(base if len(base) == 1 else char.lower()[:1] or char)
+    return "".join(out)

@@ -15,6 +15,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
+from eventwatch.resolve.duplicates import original_events
+from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge, source_values
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
 from eventwatch.settings import ResolveSettings
@@ -108,13 +110,15 @@ def _register_site(tx: Tx, mention: Mention) -> str | None:
 def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> str:
     now = datetime.now(UTC)
     site_id = _register_site(tx, mention)
+    copied = original_events(tx, article)  # a copy's mentions follow its original's (duplicates.py)
+    blocked = tx.blocked_articles(article.id) | {article.id}  # "do not merge" left by eventwatch split
     scored = [
         (score(e.mention, mention, settings), e)
-        for e in _candidates(tx, mention, settings)
-        if all(s.article_id != article.id for s in e.sources)
+        for e in copied or _candidates(tx, mention, settings)
+        if all(s.article_id not in blocked for s in e.sources)
     ]
     best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-    if best[1] is None or best[0] < settings.merge_threshold:
+    if best[1] is None or (best[0] < settings.merge_threshold and not copied):
         event = Event(
             event_id(mention),
             mention,
@@ -131,14 +135,14 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
         values[article.id] = source_values(mention)
         event = replace(
             old,
-            mention=merge(old.mention, mention),
+            mention=merge(old.mention, mention) if best[0] >= settings.merge_threshold else old.mention,
             sources=(*old.sources, _ref(article, mention)),
             values_by_source=values,
             site_id=old.site_id or site_id,
             version=old.version + 1,
             last_updated=now,
         )
-    tx.save_event(event)
+    event = record(tx, event, article_id=article.id)  # saved as a new version (history.py)
     tx.add_mention(mention, event.id)
     return event.id
 

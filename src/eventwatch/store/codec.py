@@ -255,6 +255,7 @@ def event_from_row(row: Row, sources: Sequence[Row], parts: MentionParts) -> Eve
             outlet=src["outlet"],
             url=src["url"],
             published_at=src["published_at"],
+            duplicate_of=src.get("duplicate_of"),
         )
         for src in ordered
     )

@@ -1,31 +1,48 @@
-"""Opening a store: engine creation, SQLite connection pragmas, schema creation."""
+"""Opening a store: URL normalisation, engine creation, SQLite connection set-up, migrations."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from eventwatch.errors import StoreError
+from eventwatch.store import migrate
 from eventwatch.store.repository import Repository
-from eventwatch.store.schema import metadata
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
 )
+_PG_DRIVERS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # SQLAlchemy, not the sqlite3 module, emits BEGIN (see _sqlite_begin).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
         for pragma in SQLITE_PRAGMAS:
             cursor.execute(pragma)
     finally:
         cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    """Write transactions take SQLite's write lock up front (waiting up to busy_timeout), so
+    they never read a snapshot they cannot later write over; reads begin deferred."""
+    write = conn.get_execution_options().get(migrate.WRITE_OPTION, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def database_url(url: str) -> URL:
+    """The SQLAlchemy URL for `url`; plain postgresql:// (or postgres://) uses psycopg 3."""
+    parsed = make_url(url)
+    driver = _PG_DRIVERS.get(parsed.drivername)
+    return parsed.set(drivername=driver) if driver else parsed
 
 
 def _safe(url: str) -> str:
@@ -35,23 +52,37 @@ def _safe(url: str) -> str:
         return "<unparseable database URL>"
 
 
-def create_store_engine(url: str) -> Engine:
-    """An Engine for `url` with the schema created (SQLite: WAL, foreign keys, busy timeout)."""
+def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
+    """An Engine for `url`, migrated to the newest schema unless `upgrade` is False."""
     try:
-        engine = create_engine(url)
-    except (SQLAlchemyError, ImportError) as exc:
+        engine = create_engine(database_url(url))
+    except (ArgumentError, SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {_safe(url)}: {exc}", detail=repr(exc)) from exc
-    if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
-    try:
-        metadata.create_all(engine)
-    except SQLAlchemyError as exc:
+    if engine.dialect.name not in ("sqlite", "postgresql"):
         engine.dispose()
-        orig = getattr(exc, "orig", None) or exc
-        raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
+        raise StoreError(f"cannot use database URL {_safe(url)}: eventwatch supports SQLite and PostgreSQL")
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    if upgrade:
+        try:
+            migrate.upgrade(engine)
+        except SQLAlchemyError as exc:
+            engine.dispose()
+            orig = getattr(exc, "orig", None) or exc
+            raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
     return engine
 
 
+def revision_info(engine: Engine) -> dict[str, str | None]:
+    """The database's schema revision ('current', None before the first) and the newest ('head')."""
+    try:
+        return migrate.revision_info(engine)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot read the schema revision: {exc}", detail=str(exc)) from exc
+
+
 def open_repository(url: str) -> Repository:
-    """The repository for a database URL such as `sqlite:///eventwatch.db`."""
+    """The repository for a database URL such as `sqlite:///eventwatch.db` or
+    `postgresql://user@host/dbname`, with its schema migrated to the newest revision."""
     return Repository(create_store_engine(url))

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Connection, Select, Table, and_, select
 from eventwatch.records import Article, Event, Mention, ReportedCount, Site
 from eventwatch.store import codec
 from eventwatch.store.schema import (
+    article_duplicates,
     articles,
     claims,
     events,
@@ -34,6 +35,12 @@ T = TypeVar("T")
 def chunks(items: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def bytewise(conn: Connection, column: Any) -> Any:
+    """`column` for ORDER BY in code-point order, as SQLite sorts text, whatever the
+    PostgreSQL database's collation."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
 
 
 def event_order() -> tuple[Any, ...]:
@@ -76,8 +83,13 @@ def load_events(conn: Connection, event_filter: Clause, *, limit: int | None = N
                 articles.c.url,
                 articles.c.published_at,
                 articles.c.ingested_at,
+                article_duplicates.c.duplicate_of,
             )
-            .select_from(mentions.join(articles, mentions.c.article_id == articles.c.id))
+            .select_from(
+                mentions.join(articles, mentions.c.article_id == articles.c.id).outerjoin(
+                    article_duplicates, mentions.c.article_id == article_duplicates.c.article_id
+                )
+            )
             .where(mention_filter)
         )
         by_event: dict[str, list[Any]] = {}
@@ -133,7 +145,8 @@ def load_site_counts(conn: Connection, site_ids: Sequence[str]) -> dict[str, lis
 
 
 def load_sites(conn: Connection, site_filter: Clause) -> list[Site]:
-    rows = conn.execute(select(sites).where(site_filter).order_by(sites.c.name, sites.c.id)).mappings().all()
+    order = (bytewise(conn, sites.c.name), sites.c.id)
+    rows = conn.execute(select(sites).where(site_filter).order_by(*order)).mappings().all()
     found: list[Site] = []
     for chunk in chunks(rows):
         ids = [row["id"] for row in chunk]

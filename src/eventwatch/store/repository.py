@@ -7,27 +7,31 @@ as `StoreError`; missing records on the read side raise `NotFound`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from eventwatch.errors import NotFound, StoreError
+from eventwatch.errors import NotFound
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
 from eventwatch.store import codec
+from eventwatch.store.audit import AuditReads, AuditTx
 from eventwatch.store.loading import (
     Clause,
+    chunks,
     load_events,
     load_mentions,
     load_site_counts,
     load_sites,
 )
+from eventwatch.store.migrate import WRITE_OPTION, writer_lock
+from eventwatch.store.ops import store_error
+from eventwatch.store.ops import store_op as _store_op
 from eventwatch.store.schema import (
     VOLATILE_COLUMNS,
     articles,
@@ -43,8 +47,6 @@ from eventwatch.store.schema import (
     sites,
 )
 
-P = ParamSpec("P")
-R = TypeVar("R")
 Clock = Callable[[], datetime]
 MIN_PREFIX = 6  # shortest event id prefix get_event accepts
 _CHILD_TABLES = (evidence, claims, mention_links, reported_counts)
@@ -54,51 +56,28 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _describe(exc: SQLAlchemyError) -> str:
-    orig = getattr(exc, "orig", None)
-    return str(orig if orig is not None else exc).splitlines()[0]
-
-
-def _store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Turn SQLAlchemy errors raised by the wrapped method into StoreError."""
-
-    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
-        @functools.wraps(fn)
-        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
-            try:
-                return fn(*args, **kwargs)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
-
-        return wrapper
-
-    return decorate
+def _dialect_insert(conn: Connection, table: Table) -> Any:
+    """INSERT with ON CONFLICT support: eventwatch runs on SQLite and PostgreSQL only."""
+    return (pg_insert if conn.dialect.name == "postgresql" else sqlite_insert)(table)
 
 
 def _insert_ignore(conn: Connection, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
     """INSERT unless a row with the same `keys` (a primary key or unique constraint) exists."""
-    dialect = conn.dialect.name
-    if dialect in ("sqlite", "postgresql"):
-        builder = sqlite_insert if dialect == "sqlite" else pg_insert
-        conn.execute(builder(table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
-        return
-    match = [table.c[name] == row[name] for name in keys]
-    if conn.execute(select(*(table.c[name] for name in keys)).where(*match)).first() is None:
-        conn.execute(insert(table).values(row))
+    conn.execute(_dialect_insert(conn, table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
 
 
 def _upsert(conn: Connection, table: Table, row: dict[str, Any], insert_only: dict[str, Any]) -> None:
-    """UPDATE the row with this id, or INSERT it (with `insert_only` extra columns) if absent."""
-    result = conn.execute(update(table).where(table.c.id == row["id"]).values(row))
-    if result.rowcount == 0:
-        conn.execute(insert(table).values({**row, **insert_only}))
+    """UPDATE the row with this id to `row`, or INSERT it (with `insert_only` extra columns)."""
+    stmt = _dialect_insert(conn, table).values({**row, **insert_only})
+    updates = {name: stmt.excluded[name] for name in row if name != "id"}
+    conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updates))
 
 
 def _ci_equals(column: Any, value: str) -> Clause:
     return func.lower(column) == value.lower()
 
 
-class Tx:
+class Tx(AuditTx):
     """Writes (and the reads the resolver needs) inside one database transaction."""
 
     def __init__(self, conn: Connection, clock: Clock = _utcnow) -> None:
@@ -195,7 +174,7 @@ def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
 
 
-class Repository:
+class Repository(AuditReads):
     """Read access to the store, and `transaction()` for writes."""
 
     def __init__(self, engine: Engine, *, clock: Clock | None = None) -> None:
@@ -209,20 +188,29 @@ class Repository:
 
     @contextmanager
     def transaction(self) -> Iterator[Tx]:
-        """One database transaction: committed when the block ends, rolled back if it raises."""
+        """One write transaction: committed when the block ends, rolled back if it raises.
+
+        Write transactions run one at a time (across processes too: see migrate.writer_lock),
+        each seeing everything committed before it began, so concurrent ingests end as if
+        run one after the other. A lost race (SQLite: the lock not free within busy_timeout;
+        PostgreSQL: deadlock, serialization failure) raises StoreConflict: run it again."""
         try:
-            with self._engine.begin() as conn:
+            with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
+                writer_lock(conn)
                 yield Tx(conn, self._clock)
         except SQLAlchemyError as exc:
-            raise StoreError(f"database transaction failed: {_describe(exc)}", detail=str(exc)) from exc
+            raise store_error("database transaction failed", exc) from exc
 
     @contextmanager
     def _reading(self, what: str) -> Iterator[Connection]:
+        """A read-only transaction over one snapshot (SQLite: deferred BEGIN in WAL mode)."""
         try:
             with self._engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
                 yield conn
         except SQLAlchemyError as exc:
-            raise StoreError(f"database error while {what}: {_describe(exc)}", detail=str(exc)) from exc
+            raise store_error(f"database error while {what}", exc) from exc
 
     def list_events(
         self,
@@ -291,6 +279,14 @@ class Repository:
     def list_sites(self) -> list[Site]:
         with self._reading("listing sites") as conn:
             return load_sites(conn, true())
+
+    def stored_article_ids(self, article_ids: Sequence[str]) -> set[str]:
+        """Those of `article_ids` already stored."""
+        found: set[str] = set()
+        with self._reading("checking for articles") as conn:
+            for chunk in chunks(list(article_ids)):
+                found.update(conn.execute(select(articles.c.id).where(articles.c.id.in_(chunk))).scalars())
+        return found
 
     def get_article(self, article_id: str) -> Article:
         with self._reading("reading an article") as conn:

@@ -244,10 +244,70 @@ rejected = Table(
     UniqueConstraint("origin", "stage", "code"),
 )
 
+# --- article-level duplicates (resolve/duplicates.py) ---------------------------------
+
+# The MinHash LSH index of article bodies: one row per (article, band), looked up by
+# (band, hash) so near-duplicate detection is incremental across runs and processes.
+article_bands = Table(
+    "article_bands",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("hash", String(16), nullable=False),
+)
+
+# An article that copies an earlier one (wire copy, light republication).
+article_duplicates = Table(
+    "article_duplicates",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("duplicate_of", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("similarity", Float, nullable=False),  # exact Jaccard of the body shingles
+)
+
+# --- the event audit trail (resolve/history.py) -----------------------------------------
+
+event_versions = Table(
+    "event_versions",
+    metadata,
+    Column("event_id", String(64), _deferred_fk("events.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("kind", String(16), nullable=False),  # records.VersionKind
+    Column("changes", Text, nullable=False),  # JSON list of {"field", "old", "new"}
+    Column("reason", Text, nullable=False),
+    Column("article_id", String(64)),  # the source that caused the change, if any
+)
+
+# Manual corrections (eventwatch edit), applied after every merge.
+event_overrides = Table(
+    "event_overrides",
+    metadata,
+    Column("event_id", String(64), _deferred_fk("events.id"), primary_key=True),
+    Column("field", String(64), primary_key=True),
+    Column("value", Text, nullable=False),  # JSON
+    Column("reason", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+# "Do not merge" constraints left by eventwatch split: a mention of one article never joins
+# an event holding a mention of the other. Stored once per pair, article_id < other_article_id.
+merge_blocks = Table(
+    "merge_blocks",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("other_article_id", String(64), ForeignKey("articles.id"), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)
+
 Index("ix_events_event_date", events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_site_id", events.c.site_id)
 Index("ix_mentions_event_id", mentions.c.event_id)
+Index("ix_article_bands_band_hash", article_bands.c.band, article_bands.c.hash)
+Index("ix_article_duplicates_duplicate_of", article_duplicates.c.duplicate_of)
+Index("ix_merge_blocks_other_article_id", merge_blocks.c.other_article_id)
 
 # Columns holding wall-clock times or surrogate keys: left out of Repository.snapshot().
 VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
@@ -255,4 +315,7 @@ VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
     "events": frozenset({"first_seen", "last_updated"}),
     "claims": frozenset({"id"}),
     "rejected": frozenset({"id", "first_seen"}),
+    "event_versions": frozenset({"at"}),
+    "event_overrides": frozenset({"at"}),
+    "merge_blocks": frozenset({"at"}),
 }

@@ -1,0 +1,204 @@
+"""The store side of article duplicates and the event audit trail: MinHash bands, duplicate
+links, event versions, manual overrides and "do not merge" constraints.
+
+`AuditTx` is mixed into `Tx` (writes inside one transaction), `AuditReads` into
+`Repository` (the read side).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, insert, or_, select, tuple_, update
+
+from eventwatch.records import Article, Event, EventVersion, FieldChange, Mention
+from eventwatch.store import codec
+from eventwatch.store.loading import chunks, load_events, load_mentions
+from eventwatch.store.ops import store_op
+from eventwatch.store.schema import (
+    ACLED_FIELDS,
+    article_bands,
+    article_duplicates,
+    articles,
+    event_overrides,
+    event_versions,
+    events,
+    mentions,
+    merge_blocks,
+)
+
+
+def json_value(value: object) -> object:
+    """A value as it is written into JSON (dates as ISO text)."""
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def _version_row(version: EventVersion, at: datetime) -> dict[str, Any]:
+    changes = [{"field": c.field, "old": json_value(c.old), "new": json_value(c.new)} for c in version.changes]
+    return {
+        "event_id": version.event_id,
+        "version": version.version,
+        "at": version.at or at,
+        "kind": version.kind,
+        "changes": json.dumps(changes, sort_keys=True),
+        "reason": version.reason,
+        "article_id": version.article_id,
+    }
+
+
+def _version_from_row(row: Any) -> EventVersion:
+    changes = tuple(FieldChange(c["field"], c["old"], c["new"]) for c in json.loads(row["changes"]))
+    return EventVersion(
+        event_id=row["event_id"],
+        version=row["version"],
+        kind=row["kind"],
+        changes=changes,
+        reason=row["reason"],
+        article_id=row["article_id"],
+        at=row["at"],
+    )
+
+
+class AuditTx:
+    """Duplicate-article and audit-trail writes (and the reads they need) in one transaction."""
+
+    _conn: Connection
+    _clock: Callable[[], datetime]
+
+    # --- near-duplicate articles -------------------------------------------------------
+
+    @store_op("storing an article's MinHash bands")
+    def add_bands(self, article_id: str, bands: Sequence[tuple[int, str]]) -> None:
+        self._conn.execute(delete(article_bands).where(article_bands.c.article_id == article_id))
+        rows = [{"article_id": article_id, "band": band, "hash": value} for band, value in bands]
+        if rows:
+            self._conn.execute(insert(article_bands), rows)
+
+    @store_op("finding articles that share a MinHash band")
+    def band_matches(self, article_id: str, bands: Sequence[tuple[int, str]]) -> list[Article]:
+        """Stored articles (other than `article_id`) sharing at least one band, by id."""
+        found: set[str] = set()
+        for chunk in chunks(list(bands)):
+            stmt = select(article_bands.c.article_id).where(
+                tuple_(article_bands.c.band, article_bands.c.hash).in_(list(chunk)),
+                article_bands.c.article_id != article_id,
+            )
+            found.update(self._conn.execute(stmt).scalars())
+        return self.articles(sorted(found))
+
+    @store_op("reading articles")
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        rows: list[Any] = []
+        for chunk in chunks(ids):
+            rows.extend(self._conn.execute(select(articles).where(articles.c.id.in_(chunk))).mappings())
+        return sorted((codec.article_from_row(row) for row in rows), key=lambda a: a.id)
+
+    @store_op("reading an article's duplicate link")
+    def duplicate_of(self, article_id: str) -> str | None:
+        stmt = select(article_duplicates.c.duplicate_of).where(article_duplicates.c.article_id == article_id)
+        found = self._conn.execute(stmt).scalar_one_or_none()
+        return str(found) if found is not None else None
+
+    @store_op("linking a duplicate article")
+    def link_duplicate(self, article_id: str, original: str, similarity: float) -> None:
+        """Make `article_id` a copy of `original`; its own copies become copies of `original` too."""
+        table = article_duplicates
+        self._conn.execute(update(table).where(table.c.duplicate_of == article_id).values(duplicate_of=original))
+        self._conn.execute(delete(table).where(table.c.article_id == article_id))
+        row = {"article_id": article_id, "duplicate_of": original, "similarity": round(similarity, 6)}
+        self._conn.execute(insert(table).values(row))
+
+    @store_op("reading the events of an article")
+    def events_of_article(self, article_id: str) -> list[Event]:
+        return self._events_of([article_id])
+
+    def _events_of(self, article_ids: Sequence[str]) -> list[Event]:
+        """The events these articles' mentions went to, in article id then mention order."""
+        stmt = select(mentions.c.event_id).where(mentions.c.article_id.in_(article_ids))
+        ids = list(dict.fromkeys(self._conn.execute(stmt.order_by(mentions.c.article_id, mentions.c.idx)).scalars()))
+        by_id = {e.id: e for e in load_events(self._conn, events.c.id.in_(ids))} if ids else {}
+        return [by_id[i] for i in ids if i in by_id]
+
+    @store_op("reading the events of an article's copies")
+    def copy_group_events(self, article_id: str) -> list[Event]:
+        """The events that the other articles of the article's copy group (its original and
+        that original's copies) went to, in article id then mention order."""
+        root = self.duplicate_of(article_id) or article_id
+        copies = select(article_duplicates.c.article_id).where(article_duplicates.c.duplicate_of == root)
+        members = [m for m in (root, *self._conn.execute(copies).scalars()) if m != article_id]
+        return self._events_of(members) if members else []
+
+    # --- versions and overrides --------------------------------------------------------
+
+    @store_op("reading an event's stored values")
+    def event_values(self, event_id: str) -> dict[str, Any] | None:
+        """The stored event's scalar fields and version (no sources), or None if new."""
+        columns = [events.c[name] for name in ACLED_FIELDS] + [events.c.version]
+        row = self._conn.execute(select(*columns).where(events.c.id == event_id)).mappings().first()
+        return dict(row) if row is not None else None
+
+    @store_op("recording an event version")
+    def add_version(self, version: EventVersion) -> None:
+        self._conn.execute(insert(event_versions).values(_version_row(version, self._clock())))
+
+    @store_op("reading an event's overrides")
+    def overrides(self, event_id: str) -> dict[str, object]:
+        stmt = select(event_overrides.c.field, event_overrides.c.value).where(event_overrides.c.event_id == event_id)
+        return {name: json.loads(value) for name, value in self._conn.execute(stmt)}
+
+    @store_op("storing a manual correction")
+    def set_override(self, event_id: str, name: str, value: object, reason: str) -> None:
+        table = event_overrides
+        self._conn.execute(delete(table).where(table.c.event_id == event_id, table.c.field == name))
+        row = {"event_id": event_id, "field": name, "value": json.dumps(json_value(value)), "reason": reason}
+        self._conn.execute(insert(table).values({**row, "at": self._clock()}))
+
+    # --- split -------------------------------------------------------------------------
+
+    @store_op("reading an event's mentions")
+    def event_mentions(self, event_id: str) -> list[tuple[Article, Mention]]:
+        return load_mentions(self._conn, mentions.c.event_id == event_id)
+
+    @store_op("moving mentions to another event")
+    def move_mentions(self, article_id: str, source: str, target: str) -> None:
+        stmt = update(mentions).where(mentions.c.article_id == article_id, mentions.c.event_id == source)
+        self._conn.execute(stmt.values(event_id=target))
+
+    @store_op("recording a do-not-merge constraint")
+    def block_merge(self, article_id: str, others: Iterable[str], reason: str) -> None:
+        for other in sorted(set(others) - {article_id}):
+            low, high = sorted((article_id, other))
+            table = merge_blocks
+            self._conn.execute(delete(table).where(table.c.article_id == low, table.c.other_article_id == high))
+            row = {"article_id": low, "other_article_id": high, "reason": reason, "at": self._clock()}
+            self._conn.execute(insert(table).values(row))
+
+    @store_op("reading do-not-merge constraints")
+    def blocked_articles(self, article_id: str) -> set[str]:
+        """The articles whose events a mention of `article_id` must not join."""
+        table = merge_blocks
+        stmt = select(table.c.article_id, table.c.other_article_id).where(
+            or_(table.c.article_id == article_id, table.c.other_article_id == article_id)
+        )
+        return {b if a == article_id else a for a, b in self._conn.execute(stmt)}
+
+
+class AuditReads:
+    """The read side of the audit trail (mixed into Repository)."""
+
+    if TYPE_CHECKING:
+
+        def _reading(self, what: str) -> AbstractContextManager[Connection]: ...
+
+        def _event_id(self, conn: Connection, event_id: str) -> str: ...
+
+    def event_history(self, event_id: str) -> list[EventVersion]:
+        """Every version of the event (id or unique prefix), oldest first."""
+        with self._reading("reading an event's history") as conn:
+            full = self._event_id(conn, event_id)
+            stmt = select(event_versions).where(event_versions.c.event_id == full).order_by(event_versions.c.version)
+            return [_version_from_row(row) for row in conn.execute(stmt).mappings()]

@@ -1,0 +1,48 @@
+"""Turning SQLAlchemy errors into StoreError or StoreConflict (shared by the repository and
+its helpers)."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from eventwatch.errors import StoreConflict, StoreError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# PostgreSQL SQLSTATEs of a lost race: serialization failure, deadlock, lock not available.
+_CONFLICT_SQLSTATES = frozenset({"40001", "40P01", "55P03"})
+
+
+def describe(exc: SQLAlchemyError) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig if orig is not None else exc).splitlines()[0]
+
+
+def store_error(message: str, exc: SQLAlchemyError) -> StoreError:
+    """StoreConflict when `exc` says a concurrent writer got in the way, else StoreError."""
+    orig = getattr(exc, "orig", None)
+    sqlstate = getattr(orig, "sqlstate", None)
+    locked = "database is locked" in str(orig) or "database table is locked" in str(orig)
+    kind = StoreConflict if sqlstate in _CONFLICT_SQLSTATES or locked else StoreError
+    return kind(f"{message}: {describe(exc)}", detail=str(exc))
+
+
+def store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turn SQLAlchemy errors raised by the wrapped method into StoreError."""
+
+    def decorate(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return fn(*args, **kwargs)
+            except SQLAlchemyError as exc:
+                raise store_error(f"database error while {what}", exc) from exc
+
+        return wrapper
+
+    return decorate
