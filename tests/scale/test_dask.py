@@ -66,7 +66,7 @@ def test_unusable_scheduler_is_one_error_line(address: str, db_url) -> None:  # 
 
 
 def test_scheduler_without_workers_is_one_error_line(db_url) -> None:  # type: ignore[no-untyped-def]
-    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as empty, \
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=":0") as empty, \
             dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         result = runner.invoke(app, ["--db", db_url, "ingest", "--scheduler", empty.scheduler_address, str(EXAMPLES)])
     assert result.exit_code == 2
