@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.schema import CreateIndex
 
 from eventwatch.settings import Settings, StoreSettings
 from eventwatch.store import create_store_engine
@@ -128,9 +129,12 @@ def build(url: str, n: int) -> float:
 
 
 def count(url: str) -> int:
+    """Events in an existing database (whose schema indexes are brought up to date)."""
     engine = create_store_engine(url)
     try:
-        with engine.connect() as conn:
+        with engine.begin() as conn:
+            for index in events.indexes:
+                conn.execute(CreateIndex(index, if_not_exists=True))
             return int(conn.execute(select(func.count()).select_from(events)).scalar_one())
     finally:
         engine.dispose()

@@ -21,7 +21,7 @@ from eventwatch.records import Stance
 from eventwatch.store.codec import normalise_alias
 from eventwatch.store.loading import Clause
 from eventwatch.store.schema import claims, events, mentions, site_aliases
-from eventwatch.store.search import text_filter
+from eventwatch.store.search import is_broad, text_filter
 from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES
 
 Sort = Literal["event_date", "-event_date", "fatalities", "-fatalities"]
@@ -157,7 +157,7 @@ def _stance_filter(stance: str) -> Clause:
     )
 
 
-def conditions(query: EventQuery, dialect: str) -> list[Clause]:
+def conditions(query: EventQuery, dialect: str, *, broad_text: bool = False) -> list[Clause]:
     """The WHERE clauses for `query` (an empty list matches every event)."""
     q = query
     found: list[Clause] = []
@@ -182,7 +182,7 @@ def conditions(query: EventQuery, dialect: str) -> list[Clause]:
     if q.site:
         found.append(_site_filter(q.site))
     if q.text is not None:
-        found.append(text_filter(dialect, q.text))
+        found.append(text_filter(dialect, q.text, broad=broad_text))
     if q.min_sources is not None and q.min_sources > 1:
         found.append(n_sources() >= q.min_sources)
     if q.stance is not None:
@@ -238,11 +238,24 @@ def _ordered(stmt: Select[Any], column: Any, descending: bool) -> Select[Any]:
     return stmt.order_by(column.asc(), events.c.id.asc())
 
 
+_NARROWING = ("country", "admin1", "bbox", "near", "site")  # filters with an index of their own
+
+
+def walk_sort_index(conn: Connection, query: EventQuery) -> bool:
+    """SQLite only: a text search matching many events, with no other indexed filter, is
+    answered fastest by walking the sort index and probing the matches (the planner would
+    otherwise sort every match)."""
+    if query.text is None or any(getattr(query, name) is not None for name in _NARROWING):
+        return False
+    return is_broad(conn, query.text)
+
+
 def page_ids(
-    conn: Connection, where: list[Clause], sort: str, limit: int, after: Position | None
+    conn: Connection, query: EventQuery, sort: str, limit: int, after: Position | None
 ) -> tuple[list[str], Position | None]:
     """Up to `limit` event ids in `sort` order (ties by id, same direction) after `after`;
     events with no sort value (undated) come last. Returns the ids and the next position."""
+    where = conditions(query, conn.dialect.name, broad_text=walk_sort_index(conn, query))
     column = _sort_column(sort)
     descending = sort.startswith("-")
 
@@ -266,9 +279,9 @@ def page_ids(
     return [row[1] for row in rows[:limit]], Position(sort, key.isoformat() if isinstance(key, date) else key, last)
 
 
-def stats_queries(where: list[Clause]) -> tuple[Select[Any], Select[Any], Select[Any]]:
-    """Total; counts by (event_date, event_type) for dated events; counts by (country, admin1)."""
-    total = select(func.count()).select_from(events).where(*where)
+def stats_queries(where: list[Clause]) -> tuple[Select[Any], Select[Any]]:
+    """Counts by (event_date, event_type) for dated events; counts by (country, admin1) of all
+    matching events (their sum is the total)."""
     by_day = (
         select(events.c.event_date, events.c.event_type, func.count())
         .where(*where, events.c.event_date.is_not(None))
@@ -281,4 +294,4 @@ def stats_queries(where: list[Clause]) -> tuple[Select[Any], Select[Any], Select
         .group_by(events.c.country, events.c.admin1)
         .order_by(func.count().desc(), events.c.country, events.c.admin1)
     )
-    return total, by_day, by_admin1
+    return by_day, by_admin1

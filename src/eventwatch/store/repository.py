@@ -275,7 +275,7 @@ class Repository:
         """One page of matching events in `sort` order, and the cursor of the next page."""
         after = query.Position.decode(cursor, sort) if cursor else None
         with self._reading("searching events") as conn:
-            ids, position = query.page_ids(conn, query.conditions(wanted, conn.dialect.name), sort, limit, after)
+            ids, position = query.page_ids(conn, wanted, sort, limit, after)
             found = _events_in_order(conn, ids)
         return EventPage(found, position.encode() if position else None)
 
@@ -292,12 +292,10 @@ class Repository:
     def event_stats(self, wanted: query.EventQuery) -> EventStats:
         """Counts of matching events: total, by (date, event_type) and by (country, admin1)."""
         with self._reading("counting events") as conn:
-            total, by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
-            return EventStats(
-                total=int(conn.execute(total).scalar_one()),
-                by_day_type=[(d, t, int(n)) for d, t, n in conn.execute(by_day)],
-                by_admin1=[(c, a, int(n)) for c, a, n in conn.execute(by_admin1)],
-            )
+            by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
+            days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
+            regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
+        return EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
 
     def site_names(self, site_ids: Collection[str]) -> dict[str, str]:
         with self._reading("reading site names") as conn:

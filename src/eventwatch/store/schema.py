@@ -253,7 +253,8 @@ Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_lower_country_date", func.lower(events.c.country), events.c.event_date, events.c.id)
 Index("ix_events_lower_admin1_date", func.lower(events.c.admin1), events.c.event_date, events.c.id)
 Index("ix_events_lat_lon", events.c.latitude, events.c.longitude)
-Index("ix_events_date_type", events.c.event_date, events.c.event_type)
+# Covers both /stats aggregates over a date range (no table reads).
+Index("ix_events_date_type_place", events.c.event_date, events.c.event_type, events.c.country, events.c.admin1)
 Index("ix_events_site_id", events.c.site_id)
 Index("ix_mentions_event_id", mentions.c.event_id)
 

@@ -82,15 +82,31 @@ def fts_query(needle: str) -> str:
     return " ".join(f'"{word}"' for word in _WORD.findall(needle))
 
 
-def text_filter(dialect: str, needle: str) -> Clause:
-    """Events whose notes or evidence quotes contain every word (SQLite) / the phrase (others)."""
+BROAD = 5000  # matches beyond which walking the sort index beats sorting the matches
+
+
+def is_broad(conn: Connection, needle: str) -> bool:
+    """Whether the text matches at least BROAD events (SQLite; counts no further than that)."""
+    query = fts_query(needle)
+    if not uses_fts(conn) or not query:
+        return False
+    bounded = text(f"SELECT count(*) FROM (SELECT rowid FROM events_fts WHERE events_fts MATCH :q LIMIT {BROAD})")
+    return int(conn.execute(bounded.bindparams(q=query)).scalar_one()) >= BROAD
+
+
+def text_filter(dialect: str, needle: str, *, broad: bool = False) -> Clause:
+    """Events whose notes or evidence quotes contain every word (SQLite) / the phrase (others).
+    `broad` (see is_broad): test each event's docid against the matches instead of looking
+    every match up by event id, so SQLite walks the sort index and stops after one page."""
     if dialect == "sqlite":
         query = fts_query(needle)
         if not query:
             return events.c.id.is_(None)  # nothing to search for matches nothing
-        hits = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q").bindparams(q=query)
-        docs = select(fts_keys.c.event_id).where(fts_keys.c.docid.in_(hits.columns(rowid=Integer)))
-        return events.c.id.in_(docs)
+        hits = text("SELECT rowid FROM events_fts WHERE events_fts MATCH :q").bindparams(q=query).columns(rowid=Integer)
+        if broad:
+            docid = select(fts_keys.c.docid).where(fts_keys.c.event_id == events.c.id).scalar_subquery()
+            return docid.in_(hits)
+        return events.c.id.in_(select(fts_keys.c.event_id).where(fts_keys.c.docid.in_(hits)))
     lowered = needle.lower()
     quoted = (
         select(mentions.c.event_id)
