@@ -5,6 +5,7 @@ endpoints are off (403).
 """
 
 import secrets
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Request
@@ -28,16 +29,28 @@ _bearer = HTTPBearer(auto_error=False, description="The api.token setting (EVENT
 def _document(body: m.IngestRequest, settings: Settings) -> list[Article | Rejected]:
     from eventwatch.ingest import Fetcher, read_url
     from eventwatch.ingest.html import parse_html
-    from eventwatch.ingest.meta import DocMeta
     from eventwatch.ingest.text import parse_text
 
-    given = DocMeta(title=body.title, outlet=body.outlet, published=body.published_at)
     if body.url is not None:
         with Fetcher(settings.fetch, max_bytes=settings.ingest.max_bytes) as fetcher:
-            return list(read_url(body.url, settings, fetcher))
-    if body.html is not None:
-        return [parse_html(body.html, settings.ingest, origin="api", given=given)]
-    return [parse_text(body.text or "", settings.ingest, origin="api", given=given)]
+            found = list(read_url(body.url, settings, fetcher))
+    elif body.html is not None:
+        found = [parse_html(body.html, settings.ingest, origin="api")]
+    else:
+        found = [parse_text(body.text or "", settings.ingest, origin="api")]
+    return [_with_meta(record, body) for record in found]
+
+
+def _with_meta(record: Article | Rejected, body: m.IngestRequest) -> Article | Rejected:
+    """The request's own title / outlet / published_at win over what the document says."""
+    if isinstance(record, Rejected):
+        return record
+    return replace(
+        record,
+        title=body.title or record.title,
+        outlet=body.outlet or record.outlet,
+        published_at=body.published_at or record.published_at,
+    )
 
 
 def write_router(settings: Settings) -> APIRouter:
