@@ -90,6 +90,20 @@ def read_router(max_page_size: int) -> APIRouter:
     return router
 
 
+_FILE = {"type": "string", "format": "binary"}
+EXPORT_SCHEMAS: dict[str, Any] = {
+    "geojson": {
+        "type": "object",
+        "description": "RFC 7946 FeatureCollection; each Feature a [lon, lat] Point (or null geometry)",
+        "required": ["type", "features"],
+        "properties": {
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {"type": "array", "items": {"type": "object", "required": ["type", "geometry", "properties"]}},
+        },
+    }
+}
+
+
 def _eager(events: Iterator[Event]) -> Iterator[Event]:
     """Read the first page now, so a store error is an error response, not a cut stream."""
     first = list(islice(events, 1))
@@ -98,7 +112,7 @@ def _eager(events: Iterator[Event]) -> Iterator[Event]:
 
 def _export_route(router: APIRouter, fmt: str) -> None:
     media = MEDIA_TYPES[fmt]
-    content: dict[str, Any] = {media.split(";")[0]: {"schema": {"type": "string", "format": "binary"}}}
+    content: dict[str, Any] = {media.split(";")[0]: {"schema": EXPORT_SCHEMAS.get(fmt, _FILE)}}
 
     def export(repo: Repo, filters: Filters) -> StreamingResponse:
         events = _eager(repo.iter_events(filters))
