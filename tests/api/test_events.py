@@ -14,7 +14,11 @@ from .conftest import all_events
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    return 2 * 6371.0088 * math.asin(math.sqrt(math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2))
+    return (
+        2
+        * 6371.0088
+        * math.asin(math.sqrt(math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2))
+    )
 
 
 def test_pages_cover_every_event_once_newest_first(client: TestClient) -> None:
@@ -86,7 +90,9 @@ def test_event_detail_with_sources_claims_evidence_offsets(client: TestClient) -
     assert {"claims", "evidence", "values_by_source", "links", "reported_counts", "versions"} <= set(event)
     for field in event["values_by_source"].values():
         assert set(field) <= {s["article_id"] for s in event["sources"]}
-    texts = {s["article_id"]: client.get(f"/articles/{s['article_id']}").json()["article"]["text"] for s in event["sources"]}
+    texts = {
+        s["article_id"]: client.get(f"/articles/{s['article_id']}").json()["article"]["text"] for s in event["sources"]
+    }
     assert event["evidence"]
     for ev in event["evidence"]:
         assert texts[ev["article_id"]][ev["start"] : ev["end"]] == ev["quote"]

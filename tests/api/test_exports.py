@@ -79,7 +79,8 @@ def test_jsonl_and_parquet_hold_the_same_events(client: TestClient) -> None:
 
 def test_empty_exports_are_well_formed(client: TestClient) -> None:
     none = {"start": "1900-01-01", "end": "1900-01-02"}
-    assert list(pd.read_csv(io.StringIO(client.get("/events.csv", params=none).text)).columns)[0] == "event_id_cnty"
+    header = pd.read_csv(io.StringIO(client.get("/events.csv", params=none).text)).columns
+    assert list(header) == [*ACLED_COLUMNS, *EXTRA_COLUMNS]
     check_rfc7946(client.get("/events.geojson", params=none).json())
     assert client.get("/events.jsonl", params=none).text == ""
     assert len(pd.read_parquet(io.BytesIO(client.get("/events.parquet", params=none).content))) == 0
@@ -88,7 +89,9 @@ def test_empty_exports_are_well_formed(client: TestClient) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "geojson", "jsonl", "parquet"])
 def test_cli_export_writes_the_same_file(client: TestClient, demo_url: str, tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"events.{fmt}"
-    result = CliRunner().invoke(app, ["--db", demo_url, "export", "--format", fmt, "--country", "russia", "-o", str(target)])
+    result = CliRunner().invoke(
+        app, ["--db", demo_url, "export", "--format", fmt, "--country", "russia", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == client.get(f"/events.{fmt}", params={"country": "russia"}).content
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from fastapi.testclient import TestClient
-
 from eventwatch.settings import Settings
 
 from .conftest import EXAMPLES, TOKEN, make_client

@@ -19,12 +19,17 @@ from .builders import ev, make_event, make_mention
 def many(repo: Repository, article_a: Article, mention_a: Mention, site: Site) -> Repository:
     """Seven events: strikes in Bryansk on four dates (two share a date), one in Kharkiv, two undated."""
     kharkiv = dict(country="Ukraine", admin1="Kharkiv", location="Kharkiv", latitude=49.99, longitude=36.23)
+    kharkiv["event_date"] = date(2024, 3, 20)
+    russia = "Military Forces of Russia"
     specs = [
         ("e1", mention_a, site.id),
         ("e2", replace(mention_a, index=1, event_date=date(2024, 3, 1), fatalities=4, claims=()), None),
         ("e3", replace(mention_a, index=2, event_date=date(2024, 3, 12), fatalities=1, claims=()), None),
-        ("e4", make_mention(article_a, index=3, event_date=date(2024, 3, 20), notes="Shelling of a market.",
-                            actor1="Military Forces of Russia", **kharkiv), None),  # fmt: skip
+        (
+            "e4",
+            replace(make_mention(article_a, index=3, **kharkiv), notes="Shelling of a market.", actor1=russia),
+            None,
+        ),
         ("e5", make_mention(article_a, index=4, event_date=date(2024, 2, 1)), None),
         ("u1", make_mention(article_a, index=5, event_date=None), None),
         ("u2", make_mention(article_a, index=6, event_date=None, fatalities=9), None),
@@ -102,7 +107,9 @@ def test_text_searches_notes_and_evidence_quotes(many: Repository) -> None:
 
 
 def test_search_index_follows_updates_and_survives_reopening(many: Repository, article_a: Article) -> None:
-    changed = make_mention(article_a, index=3, notes="A convoy was ambushed.", evidence={"notes": ev(article_a, "governor")})
+    changed = make_mention(
+        article_a, index=3, notes="A convoy was ambushed.", evidence={"notes": ev(article_a, "governor")}
+    )
     with many.transaction() as tx:
         tx.save_event(make_event("e4", changed))
         tx.add_mention(changed, "e4")
