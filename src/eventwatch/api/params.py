@@ -11,7 +11,6 @@ from eventwatch.records import Stance
 from eventwatch.store.query import EventQuery, parse_bbox, parse_near
 
 NO_NUL = r"^[^\x00]*$"  # databases refuse NUL characters in text
-_NUM = r"-?\d{1,3}(\.\d+)?"
 _LAT = r"-?(90(\.0+)?|[0-8]?\d(\.\d+)?)"
 _LON = r"-?(180(\.0+)?|(1[0-7]\d|\d{1,2})(\.\d+)?)"
 BBOX_PATTERN = rf"^{_LON},{_LAT},{_LON},{_LAT}$"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, bindparam, or_, select, text
+from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, bindparam, func, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import BindParameter
 
@@ -54,6 +54,9 @@ def ensure_fts(engine: Engine) -> None:
         with engine.begin() as conn:
             for statement in _DDL:
                 conn.execute(text(statement))
+            indexed = conn.execute(select(func.count()).select_from(fts_keys)).scalar_one()
+            if indexed == conn.execute(select(func.count()).select_from(events)).scalar_one():
+                return  # events are never deleted, so equal counts mean every event is indexed
             missing = select(events.c.id).where(events.c.id.not_in(select(fts_keys.c.event_id)))
             ids: list[str] = list(conn.execute(missing).scalars())
             for chunk in chunks(ids):
