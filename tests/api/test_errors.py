@@ -37,6 +37,7 @@ def test_404(client: TestClient, path: str) -> None:
         ("limit=51", "limit"),  # above the configured max_page_size
         ("limit=ten", "limit"),
         ("start=yesterday", "start"),
+        ("end=0", "end"),  # not read as a Unix timestamp
         ("stance=praises", "stance"),
         ("sort=location", "sort"),
         ("min_sources=-1", "min_sources"),

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
 from eventwatch.records import Stance
 from eventwatch.store.query import EventQuery, parse_bbox, parse_near
@@ -17,13 +19,23 @@ BBOX_PATTERN = rf"^{_LON},{_LAT},{_LON},{_LAT}$"
 NEAR_PATTERN = rf"^{_LAT},{_LON},\d{{1,5}}(\.\d+)?$"
 
 
+def _iso_date(value: object) -> object:
+    """Only YYYY-MM-DD (pydantic alone would also take a number as a Unix timestamp)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 def _text(description: str) -> object:
     return Query(description=description, max_length=200, pattern=NO_NUL)
 
 
 def event_query(
-    start: Annotated[date | None, Query(description="Earliest event_date (YYYY-MM-DD, inclusive)")] = None,
-    end: Annotated[date | None, Query(description="Latest event_date (YYYY-MM-DD, inclusive)")] = None,
+    start: Annotated[IsoDate | None, Query(description="Earliest event_date (YYYY-MM-DD, inclusive)")] = None,
+    end: Annotated[IsoDate | None, Query(description="Latest event_date (YYYY-MM-DD, inclusive)")] = None,
     event_type: Annotated[str | None, _text("ACLED event type (case-insensitive)")] = None,
     sub_event_type: Annotated[str | None, _text("ACLED sub-event type (case-insensitive)")] = None,
     country: Annotated[str | None, _text("Country name (case-insensitive)")] = None,
