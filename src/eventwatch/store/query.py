@@ -118,8 +118,8 @@ def _near_filter(lat: float, lon: float, km: float) -> Clause:
         dlon = km / (KM_PER_DEGREE * cos_lat)
         low, high = lon - dlon, lon + dlon
         box.append(_lon_range(low + 360 if low < -180 else low, high - 360 if high > 180 else high))
-    half_dlat = func.radians(events.c.latitude - lat) / 2
-    half_dlon = func.radians(events.c.longitude - lon) / 2
+    half_dlat = func.radians(events.c.latitude - lat) * 0.5
+    half_dlon = func.radians(events.c.longitude - lon) * 0.5
     sin_lat, sin_lon = func.sin(half_dlat), func.sin(half_dlon)
     hav = (
         sin_lat * sin_lat + math.cos(math.radians(lat)) * func.cos(func.radians(events.c.latitude)) * sin_lon * sin_lon
