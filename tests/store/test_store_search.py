@@ -125,3 +125,17 @@ def test_stats_count_by_day_type_and_admin1(many: Repository) -> None:
     assert sum(n for _, _, n in stats.by_day_type) == 5  # undated events are not on a day
     assert (date(2024, 3, 12), "Explosions/Remote violence", 2) in stats.by_day_type
     assert stats.by_admin1[0] == ("Russia", "Bryansk", 6)
+
+
+def test_overview_counts_follow_every_write(many: Repository, article_a: Article) -> None:
+    """/stats with no filter reads kept counts; they must equal a scan after changes."""
+    moved = make_mention(article_a, index=0, event_date=date(2024, 1, 5), admin1="Kursk", country=None)
+    with many.transaction() as tx:
+        tx.save_event(make_event("e1", moved))  # new day, region and a null country
+        tx.save_event(make_event("n1", make_mention(article_a, index=7, event_date=None)))
+        tx.add_mention(make_mention(article_a, index=7, event_date=None), "n1")
+    kept = many.event_stats(EventQuery())
+    scanned = many.event_stats(EventQuery(min_sources=0))  # any filter takes the scanning path
+    assert kept == scanned
+    assert kept.total == 8 and (None, "Kursk", 1) in kept.by_admin1
+    assert open_repository(many.url).event_stats(EventQuery()) == scanned  # re-opening keeps them

@@ -10,6 +10,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwatch.errors import StoreError
 from eventwatch.store.repository import Repository
+from eventwatch.store.rollup import ensure_rollup
 from eventwatch.store.schema import metadata
 from eventwatch.store.search import ensure_fts
 
@@ -51,6 +52,7 @@ def create_store_engine(url: str) -> Engine:
         orig = getattr(exc, "orig", None) or exc
         raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
     ensure_fts(engine)
+    ensure_rollup(engine)
     return engine
 
 

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eventwatch.errors import NotFound, StoreError
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
-from eventwatch.store import codec, query, search
+from eventwatch.store import codec, query, rollup, search
 from eventwatch.store.loading import (
     CHUNK,
     Clause,
@@ -239,6 +239,7 @@ class Repository:
                 tx = Tx(conn, self._clock)
                 yield tx
                 search.refresh(conn, tx.touched)
+                rollup.refresh(conn, tx.touched)
         except SQLAlchemyError as exc:
             raise StoreError(f"database transaction failed: {_describe(exc)}", detail=str(exc)) from exc
 
@@ -292,9 +293,12 @@ class Repository:
     def event_stats(self, wanted: query.EventQuery) -> EventStats:
         """Counts of matching events: total, by (date, event_type) and by (country, admin1)."""
         with self._reading("counting events") as conn:
-            by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
-            days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
-            regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
+            if conn.dialect.name == "sqlite" and wanted == query.EventQuery():
+                days, regions = rollup.rollup_stats(conn)  # the overview: kept counts, no scan
+            else:
+                by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
+                days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
+                regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
         return EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
 
     def site_names(self, site_ids: Collection[str]) -> dict[str, str]:
