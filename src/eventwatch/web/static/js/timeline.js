@@ -1,0 +1,79 @@
+// Events per day by type: stacked bars drawn with uPlot (each type's bar is drawn from the
+// running total, the tallest first, so the visible slices add up).
+/* global uPlot */
+import { el } from "./dom.js";
+import { colourOf, EVENT_TYPES } from "./types.js";
+
+const DAY = 86400;
+
+function dayRange(rows) {
+  const days = rows.map((row) => Date.parse(`${row.date}T00:00:00Z`) / 1000).filter(Number.isFinite);
+  const first = Math.min(...days) - DAY;
+  const last = Math.max(...days) + DAY;
+  const range = [];
+  for (let t = first; t <= last; t += DAY) range.push(t);
+  return range;
+}
+
+// x (seconds), raw counts per type, running totals per type (in EVENT_TYPES order).
+export function stack(rows) {
+  const x = dayRange(rows);
+  const index = new Map(x.map((t, i) => [t, i]));
+  const types = EVENT_TYPES.map(([name]) => name);
+  for (const row of rows) if (!types.includes(row.event_type)) types.push(row.event_type);
+  const raw = types.map(() => new Array(x.length).fill(0));
+  for (const row of rows) {
+    const i = index.get(Date.parse(`${row.date}T00:00:00Z`) / 1000);
+    if (i !== undefined) raw[types.indexOf(row.event_type)][i] += row.count;
+  }
+  const totals = [];
+  raw.forEach((counts, k) => totals.push(counts.map((n, i) => n + (k ? totals[k - 1][i] : 0))));
+  return { x, types, raw, totals };
+}
+
+export class Timeline {
+  constructor(container) {
+    this.container = container;
+    this.plot = null;
+    new ResizeObserver(() => this.plot && this.plot.setSize(this.size())).observe(container);
+  }
+
+  size() {
+    return { width: Math.max(this.container.clientWidth, 300), height: 190 };
+  }
+
+  show(rows) {
+    if (this.plot) this.plot.destroy();
+    this.plot = null;
+    this.container.replaceChildren();
+    const dated = rows.filter((row) => row.date);
+    if (!dated.length) {
+      this.container.append(el("p", { class: "muted" }, "No dated events match the filters."));
+      return;
+    }
+    const { x, types, raw, totals } = stack(dated);
+    const order = types.map((_, k) => k).filter((k) => raw[k].some(Boolean)).reverse();
+    const bars = uPlot.paths.bars({ size: [0.8, 28], gap: 1 });
+    const series = [{ value: (u, t) => (t == null ? "" : new Date(t * 1000).toISOString().slice(0, 10)) }];
+    for (const k of order) {
+      series.push({
+        label: types[k],
+        stroke: colourOf(types[k]),
+        fill: colourOf(types[k]),
+        width: 0,
+        paths: bars,
+        points: { show: false },
+        value: (u, v, s, i) => (i == null ? "–" : raw[k][i]),
+      });
+    }
+    const options = {
+      ...this.size(),
+      series,
+      scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
+      axes: [{ stroke: "#56606b", grid: { show: false } }, { stroke: "#56606b", incrs: [1, 2, 5, 10, 20, 50, 100] }],
+      legend: { show: true, live: true },
+      cursor: { points: { show: false } },
+    };
+    this.plot = new uPlot(options, [x, ...order.map((k) => totals[k])], this.container);
+  }
+}
