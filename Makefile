@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test install lint clean
+.PHONY: demo test install lint clean web
 
 $(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py)
 	$(PY) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py)
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The dashboard's front-end libraries: npm ci in web/, then copy into src/eventwatch/web/static/vendor/.
+web:
+	$(PY) tools/vendor_web.py
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
