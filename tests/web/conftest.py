@@ -28,7 +28,6 @@ def demo_settings(db_url_factory, settings, services):  # type: ignore[no-untype
 def live_url(demo_settings) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The real app (create_app) served by uvicorn in a thread on a free loopback port."""
     import uvicorn
-
     from eventwatch.api.app import create_app
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
