@@ -48,7 +48,7 @@ def _unavailable(missing: list[str]) -> JSONResponse:
 def mount_dashboard(app: FastAPI) -> None:
     """Serve the dashboard at `/`, its configuration at `/config` and its files under `/static/`."""
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def index() -> Response:
         missing = missing_assets()
         if missing:

@@ -65,7 +65,11 @@ async function main() {
   const openEvent = (id) => { panel.open(id); writeUrl(readFilters(), form.elements.sort.value, id); };
   const config = await fetchConfig();
   const map = new EventMap($("map"), config, openEvent);
-  const timeline = new Timeline($("timeline"));
+  const timeline = new Timeline($("timeline"), (start, end) => {
+    form.elements.start.value = start;
+    form.elements.end.value = end;
+    refresh();
+  });
   const panel = new EventPanel($("panel"), $("panel-body"), $("panel-close"),
     () => writeUrl(readFilters(), form.elements.sort.value, null));
 

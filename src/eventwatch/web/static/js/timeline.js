@@ -31,9 +31,13 @@ export function stack(rows) {
   return { x, types, raw, totals };
 }
 
+const isoDay = (t) => new Date(t * 1000).toISOString().slice(0, 10);
+
 export class Timeline {
-  constructor(container) {
+  // onRange(start, end) is called with the days (YYYY-MM-DD) of a range dragged on the chart.
+  constructor(container, onRange) {
     this.container = container;
+    this.onRange = onRange;
     this.plot = null;
     new ResizeObserver(() => this.plot && this.plot.setSize(this.size())).observe(container);
   }
@@ -54,7 +58,7 @@ export class Timeline {
     const { x, types, raw, totals } = stack(dated);
     const order = types.map((_, k) => k).filter((k) => raw[k].some(Boolean)).reverse();
     const bars = uPlot.paths.bars({ size: [0.8, 28], gap: 1 });
-    const series = [{ value: (u, t) => (t == null ? "" : new Date(t * 1000).toISOString().slice(0, 10)) }];
+    const series = [{ value: (u, t) => (t == null ? "" : isoDay(t)) }];
     for (const k of order) {
       series.push({
         label: types[k],
@@ -72,8 +76,17 @@ export class Timeline {
       scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(1, max)] } },
       axes: [{ stroke: "#56606b", grid: { show: false } }, { stroke: "#56606b", incrs: [1, 2, 5, 10, 20, 50, 100] }],
       legend: { show: true, live: true },
-      cursor: { points: { show: false } },
+      cursor: { points: { show: false }, drag: { x: true, y: false, setScale: false } },
+      hooks: { setSelect: [(u) => this.selected(u)] },
     };
     this.plot = new uPlot(options, [x, ...order.map((k) => totals[k])], this.container);
+  }
+
+  selected(u) {
+    if (u.select.width < 2) return;
+    const from = u.posToVal(u.select.left, "x");
+    const to = u.posToVal(u.select.left + u.select.width, "x");
+    u.setSelect({ left: 0, width: 0, top: 0, height: 0 }, false);
+    this.onRange(isoDay(Math.ceil(from / DAY) * DAY), isoDay(Math.floor(to / DAY) * DAY));
   }
 }
