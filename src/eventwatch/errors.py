@@ -78,3 +78,13 @@ class GazetteerError(EventwatchError):
 
 class EvalError(EventwatchError):
     code = "eval"
+
+
+class BadFilter(EventwatchError):
+    """A query filter, sort or cursor that cannot be understood (a malformed bbox, ...)."""
+
+    code = "bad_filter"
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param  # the query parameter at fault, when there is one

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eventwatch.errors import StoreError
 from eventwatch.store.repository import Repository
 from eventwatch.store.schema import metadata
+from eventwatch.store.search import ensure_fts
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -49,6 +50,7 @@ def create_store_engine(url: str) -> Engine:
         engine.dispose()
         orig = getattr(exc, "orig", None) or exc
         raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
+    ensure_fts(engine)
     return engine
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
@@ -244,8 +245,15 @@ rejected = Table(
     UniqueConstraint("origin", "stage", "code"),
 )
 
-Index("ix_events_event_date", events.c.event_date)
+# Query indexes (store/query.py): keyset pages by (sort key, id); case-insensitive place
+# filters with a date range; bbox / near boxes on latitude then longitude.
+Index("ix_events_date_id", events.c.event_date, events.c.id)
+Index("ix_events_fatalities_id", events.c.fatalities, events.c.id)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
+Index("ix_events_lower_country_date", func.lower(events.c.country), events.c.event_date, events.c.id)
+Index("ix_events_lower_admin1_date", func.lower(events.c.admin1), events.c.event_date, events.c.id)
+Index("ix_events_lat_lon", events.c.latitude, events.c.longitude)
+Index("ix_events_date_type", events.c.event_date, events.c.event_type)
 Index("ix_events_site_id", events.c.site_id)
 Index("ix_mentions_event_id", mentions.c.event_id)
 
