@@ -36,7 +36,7 @@ def test_page_loads_scripts_and_styles_only_from_the_app() -> None:
 
 
 def test_config_has_no_tile_url_by_default_and_reads_the_api_setting() -> None:
-    assert _client().get("/config").json() == {"tile_url": "", "tile_attribution": ""}
+    assert _client().get("/config").json() == {"tile_url": ""}
     settings = SimpleNamespace(api=SimpleNamespace(tile_url="http://tiles.local/{z}/{x}/{y}.png"))
     assert _client(settings).get("/config").json()["tile_url"] == "http://tiles.local/{z}/{x}/{y}.png"
 

@@ -31,10 +31,7 @@ def missing_assets() -> list[str]:
 def dashboard_config(settings: Any) -> dict[str, str]:
     """What the page needs from the settings: an optional map tile URL (empty: country outlines only)."""
     api = getattr(settings, "api", None)
-    return {
-        "tile_url": str(getattr(api, "tile_url", "") or ""),
-        "tile_attribution": str(getattr(api, "tile_attribution", "") or ""),
-    }
+    return {"tile_url": str(getattr(api, "tile_url", "") or "")}
 
 
 def _unavailable(missing: list[str]) -> JSONResponse:

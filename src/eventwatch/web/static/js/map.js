@@ -23,7 +23,7 @@ export class EventMap {
 
   addBase(config) {
     if (config.tile_url) {
-      L.tileLayer(config.tile_url, { attribution: config.tile_attribution || "" }).addTo(this.map);
+      L.tileLayer(config.tile_url, { attribution: tileAttribution(config.tile_url) }).addTo(this.map);
       return;
     }
     fetchOutlines()
@@ -82,6 +82,12 @@ export class EventMap {
     marker.on("click", () => this.onOpen(event.id));
     return marker;
   }
+}
+
+function tileAttribution(template) {
+  const host = template.replace(/^[a-z]+:\/\//i, "").split("/")[0];
+  return /openstreetmap/i.test(host) ? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
+    : `Tiles: ${host.replace(/[<>&"]/g, "")}`;
 }
 
 // A cluster icon: the count, ringed in the colour of the most frequent type inside it.

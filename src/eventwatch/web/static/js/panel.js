@@ -8,6 +8,14 @@ import { colourOf } from "./types.js";
 const PRECISION = { 1: "day", 2: "week", 3: "month" };
 const GEO_PRECISION = { 1: "town", 2: "near / part of region", 3: "region only" };
 
+// A field value as a reader would say it (precision codes as words).
+function shown(field, value) {
+  if (value === null || value === undefined || value === "") return "—";
+  if (field === "time_precision") return PRECISION[value] || String(value);
+  if (field === "geo_precision") return GEO_PRECISION[value] || String(value);
+  return String(value);
+}
+
 function section(title, testid, ...body) {
   return el("section", { class: "panel-section", testid }, el("h3", {}, title), ...body);
 }
@@ -52,7 +60,7 @@ function disagreements(event, outletOf) {
   if (!fields.length) return null;
   const rows = fields.flatMap(([field, byArticle]) => Object.entries(byArticle).map(([articleId, value], i) =>
     el("tr", {}, i === 0 ? el("th", { rowspan: Object.keys(byArticle).length }, humanise(field)) : null,
-      el("td", {}, outletOf(articleId)), el("td", {}, value === null ? "—" : String(value)))));
+      el("td", {}, outletOf(articleId)), el("td", {}, shown(field, value)))));
   return section("Where sources disagree", "panel-disagreements",
     el("table", { class: "compact" }, el("thead", {}, el("tr", {}, el("th", {}, "Field"), el("th", {}, "Source"),
       el("th", {}, "Value"))), el("tbody", {}, rows)));
@@ -74,15 +82,17 @@ function versions(event) {
 async function siteHistory(event, open) {
   const site = await fetchSite(event.site_id);
   const counts = (site.reported_counts || []).map((c) =>
-    el("li", {}, `Sources say: ${c.what || "strike"} number ${c.count}`, c.quote ? el("blockquote", {}, c.quote) : null));
+    el("li", {}, `${c.what || "strike"} no. ${c.count}`, c.quote ? el("blockquote", {}, c.quote) : null));
+  const aliases = (site.aliases || []).filter((a) => a.toLowerCase() !== site.name.toLowerCase());
   const events = site.events.map((e) => el("li", { class: e.id === event.id ? "current" : "" },
     el("span", { class: "dot", style: `background:${colourOf(e.event_type)}` }),
     el("a", { href: "#", onclick: (ev) => { ev.preventDefault(); open(e.id); } }, e.event_date || "undated"),
     ` · ${e.sub_event_type || e.event_type} · ${e.fatalities ?? 0} fatalities · ${e.n_sources} source(s)`));
   return section(`Site history: ${site.name}`, "site-history",
-    el("p", { class: "muted" }, [site.kind, place(site), site.aliases && site.aliases.length ? `also: ${site.aliases.join(", ")}` : ""]
+    el("p", { class: "muted" }, [site.kind, place(site), aliases.length ? `also called ${aliases.join(", ")}` : ""]
       .filter(Boolean).join(" · ")),
-    el("ol", { class: "site-events" }, events), counts.length ? el("ul", { class: "reported" }, counts) : null);
+    el("ol", { class: "site-events" }, events),
+    counts.length ? [el("h4", {}, "Counts the sources give (their own tally, not eventwatch's)"), el("ul", { class: "reported" }, counts)] : null);
 }
 
 async function articles(event, outletOf) {
