@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
 import pytest
 
 from tests.conftest import ROOT
+from tests.web.conftest import ingested, serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CLOSED_NETWORK_FLAGS = [
@@ -44,9 +47,9 @@ class Visit:
     errors: list[str] = field(default_factory=list)  # uncaught JavaScript errors
 
 
-@pytest.fixture
-def visit(browser, live_url) -> Iterator[Visit]:  # type: ignore[no-untyped-def]
-    """The dashboard in a fresh page whose requests may only go to the app."""
+@contextmanager
+def visiting(browser: Any, url: str) -> Iterator[Visit]:
+    """`url` in a fresh page whose requests may only go to the app."""
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     found = Visit(context.new_page())
 
@@ -59,9 +62,17 @@ def visit(browser, live_url) -> Iterator[Visit]:  # type: ignore[no-untyped-def]
 
     found.page.route("**/*", guard)
     found.page.on("pageerror", lambda exc: found.errors.append(str(exc)))
-    found.page.goto(live_url + "/")
-    yield found
-    context.close()
+    found.page.goto(url)
+    try:
+        yield found
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def visit(browser, live_url) -> Iterator[Visit]:  # type: ignore[no-untyped-def]
+    with visiting(browser, live_url + "/") as found:
+        yield found
 
 
 def _event_count(page: Any) -> int:
@@ -106,3 +117,37 @@ def test_dashboard_filters_and_opens_an_event_with_highlighted_evidence(visit: V
     page.screenshot(path=str(ARTIFACTS / "dashboard-event.png"))
     assert visit.external == []
     assert visit.errors == []
+
+
+HOSTILE = """---
+title: Drones hit fuel depot in Belgorod <script>document.body.dataset.pwned = "title"</script>
+outlet: Test <b>Outlet</b>
+url: javascript:document.body.dataset.pwned="url"
+published: 2024-08-05
+---
+Drones struck a fuel depot in Belgorod on Monday, <img src=x onerror="document.body.dataset.pwned='img'"> \
+regional officials said.
+
+The governor said two drones were shot down over the city and the fire at the depot was put out \
+by the evening. Nobody claimed the attack.
+
+Readers sent in photographs. <script>document.body.dataset.pwned = "text"</script>
+<img src=x onerror="document.body.dataset.pwned='img'">
+"""
+
+
+def test_markup_in_an_article_is_shown_as_text_never_run(browser, db_url_factory, settings, services, tmp_path):  # type: ignore[no-untyped-def]
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE)
+    with serving(ingested([article], db_url_factory(), settings, services)) as url:
+        event_id = httpx.get(f"{url}/events").json()["items"][0]["id"]
+        with visiting(browser, f"{url}/?event={event_id}") as visit:
+            panel = visit.page.get_by_test_id("event-panel")
+            panel.locator("[data-testid=evidence-mark]").first.wait_for()
+            text = panel.get_by_test_id("article-text").first.inner_text()
+            assert "<img src=x" in text and "<script>" in text
+            assert "<b>Outlet</b>" in panel.inner_text()
+            assert panel.locator("img, script, b").count() == 0
+            assert panel.locator("a[href^='javascript']").count() == 0
+            assert visit.page.evaluate("document.body.dataset.pwned") is None
+            assert visit.external == [] and visit.errors == []
