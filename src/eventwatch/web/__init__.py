@@ -28,10 +28,14 @@ def missing_assets() -> list[str]:
     return [name for name in REQUIRED_ASSETS if not (VENDOR / name).is_file()]
 
 
-def dashboard_config(settings: Any) -> dict[str, str]:
-    """What the page needs from the settings: an optional map tile URL (empty: country outlines only)."""
+def dashboard_config(settings: Any) -> dict[str, str | int]:
+    """What the page needs from the settings: an optional map tile URL (empty: country outlines
+    only) and the largest page of events the API serves."""
     api = getattr(settings, "api", None)
-    return {"tile_url": str(getattr(api, "tile_url", "") or "")}
+    return {
+        "tile_url": str(getattr(api, "tile_url", "") or ""),
+        "page_size": int(getattr(api, "max_page_size", 1000)),
+    }
 
 
 def _unavailable(missing: list[str]) -> JSONResponse:
@@ -53,7 +57,7 @@ def mount_dashboard(app: FastAPI) -> None:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.get("/config", include_in_schema=False)
-    def config(request: Request) -> dict[str, str]:
+    def config(request: Request) -> dict[str, str | int]:
         return dashboard_config(getattr(request.app.state, "settings", None))
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")

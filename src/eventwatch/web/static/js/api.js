@@ -1,7 +1,7 @@
 // Calls to the eventwatch HTTP API (same origin). Every error comes back as
 // {ok: false, status, error}; it is thrown as an Error carrying that message.
 
-export const FILTER_NAMES = ["start", "end", "event_type", "country", "admin1", "text", "actor", "site", "min_sources", "stance"];
+export const FILTER_NAMES = ["start", "end", "event_type", "country", "admin1", "text", "actor", "site", "min_sources", "stance", "bbox"];
 
 async function getJSON(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });
@@ -27,11 +27,11 @@ export function query(filters, extra = {}) {
 }
 
 // All events matching the filters, following next_cursor up to `max` events.
-export async function fetchEvents(filters, sort, max = 5000) {
+export async function fetchEvents(filters, sort, pageSize = 1000, max = 5000) {
   const items = [];
   let cursor = null;
   do {
-    const page = await getJSON(`/events${query(filters, { sort, limit: 1000, cursor })}`);
+    const page = await getJSON(`/events${query(filters, { sort, limit: pageSize, cursor })}`);
     items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor && items.length < max);

@@ -2,11 +2,11 @@
 import { el, place } from "./dom.js";
 import { colourOf } from "./types.js";
 
-export function renderRows(tbody, events, onOpen) {
+export function renderRows(tbody, events, onOpen, selected = null) {
   tbody.replaceChildren(...events.map((event) => {
     const open = () => onOpen(event.id);
     return el("tr", {
-      tabindex: 0, testid: "event-row", "data-event-id": event.id, onclick: open,
+      tabindex: 0, testid: "event-row", "data-event-id": event.id, onclick: open, class: event.id === selected ? "selected" : null,
       onkeydown: (e) => { if (e.key === "Enter") open(); },
     },
     el("td", { class: "nowrap" }, event.event_date || "undated"),
@@ -18,4 +18,8 @@ export function renderRows(tbody, events, onOpen) {
     el("td", { class: "num" }, event.n_sources));
   }));
   if (!events.length) tbody.append(el("tr", {}, el("td", { colspan: 6, class: "muted" }, "No events match the filters.")));
+}
+
+export function markSelected(tbody, eventId) {
+  for (const row of tbody.rows) row.classList.toggle("selected", row.dataset.eventId === eventId);
 }

@@ -2,7 +2,7 @@
 // with them, and draws the map, the timeline, the list and the event panel.
 import { fetchConfig, fetchEvents, fetchStats, FILTER_NAMES } from "./api.js";
 import { el } from "./dom.js";
-import { renderRows } from "./list.js";
+import { markSelected, renderRows } from "./list.js";
 import { EventMap } from "./map.js";
 import { EventPanel } from "./panel.js";
 import { Timeline } from "./timeline.js";
@@ -62,28 +62,35 @@ async function main() {
     $("legend").append(el("li", {}, el("span", { class: "dot", style: `background:${colourOf(name)}` }), name,
       el("span", { class: "count", "data-type": name }, "")));
   }
-  const openEvent = (id) => { panel.open(id); writeUrl(readFilters(), form.elements.sort.value, id); };
+  const openEvent = (id) => {
+    panel.open(id);
+    markSelected($("event-rows"), id);
+    writeUrl(readFilters(), form.elements.sort.value, id);
+  };
   const config = await fetchConfig();
-  const map = new EventMap($("map"), config, openEvent);
+  const map = new EventMap($("map"), config, openEvent, (bbox) => { form.elements.bbox.value = bbox; refresh(); });
+  $("area-clear").addEventListener("click", () => { form.elements.bbox.value = ""; refresh(); });
   const timeline = new Timeline($("timeline"), (start, end) => {
     form.elements.start.value = start;
     form.elements.end.value = end;
     refresh();
   });
   const panel = new EventPanel($("panel"), $("panel-body"), $("panel-close"),
-    () => writeUrl(readFilters(), form.elements.sort.value, null));
+    () => { markSelected($("event-rows"), null); writeUrl(readFilters(), form.elements.sort.value, null); });
 
   async function refresh() {
     const filters = readFilters();
     const sort = form.elements.sort.value;
     writeUrl(filters, sort, panel.current);
+    $("area").hidden = !filters.bbox;
+    $("area-box").textContent = filters.bbox ? `(${filters.bbox.replaceAll(",", ", ")})` : "";
     setStatus("Loading events…");
     document.body.dataset.loading = "true";
     try {
-      const [{ items, truncated }, stats] = await Promise.all([fetchEvents(filters, sort), fetchStats(filters)]);
-      const placed = map.show(items);
+      const [{ items, truncated }, stats] = await Promise.all([fetchEvents(filters, sort, config.page_size || 100), fetchStats(filters)]);
+      const placed = map.show(items, !filters.bbox);
       timeline.show(stats.by_day_type);
-      renderRows($("event-rows"), items, openEvent);
+      renderRows($("event-rows"), items, openEvent, panel.current);
       summarise(items, truncated);
       setStatus(items.length && placed < items.length ? `${items.length - placed} event(s) have no coordinates and are only in the list.` : "");
     } catch (err) {
@@ -93,6 +100,7 @@ async function main() {
     }
   }
 
+  document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("panel").hidden) $("panel-close").click(); });
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(refresh, 0));
   for (const name of ["event_type", "stance", "sort", "start", "end"]) form.elements[name].addEventListener("change", refresh);
@@ -100,7 +108,7 @@ async function main() {
   const eventId = fillForm();
   fetchStats({}).then(fillChoices).catch(() => {});
   await refresh();
-  if (eventId) panel.open(eventId);
+  if (eventId) openEvent(eventId);
 }
 
 window.addEventListener("DOMContentLoaded", main);

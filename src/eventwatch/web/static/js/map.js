@@ -6,19 +6,41 @@ import { el, place } from "./dom.js";
 import { colourOf, EVENT_TYPES, radiusOf } from "./types.js";
 
 export class EventMap {
-  constructor(container, config, onOpen) {
+  // onArea(bbox) is called with "minlon,minlat,maxlon,maxlat" when the reader limits the search to the view.
+  constructor(container, config, onOpen, onArea) {
     this.onOpen = onOpen;
+    this.onArea = onArea;
     this.map = L.map(container, { worldCopyJump: true, minZoom: 2, maxZoom: 13, zoomSnap: 0.5 });
     this.map.attributionControl.setPrefix('<a href="https://leafletjs.com/">Leaflet</a>');
     this.map.setView([35, 30], 3);
     this.clusters = L.markerClusterGroup({
       showCoverageOnHover: false,
+      chunkedLoading: true,
       maxClusterRadius: 40,
       iconCreateFunction: (cluster) => clusterIcon(cluster),
     });
     this.map.addLayer(this.clusters);
     this.addBase(config);
     this.addLegend();
+    this.addAreaButton();
+  }
+
+  addAreaButton() {
+    const control = L.control({ position: "topright" });
+    control.onAdd = () => {
+      const button = el("button", { type: "button", class: "area-button", testid: "map-area" }, "Only events in this area");
+      L.DomEvent.disableClickPropagation(button);
+      button.addEventListener("click", () => this.onArea(this.viewBox()));
+      return button;
+    };
+    control.addTo(this.map);
+  }
+
+  viewBox() {
+    const b = this.map.getBounds();
+    const clamp = (v, lo, hi) => Math.min(hi, Math.max(lo, v)).toFixed(3);
+    return [clamp(b.getWest(), -180, 180), clamp(b.getSouth(), -90, 90), clamp(b.getEast(), -180, 180),
+      clamp(b.getNorth(), -90, 90)].join(",");
   }
 
   addBase(config) {
@@ -46,7 +68,8 @@ export class EventMap {
     legend.addTo(this.map);
   }
 
-  show(events) {
+  // fit: zoom to the events (not when the reader chose the area).
+  show(events, fit = true) {
     this.clusters.clearLayers();
     const markers = [];
     for (const event of events) {
@@ -54,7 +77,7 @@ export class EventMap {
       markers.push(this.marker(event));
     }
     this.clusters.addLayers(markers);
-    if (markers.length) {
+    if (markers.length && fit) {
       this.map.fitBounds(this.clusters.getBounds(), { padding: [30, 30], maxZoom: 7 });
     }
     return markers.length;

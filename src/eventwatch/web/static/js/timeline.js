@@ -67,7 +67,7 @@ export class Timeline {
         width: 0,
         paths: bars,
         points: { show: false },
-        value: (u, v, s, i) => (i == null ? "–" : raw[k][i]),
+        value: (u, v, s, i) => (i == null ? raw[k].reduce((a, b) => a + b, 0) : raw[k][i]),
       });
     }
     const options = {
