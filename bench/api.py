@@ -26,7 +26,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import func, insert, select
 
 from eventwatch.settings import Settings, StoreSettings
 from eventwatch.store import create_store_engine
@@ -42,13 +42,14 @@ COUNTRIES = [
     ("Sudan", 15.0, 30.0), ("Mali", 17.0, -4.0), ("Nigeria", 9.0, 8.0), ("Somalia", 5.0, 46.0),
     ("Myanmar", 21.0, 96.0), ("Colombia", 4.0, -73.0), ("Mexico", 23.0, -102.0), ("Iraq", 33.0, 44.0),
 ]  # fmt: skip
-WORDS = (
-    "drone strike shelling artillery missile attack clash protest rally police army militia fighters "
-    "village town market school hospital bridge refinery depot airbase checkpoint convoy border "
-    "killed wounded injured displaced arrested detained abducted fired launched intercepted "
-    "morning evening night residents officials witnesses governor ministry spokesperson claimed "
-    "denied blamed confirmed reported damaged destroyed burned looted surrounded captured"
-).split()
+WORDS = [
+    "drone", "strike", "shelling", "artillery", "missile", "attack", "clash", "protest", "rally", "police",
+    "army", "militia", "fighters", "village", "town", "market", "school", "hospital", "bridge", "refinery",
+    "depot", "airbase", "checkpoint", "convoy", "border", "killed", "wounded", "injured", "displaced",
+    "arrested", "detained", "abducted", "fired", "launched", "intercepted", "morning", "evening", "night",
+    "residents", "officials", "witnesses", "governor", "ministry", "spokesperson", "claimed", "denied",
+    "blamed", "confirmed", "reported", "damaged", "destroyed", "burned", "looted", "surrounded", "captured",
+]
 SUBS = sorted(EVENT_TYPE_OF)
 
 
@@ -76,7 +77,8 @@ def _fields(rng: random.Random) -> dict[str, Any]:
     return {
         "event_type": EVENT_TYPE_OF[sub], "sub_event_type": sub, "disorder_type": "Political violence",
         "event_date": day if rng.random() > 0.01 else None, "time_precision": 1, "date_phrase": None,
-        **_place(rng), "iso": None, "geonames_id": None, "actor1": rng.choice(["Military Forces", "Rebels", "Protesters"]),
+        **_place(rng), "iso": None, "geonames_id": None,
+        "actor1": rng.choice(["Military Forces", "Rebels", "Protesters"]),
         "actor2": rng.choice([None, "Civilians", "Police Forces"]), "assoc_actor_1": None, "assoc_actor_2": None,
         "inter1": 1, "inter2": None, "site": None, "weapon_kind": None, "weapon_launched": None,
         "weapon_intercepted": None, "fatalities": rng.choice([0, 0, 0, 1, 2, 3, 5, 12]), "injuries": 0,
@@ -141,7 +143,10 @@ def _timed(call: Callable[[], Any], runs: int) -> dict[str, float]:
         call()
         times.append((time.perf_counter() - began) * 1000)
     times.sort()
-    return {"p50_ms": round(statistics.median(times), 1), "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 1)}
+    return {
+        "p50_ms": round(statistics.median(times), 1),
+        "p99_ms": round(times[min(len(times) - 1, int(len(times) * 0.99))], 1),
+    }
 
 
 def _queries(rng: random.Random) -> dict[str, Callable[[], str]]:
@@ -182,6 +187,7 @@ def measure(url: str, runs: int) -> dict[str, dict[str, float]]:
     found: dict[str, dict[str, float]] = {}
     with TestClient(app) as client:
         for name, make in _queries(rng).items():
+
             def call(make: Callable[[], str] = make) -> None:
                 response = client.get(make())
                 response.raise_for_status()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
+from eventwatch import cli_filters as F
 from eventwatch.errors import EventwatchError, NotFound
 from eventwatch.settings import Settings, load_settings
 
@@ -113,33 +113,93 @@ def ingest(
 
 @app.command()
 def events(
-    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
-    country: Annotated[str | None, typer.Option()] = None,
-    admin1: Annotated[str | None, typer.Option()] = None,
-    site: Annotated[str | None, typer.Option(help="Part of a site name.")] = None,
+    since: F.Since = None,
+    until: F.Until = None,
+    type_: F.Type = None,
+    country: F.Country = None,
+    admin1: F.Admin1 = None,
+    site: F.Site = None,
+    bbox: F.Bbox = None,
+    near: F.Near = None,
+    actor: F.Actor = None,
+    text: F.Text = None,
+    min_sources: F.MinSources = None,
+    stance: F.Stance = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
-    """List events, filtered, as a table, CSV, JSON or GeoJSON."""
+    """List events, filtered, as a table, CSV, JSON or GeoJSON (date order, undated last)."""
     from eventwatch.cli_views import print_events
 
     try:
-        found = _repo().list_events(
-            since=_date(since), until=_date(until), event_type=type_, country=country, admin1=admin1, site=site
-        )
+        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
+                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        found = list(_repo().iter_events(wanted, sort="event_date"))
     except EventwatchError as exc:
         raise _fail(exc) from exc
     print_events(found, fmt.value, out)
 
 
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
+class ExportFormat(StrEnum):
+    csv = "csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    since: F.Since = None,
+    until: F.Until = None,
+    type_: F.Type = None,
+    country: F.Country = None,
+    admin1: F.Admin1 = None,
+    site: F.Site = None,
+    bbox: F.Bbox = None,
+    near: F.Near = None,
+    actor: F.Actor = None,
+    text: F.Text = None,
+    min_sources: F.MinSources = None,
+    stance: F.Stance = None,
+) -> None:
+    """Write the matching events as the API's /events.FORMAT would (newest first)."""
+    from eventwatch.export.formats import export_chunks
+
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise _fail(EventwatchError(f"not a date (YYYY-MM-DD): {value!r}")) from exc
+        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
+                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        chunks = export_chunks(fmt.value, _repo().iter_events(wanted))
+        if output is None:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            return
+        with output.open("wb") as sink:
+            for chunk in chunks:
+                sink.write(chunk)
+    except OSError as exc:
+        raise _fail(EventwatchError(f"cannot write {output}: {exc.strerror or exc}")) from exc
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (and the dashboard, when installed) with uvicorn."""
+    import uvicorn
+
+    from eventwatch.api.app import create_app
+
+    try:
+        api = create_app(_settings())
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    uvicorn.run(api, host=host, port=port)
 
 
 @app.command()

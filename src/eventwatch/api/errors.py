@@ -6,7 +6,7 @@ Typed eventwatch errors are translated here, and only here, into HTTP statuses.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -37,7 +37,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "descrip
 
 
 def error_response(
-    status: int, message: str, problems: Sequence[Problem] = (), headers: dict[str, str] | None = None
+    status: int, message: str, problems: Sequence[Problem] = (), headers: Mapping[str, str] | None = None
 ) -> JSONResponse:
     body = ErrorBody(status=status, error=message, errors=list(problems))
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)

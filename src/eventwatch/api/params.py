@@ -48,7 +48,9 @@ def event_query(
     actor: Annotated[str | None, _text("Part of actor1, actor2 or an associated actor")] = None,
     site: Annotated[str | None, _text("A site id, or part of a site's name or alias")] = None,
     text: Annotated[str | None, _text("Words that must all occur in the notes or evidence quotes")] = None,
-    min_sources: Annotated[int | None, Query(ge=0, le=10_000, description="Reported by at least this many articles")] = None,
+    min_sources: Annotated[
+        int | None, Query(ge=0, le=10_000, description="Reported by at least this many articles")
+    ] = None,
     stance: Annotated[Stance | None, Query(description="Events having a claim with this stance")] = None,
 ) -> EventQuery:
     return EventQuery(

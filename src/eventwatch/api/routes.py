@@ -1,6 +1,5 @@
 """Read endpoints: events, sites, articles, stats, health; and the exports."""
 
-
 from collections.abc import Iterator
 from itertools import chain, islice
 from typing import Annotated, Any
@@ -41,7 +40,9 @@ def read_router(max_page_size: int) -> APIRouter:
     def list_events(
         repo: Repo,
         filters: Filters,
-        sort: Annotated[Sort, Query(description="Order; ties by id in the same direction; undated last")] = "-event_date",
+        sort: Annotated[
+            Sort, Query(description="Order; ties by id in the same direction; undated last")
+        ] = "-event_date",
         limit: Annotated[int, Query(ge=1, le=max_page_size, description="Page size")] = min(100, max_page_size),
         cursor: Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page")] = None,
     ) -> m.EventList:

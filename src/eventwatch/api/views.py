@@ -39,7 +39,9 @@ def event_summary(event: Event, site_names: Mapping[str, str]) -> m.EventSummary
 
 def _reported(counts: Sequence[ReportedCount]) -> list[m.ReportedCountOut]:
     return [
-        m.ReportedCountOut(site=c.site, count=c.count, what=c.what, article_id=c.evidence.article_id, quote=c.evidence.quote)
+        m.ReportedCountOut(
+            site=c.site, count=c.count, what=c.what, article_id=c.evidence.article_id, quote=c.evidence.quote
+        )
         for c in counts
     ]
 

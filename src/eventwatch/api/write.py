@@ -4,7 +4,6 @@ Only with the bearer token from settings (`api.token`); with no token configured
 endpoints are off (403).
 """
 
-
 import secrets
 from typing import Annotated, Any
 

@@ -75,7 +75,9 @@ def parquet_schema() -> Any:
             return pa.int64()
         if name in _FLOAT_COLUMNS:
             return pa.float64()
-        return {"event_date": pa.date32(), "undated": pa.bool_(), "sources": pa.list_(pa.string())}.get(name, pa.string())
+        return {"event_date": pa.date32(), "undated": pa.bool_(), "sources": pa.list_(pa.string())}.get(
+            name, pa.string()
+        )
 
     return pa.schema([(name, kind(name)) for name in (*ACLED_COLUMNS, *EXTRA_COLUMNS)])
 

@@ -172,7 +172,8 @@ class MentionParts:
 
     def add_claims(self, rows: Iterable[Row]) -> None:
         for row in rows:
-            claim = Claim(speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=evidence_from_row(row))
+            evidence = evidence_from_row(row)
+            claim = Claim(speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=evidence)
             self.claims.setdefault(_key(row), []).append(claim)
 
     def add_links(self, rows: Iterable[Row]) -> None:

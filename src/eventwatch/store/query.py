@@ -10,7 +10,7 @@ import base64
 import binascii
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
@@ -51,12 +51,13 @@ class EventQuery:
     stance: str | None = None  # events with a claim of this stance
 
 
-def type_fields(value: str | None) -> dict[str, str]:
+def with_type(query: EventQuery, value: str | None) -> EventQuery:
     """`--type` of the CLI: a sub-event type when it names one (any case), else an event type."""
     if value is None:
-        return {}
-    is_sub = value.lower() in {name.lower() for name in ALL_SUB_EVENT_TYPES}
-    return {"sub_event_type" if is_sub else "event_type": value}
+        return query
+    if value.lower() in {name.lower() for name in ALL_SUB_EVENT_TYPES}:
+        return replace(query, sub_event_type=value)
+    return replace(query, event_type=value)
 
 
 def _floats(raw: str, n: int, what: str) -> list[float]:
@@ -120,7 +121,9 @@ def _near_filter(lat: float, lon: float, km: float) -> Clause:
     half_dlat = func.radians(events.c.latitude - lat) / 2
     half_dlon = func.radians(events.c.longitude - lon) / 2
     sin_lat, sin_lon = func.sin(half_dlat), func.sin(half_dlon)
-    hav = sin_lat * sin_lat + math.cos(math.radians(lat)) * func.cos(func.radians(events.c.latitude)) * sin_lon * sin_lon
+    hav = (
+        sin_lat * sin_lat + math.cos(math.radians(lat)) * func.cos(func.radians(events.c.latitude)) * sin_lon * sin_lon
+    )
     limit = math.sin(min(km / (2 * EARTH_KM), math.pi / 2)) ** 2  # hav <= this <=> distance <= km
     return and_(*box, hav <= limit)
 
@@ -139,9 +142,7 @@ def _actor_filter(actor: str) -> Clause:
 def n_sources() -> Any:
     """Correlated subquery: how many articles report the event."""
     return (
-        select(func.count(distinct(mentions.c.article_id)))
-        .where(mentions.c.event_id == events.c.id)
-        .scalar_subquery()
+        select(func.count(distinct(mentions.c.article_id))).where(mentions.c.event_id == events.c.id).scalar_subquery()
     )
 
 
@@ -151,7 +152,9 @@ def _stance_filter(stance: str) -> Clause:
     joined = claims.join(
         mentions, and_(claims.c.article_id == mentions.c.article_id, claims.c.mention_idx == mentions.c.idx)
     )
-    return exists(select(claims.c.id).select_from(joined).where(mentions.c.event_id == events.c.id, claims.c.stance == stance))
+    return exists(
+        select(claims.c.id).select_from(joined).where(mentions.c.event_id == events.c.id, claims.c.stance == stance)
+    )
 
 
 def conditions(query: EventQuery, dialect: str) -> list[Clause]:
@@ -242,18 +245,21 @@ def page_ids(
     events with no sort value (undated) come last. Returns the ids and the next position."""
     column = _sort_column(sort)
     descending = sort.startswith("-")
-    before = (lambda a, b: a < b) if descending else (lambda a, b: a > b)
-    rows: list[tuple[Any, str]] = []
+
+    def before(left: Any, right: Any) -> Clause:
+        return left < right if descending else left > right  # type: ignore[no-any-return]
+
+    rows: list[Any] = []
     if after is None or after.key is not None:
         stmt = select(column, events.c.id).where(*where, column.is_not(None))
         if after is not None:
             stmt = stmt.where(before(tuple_(column, events.c.id), tuple_(_key_value(sort, after.key), after.id)))
-        rows = list(conn.execute(_ordered(stmt, column, descending).limit(limit + 1)).tuples())
+        rows = list(conn.execute(_ordered(stmt, column, descending).limit(limit + 1)))
     if len(rows) <= limit and column.nullable:
         stmt = select(column, events.c.id).where(*where, column.is_(None))
         if after is not None and after.key is None:
             stmt = stmt.where(before(events.c.id, after.id))
-        rows += list(conn.execute(_ordered(stmt, column, descending).limit(limit + 1 - len(rows))).tuples())
+        rows += list(conn.execute(_ordered(stmt, column, descending).limit(limit + 1 - len(rows))))
     if len(rows) <= limit:
         return [row[1] for row in rows], None
     key, last = rows[limit - 1]

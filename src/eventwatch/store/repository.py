@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true, update
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -263,8 +263,9 @@ class Repository:
     ) -> list[Event]:
         """Events by event_date then id (undated last). event_type matches event_type or
         sub_event_type; the other filters are as in query.EventQuery."""
-        kinds = query.type_fields(event_type)
-        wanted = query.EventQuery(start=since, end=until, country=country, admin1=admin1, site=site, **kinds)
+        wanted = query.with_type(
+            query.EventQuery(start=since, end=until, country=country, admin1=admin1, site=site), event_type
+        )
         with self._reading("listing events") as conn:
             return load_events(conn, and_(true(), *query.conditions(wanted, conn.dialect.name)), limit=limit)
 
@@ -323,7 +324,7 @@ class Repository:
             .order_by(ev.start, ev.end, ev.field, mentions.c.event_id)
         )
         with self._reading("reading an article's evidence") as conn:
-            return [tuple(row) for row in conn.execute(stmt)]  # type: ignore[misc]
+            return [(e, f, int(s), int(t), q) for e, f, s, t, q in conn.execute(stmt)]
 
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
         """These events (exact ids), in the order given; unknown ids are skipped."""
@@ -333,10 +334,11 @@ class Repository:
     def mention_events(self, article_ids: Collection[str]) -> dict[tuple[str, int], str]:
         """(article id, mention index) -> event id, for every mention of these articles."""
         stmt = select(mentions.c.article_id, mentions.c.idx, mentions.c.event_id)
+        found: dict[tuple[str, int], str] = {}
         with self._reading("reading mentions") as conn:
-            return {
-                (a, i): e for chunk in chunks(sorted(article_ids)) for a, i, e in conn.execute(stmt.where(mentions.c.article_id.in_(chunk)))
-            }
+            for chunk in chunks(sorted(article_ids)):
+                found.update({(a, i): e for a, i, e in conn.execute(stmt.where(mentions.c.article_id.in_(chunk)))})
+        return found
 
     def _event_id(self, conn: Connection, event_id: str) -> str:
         """The full id for an exact id or a unique prefix of at least MIN_PREFIX characters."""

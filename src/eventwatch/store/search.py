@@ -14,6 +14,7 @@ from collections.abc import Collection
 
 from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, bindparam, or_, select, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import BindParameter
 
 from eventwatch.errors import StoreError
 from eventwatch.store.loading import Clause, chunks
@@ -54,7 +55,7 @@ def ensure_fts(engine: Engine) -> None:
             for statement in _DDL:
                 conn.execute(text(statement))
             missing = select(events.c.id).where(events.c.id.not_in(select(fts_keys.c.event_id)))
-            ids = list(conn.execute(missing).scalars())
+            ids: list[str] = list(conn.execute(missing).scalars())
             for chunk in chunks(ids):
                 refresh(conn, chunk)
     except SQLAlchemyError as exc:
@@ -66,11 +67,13 @@ def refresh(conn: Connection, event_ids: Collection[str]) -> None:
     if not uses_fts(conn) or not event_ids:
         return
     for chunk in chunks(sorted(event_ids)):
-        ids = bindparam("ids", value=list(chunk), expanding=True)
+        ids: BindParameter[list[str]] = bindparam("ids", value=list(chunk), expanding=True)
         docids = "SELECT docid FROM events_fts_keys WHERE event_id IN :ids"
         conn.execute(text(f"DELETE FROM events_fts WHERE rowid IN ({docids})").bindparams(ids))
         conn.execute(text("DELETE FROM events_fts_keys WHERE event_id IN :ids").bindparams(ids))
-        conn.execute(text("INSERT INTO events_fts_keys (event_id) SELECT id FROM events WHERE id IN :ids").bindparams(ids))
+        conn.execute(
+            text("INSERT INTO events_fts_keys (event_id) SELECT id FROM events WHERE id IN :ids").bindparams(ids)
+        )
         conn.execute(text(f"INSERT INTO events_fts (rowid, body) {_BODY} WHERE e.id IN :ids").bindparams(ids))
 
 
