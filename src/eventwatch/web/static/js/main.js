@@ -76,7 +76,7 @@ async function main() {
     refresh();
   });
   const panel = new EventPanel($("panel"), $("panel-body"), $("panel-close"),
-    () => { markSelected($("event-rows"), null); writeUrl(readFilters(), form.elements.sort.value, null); });
+    () => { markSelected($("event-rows"), null); writeUrl(readFilters(), form.elements.sort.value, null); }, openEvent);
 
   async function refresh() {
     const filters = readFilters();

@@ -67,10 +67,9 @@ function disagreements(event, outletOf) {
 }
 
 function links(event, open) {
-  const items = [...(event.links || []).map((l) => [humanise(l.kind), l.event_id])];
-  if (!items.length) return null;
-  return section("Linked events", "panel-links", el("ul", {}, items.map(([kind, id]) =>
-    el("li", {}, `${kind}: `, el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(id); } }, id.slice(0, 12))))));
+  if (!event.links || !event.links.length) return null;
+  return section("Linked events", "panel-links", el("ul", {}, event.links.map((link) => el("li", {}, `${humanise(link.kind)}: `,
+    el("a", { href: "#", onclick: (e) => { e.preventDefault(); open(link.event_id); } }, link.event_id.slice(0, 12))))));
 }
 
 function versions(event) {
@@ -108,8 +107,10 @@ async function articles(event, outletOf) {
 }
 
 export class EventPanel {
-  constructor(panel, body, closeButton, onClose) {
+  // onNavigate(id): how a link to another event inside the panel opens it.
+  constructor(panel, body, closeButton, onClose, onNavigate) {
     this.panel = panel;
+    this.onNavigate = onNavigate;
     this.body = body;
     this.current = null;
     closeButton.addEventListener("click", () => { this.close(); onClose(); });
@@ -123,6 +124,7 @@ export class EventPanel {
   async open(id) {
     this.current = id;
     this.panel.hidden = false;
+    this.panel.scrollTop = 0;
     this.body.replaceChildren(el("p", { class: "muted" }, "Loading event…"));
     try {
       const event = await fetchEvent(id);
@@ -136,7 +138,7 @@ export class EventPanel {
   render(event) {
     const outlets = new Map(event.sources.map((s) => [s.article_id, s.outlet || s.article_id.slice(0, 10)]));
     const outletOf = (id) => outlets.get(id) || id.slice(0, 10);
-    const open = (id) => this.open(id);
+    const open = (id) => this.onNavigate(id);
     const siteSlot = el("div");
     const articleSlot = el("div", {}, el("p", { class: "muted" }, "Loading articles…"));
     this.body.replaceChildren();
