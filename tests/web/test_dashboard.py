@@ -50,6 +50,9 @@ class Visit:
 @contextmanager
 def visiting(browser: Any, url: str) -> Iterator[Visit]:
     """`url` in a fresh page whose requests may only go to the app."""
+    served = httpx.get(url)
+    if served.status_code != 200:  # e.g. 503 when tools/vendor_web.py has not run
+        pytest.fail(f"the dashboard is not served ({served.status_code}): {served.text}")
     context = browser.new_context(viewport={"width": 1440, "height": 1000})
     found = Visit(context.new_page())
 
