@@ -20,8 +20,8 @@ from eventwatch.classify.model import Matrix, label_scores
 from eventwatch.extract.event_type import CONFIDENT
 from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
 
-RULE_BONUS = 0.5
-WEAK_RULE_BONUS = 0.25
+RULE_BONUS = 0.3
+WEAK_RULE_BONUS = 0.3
 
 
 @dataclass(frozen=True)
