@@ -56,7 +56,8 @@ def fusion_grid(folds: int) -> None:
     for confident in (0.0, 0.1, 0.2, 0.3, 0.5, 0.8, 1.0):
         for weak in sorted({0.0, confident / 2, confident}):
             fused = [label for label, _ in fuse(labels, scores, rules, Fusion(confident, weak))]
-            print(f"bonus confident {confident:.2f} weak {weak:.2f}: macro F1 {f1_score(gold, fused, average='macro'):.4f}")
+            macro = f1_score(gold, fused, average="macro")
+            print(f"bonus confident {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
 
 
 def print_report(gold: list[str], predicted: list[str]) -> None:

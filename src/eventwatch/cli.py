@@ -26,8 +26,10 @@ if TYPE_CHECKING:  # heavy modules load only when a command needs them
 app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
+classifier_app = typer.Typer(no_args_is_help=True, help="The snippet classifier trained on the project's examples.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(classifier_app, name="classifier")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -295,6 +297,29 @@ def gazetteer_build(
     except EventwatchError as exc:
         raise _fail(exc) from exc
     out.print(f"gazetteer index written to {target}: {stats}", highlight=False)
+
+
+@classifier_app.command("build")
+def classifier_build() -> None:
+    """Train the snippet classifier from the bundled examples and cache it (once, at install)."""
+    import time
+
+    from eventwatch.classify.cache import model_path, save
+    from eventwatch.classify.examples import load_examples
+    from eventwatch.classify.model import train
+
+    try:
+        examples = load_examples()
+        start = time.perf_counter()
+        model = train(examples)
+        took = time.perf_counter() - start
+        target = model_path(examples)
+        save(model, target)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(EventwatchError(f"cannot write the classifier: {exc}")) from exc
+    out.print(f"classifier trained on {len(examples)} examples in {took:.1f}s, written to {target}", highlight=False)
 
 
 if __name__ == "__main__":

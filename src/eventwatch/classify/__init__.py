@@ -36,14 +36,15 @@ class Fusion:
 
 
 def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fusion) -> list[tuple[str, float]]:
-    """Per text: the label with the highest model score plus rule bonus, and that total."""
+    """Per text: the label with the highest model score plus rule bonus, and its share of the
+    fused scores (a confidence in [0, 1])."""
     index = {label: i for i, label in enumerate(labels)}
     fused = scores.copy()
     for row, rule in enumerate(rules):
         if rule.label in index:
             fused[row, index[rule.label]] += fusion.bonus(rule)
     best = fused.argmax(axis=1)
-    return [(labels[int(b)], float(fused[row, b])) for row, b in enumerate(best)]
+    return [(labels[int(b)], float(fused[row, b] / fused[row].sum())) for row, b in enumerate(best)]
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def trained_model() -> Pipeline:
 
 
 def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Prediction]:
-    """One CASE label per snippet, with its fused score (model score + rule bonus)."""
+    """One CASE label per snippet, with its fused score (model score + rule bonus, renormalised)."""
     if not texts:
         return []
     rules = [classify_text(text) for text in texts]

@@ -9,6 +9,7 @@ upgraded library simply trains a new model.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -64,8 +65,6 @@ def load_or_train(examples: list[Example], params: Params = DEFAULT) -> Pipeline
     if model is not None:
         return model
     model = train(examples, params)
-    try:
+    with contextlib.suppress(OSError):  # a read-only install still works: it trains once per process
         save(model, path)
-    except OSError:
-        pass  # a read-only install still works, it just trains once per process
     return model

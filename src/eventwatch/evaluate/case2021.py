@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from eventwatch.errors import EvalError
 from eventwatch.classify import classify_snippet, classify_snippets
+from eventwatch.errors import EvalError
 from eventwatch.extract.snippet import ACLED_CODES, CASE_LABELS, Prediction
 
 COLUMNS = ("id", "EventSnippet", "SubType")
