@@ -24,7 +24,7 @@ Matrix = np.ndarray[Any, np.dtype[np.float64]]
 
 @dataclass(frozen=True)
 class Params:
-    c: float = 1.0  # inverse regularisation strength of the SVM
+    c: float = 0.5  # inverse regularisation strength of the SVM
     word_ngrams: tuple[int, int] = (1, 2)
     char_ngrams: tuple[int, int] = (2, 5)
     min_df: int = 2
