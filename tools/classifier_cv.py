@@ -58,7 +58,7 @@ def fusion_grid(folds: int) -> None:
             for weak in sorted({0.0, confident / 2, confident}):
                 fused = [label for label, _ in fuse(labels, scores, rules, Fusion(confident, weak))]
                 macro = f1_score(gold, fused, average="macro")
-                print(f"temperature {temperature} bonus confident {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
+                print(f"temperature {temperature} bonus {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
 
 
 def print_report(gold: list[str], predicted: list[str]) -> None:
