@@ -8,12 +8,14 @@ SHARED ?= ../shared
 
 .PHONY: demo test test-postgres install lint clean web
 
-$(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py) web/package-lock.json tools/vendor_web.py
+$(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py) web/package-lock.json tools/vendor_web.py \
+		$(wildcard src/eventwatch/classify/*.py src/eventwatch/classify/examples/*.txt)
 	$(PY) tools/vendor_web.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/eventwatch gazetteer build
+	$(BIN)/eventwatch classifier build
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -27,9 +27,11 @@ app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
 db_app = typer.Typer(no_args_is_help=True, help="The database schema (Alembic migrations).")
+classifier_app = typer.Typer(no_args_is_help=True, help="The snippet classifier trained on the project's examples.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
+app.add_typer(classifier_app, name="classifier")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -437,6 +439,29 @@ def db_current() -> None:
         raise _fail(exc) from exc
     state = "up to date" if info["current"] == info["head"] else "needs `eventwatch db upgrade`"
     out.print(f"current {info['current'] or '(none)'}, head {info['head']}: {state}", highlight=False)
+
+
+@classifier_app.command("build")
+def classifier_build() -> None:
+    """Train the snippet classifier from the bundled examples and cache it (once, at install)."""
+    import time
+
+    from eventwatch.classify.cache import model_path, save
+    from eventwatch.classify.examples import load_examples
+    from eventwatch.classify.model import train
+
+    try:
+        examples = load_examples()
+        start = time.perf_counter()
+        model = train(examples)
+        took = time.perf_counter() - start
+        target = model_path(examples)
+        save(model, target)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(EventwatchError(f"cannot write the classifier: {exc}")) from exc
+    out.print(f"classifier trained on {len(examples)} examples in {took:.1f}s, written to {target}", highlight=False)
 
 
 if __name__ == "__main__":
