@@ -6,16 +6,23 @@ STAMP := $(VENV)/.installed
 DEMO_DB := demo.db
 SHARED ?= ../shared
 
-.PHONY: demo test test-postgres install lint clean
+.PHONY: demo test test-postgres install lint clean web
 
-$(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py)
+$(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py) web/package-lock.json tools/vendor_web.py \
+		$(wildcard src/eventwatch/classify/*.py src/eventwatch/classify/examples/*.txt)
+	$(PY) tools/vendor_web.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/eventwatch gazetteer build
+	$(BIN)/eventwatch classifier build
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The dashboard's front-end libraries: npm ci in web/, then copy into src/eventwatch/web/static/vendor/.
+web:
+	$(PY) tools/vendor_web.py
 
 demo: $(STAMP)
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm

@@ -1,10 +1,12 @@
 """End-to-end throughput of eventwatch on the 400 hrdsattack articles, against a spaCy NER floor.
 
-    .venv/bin/python bench/throughput.py [--workers N] [--shared PATH]
+    .venv/bin/python bench/throughput.py [--workers N] [--scheduler local|tcp://HOST:PORT] [--shared PATH]
 
 1. every sample's HTML becomes an Article (trafilatura) -> extract -> resolve -> store, into a
-   fresh temporary SQLite database; with --workers N > 1 ingest + extraction run in N
-   processes (each builds its own Services once) while this process stores in input order;
+   fresh temporary SQLite database; with --workers N > 1 extraction runs in N processes
+   (each builds its own Services once) while this process stores in input order; with
+   --scheduler a second pass does the same through Dask (`local`: a LocalCluster of N
+   worker processes, started before the clock runs);
 2. the floor: spaCy NER alone (tok2vec + ner) over the same article texts, same processes;
 3. cold start: wall time of `eventwatch ingest` on one small text file.
 
@@ -15,6 +17,7 @@ never used as timed assertions in tests.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import resource
@@ -38,6 +41,7 @@ from eventwatch.ingest.html import parse_html
 from eventwatch.ingest.meta import DocMeta
 from eventwatch.pipeline import ingest_items
 from eventwatch.records import Article, Rejected
+from eventwatch.scale import open_extractor
 from eventwatch.settings import Settings, load_settings
 from eventwatch.store import Repository, open_repository
 
@@ -115,8 +119,10 @@ def peak_rss_kb() -> int:
 
 
 # -- eventwatch: the product's own pipeline (workers > 1: its process pool, one writer) ----------
-def run_pipeline(samples: Sequence[Sample], settings: Settings, repo: Repository, workers: int) -> Run:
-    services = Services(gazetteer=Gazetteer.open())
+def run_pipeline(
+    samples: Sequence[Sample], settings: Settings, repo: Repository, workers: int, scheduler: str | None = None
+) -> Run:
+    services = Services(gazetteer=Gazetteer.open()) if workers <= 1 and scheduler is None else None
     words = 0
 
     def records() -> Iterator[Article | Rejected]:
@@ -127,7 +133,8 @@ def run_pipeline(samples: Sequence[Sample], settings: Settings, repo: Repository
             yield record
 
     start = time.perf_counter()
-    report = ingest_items(records(), settings, repo, services, workers=workers)
+    with open_extractor(workers, scheduler, services) as extract:
+        report = ingest_items(records(), settings, repo, extract=extract)
     seconds = time.perf_counter() - start
     run = Run(seconds, report.articles, words, report.mentions, report.events, len(report.rejected))
     run.worker_rss_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # terminated workers
@@ -141,6 +148,25 @@ def run_eventwatch(samples: Sequence[Sample], workers: int, db_dir: Path) -> Run
     run = run_pipeline(samples, settings, repo, workers)
     run.parent_rss_kb = peak_rss_kb()  # before the floor loads a second model in this process
     run.cpu_s = cpu_seconds() - cpu
+    return run
+
+
+def run_dask(samples: Sequence[Sample], workers: int, scheduler: str, db_dir: Path) -> Run:
+    """The same pass through Dask. CPU time counts the workers (the scheduler's is left out)."""
+    from distributed import Client, LocalCluster
+
+    with contextlib.ExitStack() as stack:
+        if scheduler == "local":
+            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                       dashboard_address=None))  # type: ignore[no-untyped-call]
+            scheduler = cluster.scheduler_address
+        client = stack.enter_context(Client(scheduler, set_as_default=False))  # type: ignore[no-untyped-call]
+        settings = load_settings().with_db(f"sqlite:///{db_dir / 'bench-dask.db'}")
+        worker_cpu, cpu = sum(client.run(cpu_seconds).values()), cpu_seconds()
+        run = run_pipeline(samples, settings, open_repository(settings.store.url), workers, scheduler)
+        run.cpu_s = cpu_seconds() - cpu + sum(client.run(cpu_seconds).values()) - worker_cpu
+        run.worker_rss_kb = max(client.run(peak_rss_kb).values())
+    run.parent_rss_kb = peak_rss_kb()
     return run
 
 
@@ -198,17 +224,10 @@ def texts_of(samples: Sequence[Sample]) -> list[str]:
     return [r.text for r in (to_record(s, settings) for s in samples) if isinstance(r, Article)]
 
 
-def report(
-    samples: Sequence[Sample], workers: int, run: Run, floor: tuple[float, float], cold: list[float]
-) -> dict[str, Any]:
-    n, (floor_s, floor_cpu) = len(samples), floor
-    rate, floor_rate = n / run.seconds, n / floor_s
-    peak_mb = max(run.parent_rss_kb, run.worker_rss_kb) / 1024
-    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
-    print(
-        f"eventwatch: {n} articles in {run.seconds:.1f} s with {workers} process(es): "
-        f"{rate:.2f} articles/s, {run.words / run.seconds:,.0f} words/s"
-    )
+def describe(label: str, n: int, run: Run) -> float:
+    rate = n / run.seconds
+    print(f"{label}: {n} articles in {run.seconds:.1f} s: {rate:.2f} articles/s, "
+          f"{run.words / run.seconds:,.0f} words/s")
     print(f"  CPU {run.cpu_s:.1f} s ({run.cpu_s / n * 1000:.0f} ms/article)")
     print(
         f"  stored {run.articles} articles, {run.mentions} mentions, {len(run.events)} events touched, "
@@ -217,30 +236,47 @@ def report(
     print(
         f"  peak RSS: main process {run.parent_rss_kb / 1024:.0f} MB, largest worker {run.worker_rss_kb / 1024:.0f} MB"
     )
+    return rate
+
+
+def report(
+    samples: Sequence[Sample], workers: int, runs: dict[str, Run], floor: tuple[float, float], cold: list[float]
+) -> dict[str, Any]:
+    n, (floor_s, floor_cpu), run = len(samples), floor, runs["pool"]
+    print(f"machine: {os.cpu_count()} cores, python {sys.version.split()[0]}")
+    rates = {name: describe(f"eventwatch ({name}, {workers} process(es))", n, r) for name, r in runs.items()}
+    rate, floor_rate = rates["pool"], n / floor_s
     print(f"NER floor ({MODEL}, tok2vec+ner): {floor_s:.1f} s, {floor_rate:.2f} articles/s, CPU {floor_cpu:.1f} s")
     print(f"ratio eventwatch / floor: {rate / floor_rate:.2f} by wall time, {floor_cpu / run.cpu_s:.2f} by CPU time")
     print(f"cold start `eventwatch ingest` one small file: first {cold[0]:.2f} s, best {min(cold):.2f} s")
-    return {
+    result: dict[str, Any] = {
         "articles": n,
         "workers": workers,
         "articles_per_s": round(rate, 2),
         "floor_articles_per_s": round(floor_rate, 2),
         "ratio_vs_ner_floor": round(rate / floor_rate, 3),
-        "peak_rss_mb": round(peak_mb, 1),
+        "peak_rss_mb": round(max(run.parent_rss_kb, run.worker_rss_kb) / 1024, 1),
     }
+    if "dask" in runs:
+        result["dask_articles_per_s"] = round(rates["dask"], 2)
+        result["dask_peak_worker_rss_mb"] = round(runs["dask"].worker_rss_kb / 1024, 1)
+    return result
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workers", type=int, default=1, help="processes for extraction and for the floor")
+    parser.add_argument("--scheduler", help="also run through Dask: 'local' (a LocalCluster) or tcp://HOST:PORT")
     parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     args = parser.parse_args(argv)
     samples = load_samples(args.shared)
     with tempfile.TemporaryDirectory(prefix="eventwatch-bench-") as tmp:
         cold = cold_start(Path(tmp))
-        run = run_eventwatch(samples, args.workers, Path(tmp))
+        runs = {"pool": run_eventwatch(samples, args.workers, Path(tmp))}
+        if args.scheduler:
+            runs["dask"] = run_dask(samples, args.workers, args.scheduler, Path(tmp))
         floor = run_floor(texts_of(samples), args.workers)
-    print(json.dumps(report(samples, args.workers, run, floor, cold)))
+    print(json.dumps(report(samples, args.workers, runs, floor, cold)))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -16,6 +15,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
+from eventwatch import cli_filters as F
 from eventwatch.errors import EventwatchError, NotFound
 from eventwatch.settings import Settings, load_settings
 
@@ -27,9 +27,11 @@ app = typer.Typer(no_args_is_help=True, add_completion=False)
 eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
 gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
 db_app = typer.Typer(no_args_is_help=True, help="The database schema (Alembic migrations).")
+classifier_app = typer.Typer(no_args_is_help=True, help="The snippet classifier trained on the project's examples.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
+app.add_typer(classifier_app, name="classifier")
 out = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
@@ -87,18 +89,22 @@ def _services() -> Services:
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories or http(s) URLs.")],
     workers: Annotated[int, typer.Option(min=1, help="Extraction processes (one writer stores in order).")] = 1,
+    scheduler: Annotated[str | None, typer.Option(
+        help="Extract on a Dask cluster: its scheduler (tcp://HOST:PORT), or 'local' for a local "
+             "cluster of --workers processes.")] = None,
 ) -> None:
     """Read news documents, extract events, and merge them into the database."""
     from eventwatch.pipeline import ingest as run_ingest
+    from eventwatch.scale import open_extractor
 
     try:
-        repo, services = _repo(), _services()
+        repo = _repo()
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
-        with Progress(*columns, console=err, transient=True, disable=not err.is_terminal) as bar:
+        with open_extractor(workers, scheduler) as extract, Progress(
+            *columns, console=err, transient=True, disable=not err.is_terminal
+        ) as bar:
             task = bar.add_task("ingest", total=None)
-            report = run_ingest(
-                sources, _settings(), repo, services, progress=lambda n: bar.advance(task, n), workers=workers
-            )
+            report = run_ingest(sources, _settings(), repo, progress=lambda n: bar.advance(task, n), extract=extract)
     except EventwatchError as exc:
         raise _fail(exc) from exc
     for item in report.rejected:
@@ -116,33 +122,93 @@ def ingest(
 
 @app.command()
 def events(
-    since: Annotated[str | None, typer.Option(help="Earliest event date (YYYY-MM-DD).")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest event date (YYYY-MM-DD).")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
-    country: Annotated[str | None, typer.Option()] = None,
-    admin1: Annotated[str | None, typer.Option()] = None,
-    site: Annotated[str | None, typer.Option(help="Part of a site name.")] = None,
+    since: F.Since = None,
+    until: F.Until = None,
+    type_: F.Type = None,
+    country: F.Country = None,
+    admin1: F.Admin1 = None,
+    site: F.Site = None,
+    bbox: F.Bbox = None,
+    near: F.Near = None,
+    actor: F.Actor = None,
+    text: F.Text = None,
+    min_sources: F.MinSources = None,
+    stance: F.Stance = None,
     fmt: Annotated[Format, typer.Option("--format")] = Format.table,
 ) -> None:
-    """List events, filtered, as a table, CSV, JSON or GeoJSON."""
+    """List events, filtered, as a table, CSV, JSON or GeoJSON (date order, undated last)."""
     from eventwatch.cli_views import print_events
 
     try:
-        found = _repo().list_events(
-            since=_date(since), until=_date(until), event_type=type_, country=country, admin1=admin1, site=site
-        )
+        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
+                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        found = list(_repo().iter_events(wanted, sort="event_date"))
     except EventwatchError as exc:
         raise _fail(exc) from exc
     print_events(found, fmt.value, out)
 
 
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
+class ExportFormat(StrEnum):
+    csv = "csv"
+    geojson = "geojson"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
+    since: F.Since = None,
+    until: F.Until = None,
+    type_: F.Type = None,
+    country: F.Country = None,
+    admin1: F.Admin1 = None,
+    site: F.Site = None,
+    bbox: F.Bbox = None,
+    near: F.Near = None,
+    actor: F.Actor = None,
+    text: F.Text = None,
+    min_sources: F.MinSources = None,
+    stance: F.Stance = None,
+) -> None:
+    """Write the matching events as the API's /events.FORMAT would (newest first)."""
+    from eventwatch.export.formats import export_chunks
+
     try:
-        return date.fromisoformat(value)
-    except ValueError as exc:
-        raise _fail(EventwatchError(f"not a date (YYYY-MM-DD): {value!r}")) from exc
+        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
+                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        chunks = export_chunks(fmt.value, _repo().iter_events(wanted))
+        if output is None:
+            for chunk in chunks:
+                sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            return
+        with output.open("wb") as sink:
+            for chunk in chunks:
+                sink.write(chunk)
+    except OSError as exc:
+        raise _fail(EventwatchError(f"cannot write {output}: {exc.strerror or exc}")) from exc
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    err.print(f"wrote {output}", highlight=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+) -> None:
+    """Serve the HTTP API (and the dashboard, when installed) with uvicorn."""
+    import uvicorn
+
+    from eventwatch.api.app import create_app
+
+    try:
+        api = create_app(_settings())
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    uvicorn.run(api, host=host, port=port)
 
 
 class ShowFormat(StrEnum):
@@ -394,6 +460,29 @@ def db_current() -> None:
         raise _fail(exc) from exc
     state = "up to date" if info["current"] == info["head"] else "needs `eventwatch db upgrade`"
     out.print(f"current {info['current'] or '(none)'}, head {info['head']}: {state}", highlight=False)
+
+
+@classifier_app.command("build")
+def classifier_build() -> None:
+    """Train the snippet classifier from the bundled examples and cache it (once, at install)."""
+    import time
+
+    from eventwatch.classify.cache import model_path, save
+    from eventwatch.classify.examples import load_examples
+    from eventwatch.classify.model import train
+
+    try:
+        examples = load_examples()
+        start = time.perf_counter()
+        model = train(examples)
+        took = time.perf_counter() - start
+        target = model_path(examples)
+        save(model, target)
+    except EventwatchError as exc:
+        raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(EventwatchError(f"cannot write the classifier: {exc}")) from exc
+    out.print(f"classifier trained on {len(examples)} examples in {took:.1f}s, written to {target}", highlight=False)
 
 
 if __name__ == "__main__":

@@ -75,6 +75,12 @@ class StoreConflict(StoreError):
     code = "store_conflict"
 
 
+class ClusterError(EventwatchError):
+    """A Dask scheduler that cannot be reached, has no usable workers, or fails mid-run."""
+
+    code = "cluster"
+
+
 class NotFound(EventwatchError):
     code = "not_found"
 
@@ -91,3 +97,13 @@ class CorrectionError(EventwatchError):
     """A manual correction (eventwatch edit / split) that cannot be applied."""
 
     code = "correction"
+
+
+class BadFilter(EventwatchError):
+    """A query filter, sort or cursor that cannot be understood (a malformed bbox, ...)."""
+
+    code = "bad_filter"
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param  # the query parameter at fault, when there is one

@@ -2,7 +2,8 @@
 
 1. ingest: every source becomes Article or Rejected records (ingest/);
 2. skip articles already stored (re-ingesting the same report is a no-op);
-3. extract: each new article becomes Mention records (extract/);
+3. extract: each new article becomes Mention records (extract/), through an Extractor
+   (scale/): this process, a process pool or a Dask cluster, results in input order;
 4. resolve + store: in one transaction per chunk, each article is stored and linked to the
    stored article it copies, if any (resolve/duplicates.py); then its mentions and the
    events (each change a new version) and sites they touch are written (resolve/,
@@ -18,6 +19,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -27,7 +29,7 @@ from eventwatch.ingest import Fetcher, read_sources
 from eventwatch.records import Article, Mention, Rejected
 from eventwatch.resolve import resolve_article
 from eventwatch.resolve.duplicates import link_copy
-from eventwatch.scale import extractor
+from eventwatch.scale import Extractor, extractor
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -109,23 +111,36 @@ def _store_chunk(
         return
 
 
+Batch = tuple[list[Article | Rejected], list[Article]]  # a chunk and its articles not stored yet
+
+
+def _batches(
+    items: Iterable[Article | Rejected], repo: Repository, report: IngestReport
+) -> Iterator[tuple[Batch, list[Article]]]:
+    """Each chunk's new articles, to extract, tagged with what storing them needs."""
+    seen: set[str] = set()
+    for chunk in _chunks(items, CHUNK):
+        articles = _new_articles(repo, chunk, seen)
+        report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
+        yield (chunk, articles), articles
+
+
 def ingest_items(
     items: Iterable[Article | Rejected],
     settings: Settings,
     repo: Repository,
-    services: Services,
+    services: Services | None = None,
     progress: Progress | None = None,
-    workers: int = 1,
+    extract: Extractor | None = None,
 ) -> IngestReport:
+    """`extract` (default: this process, with `services`) runs extraction; resolution and
+    storage always run here, one transaction per chunk, in input order."""
     report = IngestReport()
-    seen: set[str] = set()
-    with extractor(services, workers) as extract:
-        for chunk in _chunks(items, CHUNK):
+    with ExitStack() as stack:
+        run = extract or stack.enter_context(extractor(services))
+        for (chunk, articles), mentions in run(_batches(items, repo, report)):
             rejected = [item for item in chunk if isinstance(item, Rejected)]
-            articles = _new_articles(repo, chunk, seen)
-            report.duplicates += sum(isinstance(i, Article) for i in chunk) - len(articles)
-            extracted = list(zip(articles, extract(articles), strict=True))
-            _store_chunk(repo, settings, extracted, rejected, report)
+            _store_chunk(repo, settings, list(zip(articles, mentions, strict=True)), rejected, report)
             report.rejected.extend(rejected)
             if progress:
                 progress(len(chunk))
@@ -136,9 +151,9 @@ def ingest(
     sources: Iterable[str],
     settings: Settings,
     repo: Repository,
-    services: Services,
+    services: Services | None = None,
     fetcher: Fetcher | None = None,
     progress: Progress | None = None,
-    workers: int = 1,
+    extract: Extractor | None = None,
 ) -> IngestReport:
-    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress, workers)
+    return ingest_items(read_sources(sources, settings, fetcher), settings, repo, services, progress, extract)

@@ -52,12 +52,20 @@ class DuplicateSettings:
 
 
 @dataclass(frozen=True)
+class ApiSettings:
+    token: str = ""
+    max_page_size: int = 1000
+    tile_url: str = ""
+
+
+@dataclass(frozen=True)
 class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     fetch: FetchSettings = field(default_factory=FetchSettings)
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
 
     def with_db(self, url: str | None) -> Settings:
         return self if not url else replace(self, store=StoreSettings(url=url))
@@ -65,7 +73,7 @@ class Settings:
 
 _SECTIONS: dict[str, type[Any]] = {
     "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
-    "resolve": ResolveSettings, "duplicates": DuplicateSettings,
+    "resolve": ResolveSettings, "duplicates": DuplicateSettings, "api": ApiSettings,
 }
 
 

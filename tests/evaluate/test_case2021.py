@@ -125,7 +125,7 @@ def test_classify_report_shape() -> None:
         "score": report["score"],
         "evidence": "Warplanes bombed a rebel-held village in the hills on Sunday.",
     }
-    assert report["score"] >= 1.0
+    assert 0.5 <= report["score"] <= 1.0  # the fused classifier's confidence
 
 
 @pytest.mark.parametrize(

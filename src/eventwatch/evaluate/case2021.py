@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from eventwatch.classify import classify_snippet, classify_snippets
 from eventwatch.errors import EvalError
-from eventwatch.extract.snippet import ACLED_CODES, CASE_LABELS, Prediction, classify_text
+from eventwatch.extract.snippet import ACLED_CODES, CASE_LABELS, Prediction
 
 COLUMNS = ("id", "EventSnippet", "SubType")
 SUBTASK_LABELS: dict[str, frozenset[str]] = {
@@ -151,11 +152,14 @@ def score(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
 # -- public API -----------------------------------------------------------------------------
 
 
-def predict_rows(rows: Sequence[CaseRow], classify: Callable[[str], Prediction] = classify_text) -> list[str]:
+def predict_rows(rows: Sequence[CaseRow], classify: Callable[[str], Prediction] | None = None) -> list[str]:
+    """One label per row: by ``classify`` if given, else by the trained classifier (in one batch)."""
+    if classify is None:
+        return [p.label for p in classify_snippets([row.snippet for row in rows])]
     return [classify(row.snippet).label for row in rows]
 
 
-def evaluate_case2021(path: Path, classify: Callable[[str], Prediction] = classify_text) -> dict[str, Any]:
+def evaluate_case2021(path: Path, classify: Callable[[str], Prediction] | None = None) -> dict[str, Any]:
     """Classify every snippet of a CASE 2021 TSV and score the three subtasks."""
     rows = read_case_tsv(path)
     return score([row.gold for row in rows], predict_rows(rows, classify))
@@ -163,7 +167,7 @@ def evaluate_case2021(path: Path, classify: Callable[[str], Prediction] = classi
 
 def classify_report(text: str) -> dict[str, Any]:
     """The result of ``eventwatch classify TEXT``."""
-    prediction = classify_text(text)
+    prediction = classify_snippet(text)
     return {
         "label": prediction.label,
         "sub_event_type": prediction.sub_event_type,

@@ -10,11 +10,13 @@ from eventwatch.export.acled import event_record
 from eventwatch.records import Event
 
 
+def feature(event: Event) -> dict[str, Any]:
+    """One event as a Feature: a [lon, lat] Point, or a null geometry when it has no place."""
+    props = event_record(event)
+    lat, lon = props.pop("latitude"), props.pop("longitude")
+    geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+    return {"type": "Feature", "id": event.id, "geometry": geometry, "properties": props}
+
+
 def feature_collection(events: Iterable[Event]) -> dict[str, Any]:
-    features = []
-    for event in events:
-        props = event_record(event)
-        lat, lon = props.pop("latitude"), props.pop("longitude")
-        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-        features.append({"type": "Feature", "id": event.id, "geometry": geometry, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": [feature(event) for event in events]}

@@ -25,7 +25,7 @@ from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
-from eventwatch.extract.places import Entity, find_places, most_precise
+from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.sentences import Sentence, split_sentences
 from eventwatch.extract.sites import SiteMention, find_alias, find_sites
 from eventwatch.extract.weapons import find_weapon
@@ -47,9 +47,14 @@ class Services:
 class _Reader:
     """Reads one article; holds the article-wide state the frames need."""
 
-    def __init__(self, article: Article, services: Services) -> None:
+    def __init__(self, article: Article, services: Services,
+                 fill_entities: dict[int, list[Entity]] | None = None) -> None:
         self.article = article
         self.services = services
+        # entities for fill_place, found in one batch; None: a first reading, which only
+        # records the sentences fill_place needs them for and places nothing (see read_article)
+        self.fill_entities = fill_entities
+        self.fill_requests: list[Sentence] = []
         self.published: date | None = article.published_at.date() if article.published_at else None
         self.context = countries_mentioned(article.text)
         self.drafts: list[Draft] = []
@@ -203,10 +208,17 @@ class _Reader:
             return
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
-        ents = self.services.entities([sentence.text])[0]
-        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
-        if place is not None and place.place.feature != "country":
+        if self.fill_entities is None:
+            self.fill_requests.append(sentence)
+            return
+        ents = self.fill_entities.get(sentence.index)
+        place = self.place_below_country(sentence, self.services.entities([sentence.text])[0] if ents is None else ents)
+        if place is not None:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
+
+    def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
+        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
+        return place if place is not None and place.place.feature != "country" else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
                     claims: list[ClaimMention]) -> None:
@@ -248,14 +260,36 @@ def _asserted(text: str) -> list[TypeGuess]:
     return [g for g in classify_all(text) if not g.negated_or_hypothetical and not g.generic]
 
 
+def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
+          entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None) -> _Reader:
+    reader = _Reader(article, services, fill_entities)
+    for sentence in sentences:
+        reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
+    return reader
+
+
+def read_article(article: Article, services: Services, sentences: list[Sentence],
+                 asserted: dict[int, list[TypeGuess]], entities: dict[int, list[Entity]]) -> _Reader:
+    """Read every sentence. fill_place's NER runs in one batch: a first reading assumes no
+    sentence after an unplaced incident places it and records those sentences; their
+    entities are then found together. If none of them names a place, the first reading is
+    exactly what reading with them gives; otherwise the article is read again with them."""
+    reader = _read(article, services, sentences, asserted, entities, None)
+    if not reader.fill_requests:
+        return reader
+    requests = reader.fill_requests
+    found = dict(zip((s.index for s in requests), services.entities([s.text for s in requests]), strict=True))
+    if all(reader.place_below_country(s, found[s.index]) is None for s in requests):
+        return reader
+    return _read(article, services, sentences, asserted, entities, found)
+
+
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
-    reader = _Reader(article, services)
     sentences = split_sentences(article.text)
     asserted = {s.index: _asserted(s.text) for s in sentences}
     # NER runs only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
-    for sentence in sentences:
-        reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
+    reader = read_article(article, services, sentences, asserted, entities)
     reader.attach_generic_claims()
     return to_mentions(article, reader.located(), reader.resolved_date, reader.article_claims, reader.attackers)

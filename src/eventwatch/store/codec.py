@@ -153,12 +153,12 @@ def count_rows(mention: Mention) -> list[dict[str, Any]]:
     ]
 
 
-def _evidence(row: Row) -> Evidence:
+def evidence_from_row(row: Row) -> Evidence:
     return Evidence(article_id=row["article_id"], start=row["start"], end=row["end"], quote=row["quote"])
 
 
 def count_from_row(row: Row) -> ReportedCount:
-    return ReportedCount(site=row["site"], count=row["count"], what=row["what"], evidence=_evidence(row))
+    return ReportedCount(site=row["site"], count=row["count"], what=row["what"], evidence=evidence_from_row(row))
 
 
 @dataclass
@@ -172,7 +172,8 @@ class MentionParts:
 
     def add_claims(self, rows: Iterable[Row]) -> None:
         for row in rows:
-            claim = Claim(speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=_evidence(row))
+            evidence = evidence_from_row(row)
+            claim = Claim(speaker=row["speaker"], stance=row["stance"], subject=row["subject"], evidence=evidence)
             self.claims.setdefault(_key(row), []).append(claim)
 
     def add_links(self, rows: Iterable[Row]) -> None:
@@ -185,7 +186,7 @@ class MentionParts:
 
     def add_evidence(self, rows: Iterable[Row]) -> None:
         for row in rows:
-            self.evidence.setdefault(_key(row), {})[row["field"]] = _evidence(row)
+            self.evidence.setdefault(_key(row), {})[row["field"]] = evidence_from_row(row)
 
 
 def _key(row: Row) -> Key:

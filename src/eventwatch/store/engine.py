@@ -11,6 +11,8 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from eventwatch.errors import StoreError
 from eventwatch.store import migrate
 from eventwatch.store.repository import Repository
+from eventwatch.store.rollup import ensure_rollup
+from eventwatch.store.search import ensure_fts
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -71,6 +73,8 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
             engine.dispose()
             orig = getattr(exc, "orig", None) or exc
             raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
+        ensure_fts(engine)  # SQLite side tables, not modelled in schema.py (idempotent)
+        ensure_rollup(engine)
     return engine
 
 

@@ -26,7 +26,7 @@ WRITER_LOCK = 0x6576_7772  # advisory lock key ("evwr") held by every write tran
 
 # Tables made by revisions with raw SQL and not modelled in schema.py (e.g. an FTS5 virtual
 # table and its shadow tables): name prefixes that the schema comparison leaves out.
-UNMODELLED_TABLE_PREFIXES: tuple[str, ...] = ()
+UNMODELLED_TABLE_PREFIXES: tuple[str, ...] = ("events_fts", "stats_")  # store/search.py, store/rollup.py
 
 
 def modelled(name: str | None, type_: str, _parents: object) -> bool:

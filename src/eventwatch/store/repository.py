@@ -7,21 +7,23 @@ as `StoreError`; missing records on the read side raise `NotFound`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, or_, select, true
+from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, select, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventwatch.errors import NotFound
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
-from eventwatch.store import codec
+from eventwatch.store import codec, query, rollup, search
 from eventwatch.store.audit import AuditReads, AuditTx
 from eventwatch.store.loading import (
+    CHUNK,
     Clause,
     chunks,
     load_events,
@@ -83,6 +85,7 @@ class Tx(AuditTx):
     def __init__(self, conn: Connection, clock: Clock = _utcnow) -> None:
         self._conn = conn
         self._clock = clock
+        self.touched: set[str] = set()  # events written in this transaction (re-indexed at commit)
 
     @_store_op("checking for an article")
     def has_article(self, article_id: str) -> bool:
@@ -108,6 +111,7 @@ class Tx(AuditTx):
             delete(mentions).where(mentions.c.article_id == mention.article_id, mentions.c.idx == mention.index)
         )
         self._conn.execute(insert(mentions).values(codec.mention_row(mention, event_id)))
+        self.touched.add(event_id)
         children = (
             (evidence, codec.evidence_rows(mention)),
             (claims, codec.claim_rows(mention)),
@@ -123,7 +127,7 @@ class Tx(AuditTx):
         self, *, start: date, end: date, country: str | None, time_precision: int | None = None
     ) -> list[Event]:
         """Dated events with event_date in [start, end], of `country` (case-insensitive) if given,
-        and of this time_precision if given (ix_events_country_precision_date serves the query)."""
+        and of this time_precision if given (ix_events_lower_country_date serves the query)."""
         conditions = [events.c.event_date >= start, events.c.event_date <= end]
         if country is not None:
             conditions.append(_ci_equals(events.c.country, country))
@@ -148,6 +152,7 @@ class Tx(AuditTx):
         if event.first_seen is not None:
             row["first_seen"] = event.first_seen
         _upsert(self._conn, events, row, {"first_seen": event.first_seen or now})
+        self.touched.add(event.id)
 
     @_store_op("looking up a site")
     def find_site(self, alias_norm: str) -> Site | None:
@@ -175,8 +180,26 @@ class Tx(AuditTx):
         return load_site_counts(self._conn, [site_id]).get(site_id, [])
 
 
+def _events_in_order(conn: Connection, event_ids: Sequence[str]) -> list[Event]:
+    by_id = {event.id: event for chunk in chunks(event_ids) for event in load_events(conn, events.c.id.in_(chunk))}
+    return [by_id[event_id] for event_id in event_ids if event_id in by_id]
+
+
 def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
+
+
+@dataclass(frozen=True)
+class EventPage:
+    events: list[Event]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class EventStats:
+    total: int
+    by_day_type: list[tuple[date, str, int]]
+    by_admin1: list[tuple[str | None, str | None, int]]
 
 
 class Repository(AuditReads):
@@ -202,7 +225,10 @@ class Repository(AuditReads):
         try:
             with self._engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
                 writer_lock(conn)
-                yield Tx(conn, self._clock)
+                tx = Tx(conn, self._clock)
+                yield tx
+                search.refresh(conn, tx.touched)
+                rollup.refresh(conn, tx.touched)
         except SQLAlchemyError as exc:
             raise store_error("database transaction failed", exc) from exc
 
@@ -228,36 +254,85 @@ class Repository(AuditReads):
         site: str | None = None,
         limit: int | None = None,
     ) -> list[Event]:
-        """Events by event_date then id. event_type matches event_type or sub_event_type;
-        country/admin1 are case-insensitive; site is a case-insensitive substring of the
-        site's name (or of the event's own site field)."""
-        conditions: list[Clause] = [true()]
-        if since is not None:
-            conditions.append(events.c.event_date >= since)
-        if until is not None:
-            conditions.append(events.c.event_date <= until)
-        if event_type is not None:
-            conditions.append(
-                or_(
-                    _ci_equals(events.c.event_type, event_type),
-                    _ci_equals(events.c.sub_event_type, event_type),
-                )
-            )
-        if country is not None:
-            conditions.append(_ci_equals(events.c.country, country))
-        if admin1 is not None:
-            conditions.append(_ci_equals(events.c.admin1, admin1))
-        if site is not None:
-            needle = site.lower()
-            named = select(sites.c.id).where(func.lower(sites.c.name).contains(needle, autoescape=True))
-            conditions.append(
-                or_(
-                    events.c.site_id.in_(named.scalar_subquery()),
-                    func.lower(events.c.site).contains(needle, autoescape=True),
-                )
-            )
+        """Events by event_date then id (undated last). event_type matches event_type or
+        sub_event_type; the other filters are as in query.EventQuery."""
+        wanted = query.with_type(
+            query.EventQuery(start=since, end=until, country=country, admin1=admin1, site=site), event_type
+        )
         with self._reading("listing events") as conn:
-            return load_events(conn, and_(*conditions), limit=limit)
+            return load_events(conn, and_(true(), *query.conditions(wanted, conn.dialect.name)), limit=limit)
+
+    def find_events(
+        self, wanted: query.EventQuery, *, sort: str = "-event_date", limit: int = 100, cursor: str | None = None
+    ) -> EventPage:
+        """One page of matching events in `sort` order, and the cursor of the next page."""
+        after = query.Position.decode(cursor, sort) if cursor else None
+        with self._reading("searching events") as conn:
+            ids, position = query.page_ids(conn, wanted, sort, limit, after)
+            found = _events_in_order(conn, ids)
+        return EventPage(found, position.encode() if position else None)
+
+    def iter_events(self, wanted: query.EventQuery, *, sort: str = "-event_date") -> Iterator[Event]:
+        """Every matching event in `sort` order, read a page at a time (for exports)."""
+        cursor: str | None = None
+        while True:
+            page = self.find_events(wanted, sort=sort, limit=CHUNK, cursor=cursor)
+            yield from page.events
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def event_stats(self, wanted: query.EventQuery) -> EventStats:
+        """Counts of matching events: total, by (date, event_type) and by (country, admin1)."""
+        with self._reading("counting events") as conn:
+            if conn.dialect.name == "sqlite" and wanted == query.EventQuery():
+                days, regions = rollup.rollup_stats(conn)  # the overview: kept counts, no scan
+            else:
+                by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
+                days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
+                regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
+        return EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
+
+    def site_names(self, site_ids: Collection[str]) -> dict[str, str]:
+        with self._reading("reading site names") as conn:
+            stmt = select(sites.c.id, sites.c.name).where(sites.c.id.in_(sorted(site_ids)))
+            return {site_id: name for site_id, name in conn.execute(stmt)}
+
+    def get_site(self, site_id: str) -> Site:
+        with self._reading("reading a site") as conn:
+            found = load_sites(conn, sites.c.id == site_id)
+        if not found:
+            raise NotFound(f"no site with id '{site_id}'")
+        return found[0]
+
+    def article_evidence(self, article_id: str) -> list[tuple[str, str, int, int, str]]:
+        """(event id, field, start, end, quote) of every evidence span quoted from the article."""
+        joined = evidence.join(
+            mentions, and_(evidence.c.article_id == mentions.c.article_id, evidence.c.mention_idx == mentions.c.idx)
+        )
+        ev = evidence.c
+        stmt = (
+            select(mentions.c.event_id, ev.field, ev.start, ev.end, ev.quote)
+            .select_from(joined)
+            .where(ev.article_id == article_id)
+            .order_by(ev.start, ev.end, ev.field, mentions.c.event_id)
+        )
+        with self._reading("reading an article's evidence") as conn:
+            return [(e, f, int(s), int(t), q) for e, f, s, t, q in conn.execute(stmt)]
+
+    def get_events(self, event_ids: Sequence[str]) -> list[Event]:
+        """These events (exact ids), in the order given; unknown ids are skipped."""
+        with self._reading("reading events") as conn:
+            return _events_in_order(conn, event_ids)
+
+    def mention_events(self, article_ids: Collection[str]) -> dict[tuple[str, int], str]:
+        """(article id, mention index) -> event id, for every mention of these articles."""
+        stmt = select(mentions.c.article_id, mentions.c.idx, mentions.c.event_id)
+        found: dict[tuple[str, int], str] = {}
+        with self._reading("reading mentions") as conn:
+            for chunk in chunks(sorted(article_ids)):
+                found.update({(a, i): e for a, i, e in conn.execute(stmt.where(mentions.c.article_id.in_(chunk)))})
+        return found
 
     def _event_id(self, conn: Connection, event_id: str) -> str:
         """The full id for an exact id or a unique prefix of at least MIN_PREFIX characters."""

@@ -302,11 +302,18 @@ merge_blocks = Table(
     Column("at", UTCDateTime, nullable=False),
 )
 
-Index("ix_events_event_date", events.c.event_date)
+
+# Query indexes (store/query.py): keyset pages by (sort key, id); case-insensitive place
+# filters with a date range; bbox / near boxes on latitude then longitude.
+Index("ix_events_date_id", events.c.event_date, events.c.id)
+Index("ix_events_fatalities_id", events.c.fatalities, events.c.id)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
+Index("ix_events_lower_country_date", func.lower(events.c.country), events.c.event_date, events.c.id)
+Index("ix_events_lower_admin1_date", func.lower(events.c.admin1), events.c.event_date, events.c.id)
+Index("ix_events_lat_lon", events.c.latitude, events.c.longitude)
+# Covers both /stats aggregates over a date range (no table reads).
+Index("ix_events_date_type_place", events.c.event_date, events.c.event_type, events.c.country, events.c.admin1)
 Index("ix_events_site_id", events.c.site_id)
-# The resolver's blocking query (Tx.candidate_events): one range scan per country and time precision.
-Index("ix_events_country_precision_date", func.lower(events.c.country), events.c.time_precision, events.c.event_date)
 Index("ix_mentions_event_id", mentions.c.event_id)
 Index("ix_article_bands_band_hash", article_bands.c.band, article_bands.c.hash)
 Index("ix_article_duplicates_duplicate_of", article_duplicates.c.duplicate_of)

@@ -1,0 +1,69 @@
+"""Snippet -> CASE 2021 label by a linear model trained on the project's own examples,
+combined with the rule-based classifier (``extract.snippet``).
+
+The model's label scores (softmax over a linear SVM's decision values) get a bonus for the
+label the rules chose: ``RULE_BONUS`` when the rules were confident, ``WEAK_RULE_BONUS``
+when they only had a weak cue. The bonuses were chosen by cross-validation on our examples
+(``tools/classifier_cv.py --fusion``). The JSON interface is the rules' ``Prediction``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sklearn.pipeline import Pipeline
+
+from eventwatch.classify.cache import load_or_train
+from eventwatch.classify.examples import load_examples
+from eventwatch.classify.model import Matrix, label_scores
+from eventwatch.extract.event_type import CONFIDENT
+from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
+
+RULE_BONUS = 0.3
+WEAK_RULE_BONUS = 0.3
+
+
+@dataclass(frozen=True)
+class Fusion:
+    confident: float = RULE_BONUS
+    weak: float = WEAK_RULE_BONUS
+
+    def bonus(self, rule: Prediction) -> float:
+        if rule.score >= CONFIDENT:
+            return self.confident
+        return self.weak if rule.score > 0 else 0.0
+
+
+def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fusion) -> list[tuple[str, float]]:
+    """Per text: the label with the highest model score plus rule bonus, and its share of the
+    fused scores (a confidence in [0, 1])."""
+    index = {label: i for i, label in enumerate(labels)}
+    fused = scores.copy()
+    for row, rule in enumerate(rules):
+        if rule.label in index:
+            fused[row, index[rule.label]] += fusion.bonus(rule)
+    best = fused.argmax(axis=1)
+    return [(labels[int(b)], float(fused[row, b] / fused[row].sum())) for row, b in enumerate(best)]
+
+
+@lru_cache(maxsize=1)
+def trained_model() -> Pipeline:
+    return load_or_train(load_examples())
+
+
+def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Prediction]:
+    """One CASE label per snippet, with its fused score (model score + rule bonus, renormalised)."""
+    if not texts:
+        return []
+    rules = [classify_text(text) for text in texts]
+    labels, scores = label_scores(trained_model(), texts)
+    predictions = []
+    for text, rule, (label, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
+        evidence = rule.evidence if rule.label == label else " ".join(text.split())
+        predictions.append(Prediction(label, ACLED_CODES.get(label), round(score, 4), evidence))
+    return predictions
+
+
+def classify_snippet(text: str) -> Prediction:
+    return classify_snippets([text])[0]

@@ -1,0 +1,64 @@
+"""A linear text classifier trained from the project's own examples (scikit-learn).
+
+Features: TF-IDF over word 1-2-grams and over character 2-5-grams (within word bounds);
+classifier: a linear SVM (liblinear, one-vs-rest). Scores are a softmax over the SVM's
+decision values, so they sum to 1 over the labels. Hyperparameters were chosen by k-fold
+cross-validation on our examples (``tools/classifier_cv.py --grid``), never on CASE data.
+Training is deterministic (examples in a fixed order, fixed seed) and takes about a second.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from eventwatch.classify.examples import Example
+
+Matrix = np.ndarray[Any, np.dtype[np.float64]]
+
+
+@dataclass(frozen=True)
+class Params:
+    c: float = 0.5  # inverse regularisation strength of the SVM
+    word_ngrams: tuple[int, int] = (1, 2)
+    char_ngrams: tuple[int, int] = (2, 5)
+    min_df: int = 2
+    temperature: float = 0.2  # softmax temperature over decision values (scores only, not the label)
+
+
+DEFAULT = Params()
+
+
+def build_pipeline(params: Params = DEFAULT) -> Pipeline:
+    word = TfidfVectorizer(
+        ngram_range=params.word_ngrams, sublinear_tf=True, min_df=params.min_df, strip_accents="unicode"
+    )
+    char = TfidfVectorizer(analyzer="char_wb", ngram_range=params.char_ngrams, sublinear_tf=True, min_df=params.min_df)
+    features = FeatureUnion([("word", word), ("char", char)])
+    return Pipeline([("features", features), ("clf", LinearSVC(C=params.c, random_state=0))])
+
+
+def train(examples: list[Example], params: Params = DEFAULT) -> Pipeline:
+    pipeline = build_pipeline(params)
+    pipeline.fit([e.text for e in examples], [e.label for e in examples])
+    return pipeline
+
+
+def softmax(values: Matrix, temperature: float) -> Matrix:
+    scaled = values / temperature
+    scaled -= scaled.max(axis=1, keepdims=True)
+    exp = np.exp(scaled)
+    result: Matrix = exp / exp.sum(axis=1, keepdims=True)
+    return result
+
+
+def label_scores(pipeline: Pipeline, texts: list[str], params: Params = DEFAULT) -> tuple[list[str], Matrix]:
+    """The label order and, per text, a score per label (softmax of the decision values)."""
+    labels = [str(label) for label in pipeline.classes_]
+    decision = np.asarray(pipeline.decision_function(texts), dtype=np.float64)
+    return labels, softmax(decision, params.temperature)

@@ -1,0 +1,66 @@
+"""The event filter options shared by `eventwatch events` and `eventwatch export` (the same
+filters as the API's, built into the same store EventQuery)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+import typer
+
+from eventwatch.errors import BadFilter
+from eventwatch.store.query import EventQuery, parse_bbox, parse_near, with_type
+
+Since = Annotated[str | None, typer.Option("--since", "--start", help="Earliest event date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", "--end", help="Latest event date (YYYY-MM-DD).")]
+Type = Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")]
+Country = Annotated[str | None, typer.Option(help="Country (any case).")]
+Admin1 = Annotated[str | None, typer.Option(help="First-level region (any case).")]
+Site = Annotated[str | None, typer.Option(help="A site id, or part of a site name or alias.")]
+Bbox = Annotated[str | None, typer.Option(help="minlon,minlat,maxlon,maxlat.")]
+Near = Annotated[str | None, typer.Option(help="lat,lon,km.")]
+Actor = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
+Text = Annotated[str | None, typer.Option(help="Words in the notes or evidence quotes.")]
+MinSources = Annotated[int | None, typer.Option(min=0, help="Reported by at least this many articles.")]
+Stance = Annotated[str | None, typer.Option(help="Events with a claim of this stance (e.g. claims_responsibility).")]
+
+
+def parse_date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise BadFilter(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def event_query(
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    type_: str | None = None,
+    country: str | None = None,
+    admin1: str | None = None,
+    site: str | None = None,
+    bbox: str | None = None,
+    near: str | None = None,
+    actor: str | None = None,
+    text: str | None = None,
+    min_sources: int | None = None,
+    stance: str | None = None,
+) -> EventQuery:
+    """The EventQuery of the CLI options (raises BadFilter on a malformed value)."""
+    wanted = EventQuery(
+        start=parse_date(since),
+        end=parse_date(until),
+        country=country,
+        admin1=admin1,
+        site=site,
+        bbox=parse_bbox(bbox) if bbox else None,
+        near=parse_near(near) if near else None,
+        actor=actor,
+        text=text,
+        min_sources=min_sources,
+        stance=stance,
+    )
+    return with_type(wanted, type_)

@@ -1,0 +1,103 @@
+"""Every export format as a stream of bytes: CSV (ACLED columns), GeoJSON, JSON Lines, Parquet.
+
+The API streams these chunks; `eventwatch export` writes them to a file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import date
+from itertools import islice
+from typing import Any
+
+from eventwatch.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, csv_row, event_record
+from eventwatch.export.geojson import feature
+from eventwatch.records import Event
+
+FORMATS: tuple[str, ...] = ("csv", "geojson", "jsonl", "parquet")
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "geojson": "application/geo+json",
+    "jsonl": "application/x-ndjson",
+    "parquet": "application/vnd.apache.parquet",
+}
+BATCH = 1000  # events per chunk written
+
+_INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
+                "timestamp", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
+_FLOAT_COLUMNS = {"latitude", "longitude"}
+
+
+def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
+    iterator = iter(events)
+    while batch := list(islice(iterator, BATCH)):
+        yield batch
+
+
+def _csv(events: Iterable[Event]) -> Iterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
+    writer.writeheader()
+    for batch in _batches(events):
+        writer.writerows(csv_row(event) for event in batch)
+        yield buffer.getvalue().encode()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue().encode()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _geojson(events: Iterable[Event]) -> Iterator[bytes]:
+    yield b'{"type":"FeatureCollection","features":['
+    separator = ""
+    for batch in _batches(events):
+        yield (separator + ",".join(_dumps(feature(event)) for event in batch)).encode()
+        separator = ","
+    yield b"]}\n"
+
+
+def _jsonl(events: Iterable[Event]) -> Iterator[bytes]:
+    for batch in _batches(events):
+        yield "".join(_dumps(event_record(event)) + "\n" for event in batch).encode()
+
+
+def parquet_schema() -> Any:
+    import pyarrow as pa
+
+    def kind(name: str) -> Any:
+        if name in _INT_COLUMNS:
+            return pa.int64()
+        if name in _FLOAT_COLUMNS:
+            return pa.float64()
+        return {"event_date": pa.date32(), "undated": pa.bool_(), "sources": pa.list_(pa.string())}.get(
+            name, pa.string()
+        )
+
+    return pa.schema([(name, kind(name)) for name in (*ACLED_COLUMNS, *EXTRA_COLUMNS)])
+
+
+def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    sink = io.BytesIO()
+    with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
+        for batch in _batches(events):
+            rows = [event_record(event) for event in batch]
+            for row in rows:
+                row["event_date"] = date.fromisoformat(row["event_date"]) if row["event_date"] else None
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+    yield sink.getvalue()
+
+
+def export_chunks(fmt: str, events: Iterable[Event]) -> Iterator[bytes]:
+    """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks."""
+    writers = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
+    return writers[fmt](events)

@@ -1,0 +1,100 @@
+"""k-fold cross-validation of the snippet classifier on the project's own examples.
+
+Prints per-label precision / recall / F1, macro F1 and a confusion matrix; with --grid it
+also compares a small hyperparameter grid (the way model.DEFAULT was chosen). Research aid,
+not a test; reads only src/eventwatch/classify/examples (never CASE data).
+
+    .venv/bin/python tools/classifier_cv.py [--folds 5] [--grid]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+from sklearn.metrics import f1_score, precision_recall_fscore_support
+from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+from eventwatch.classify import Fusion, fuse
+from eventwatch.classify.examples import load_examples
+from eventwatch.classify.model import DEFAULT, Params, build_pipeline, softmax
+from eventwatch.extract.snippet import classify_text
+
+GRID = [replace(DEFAULT, c=c) for c in (0.3, 0.5, 1.0, 2.0, 5.0)] + [
+    replace(DEFAULT, char_ngrams=(3, 5)),
+    replace(DEFAULT, word_ngrams=(1, 1)),
+    replace(DEFAULT, word_ngrams=(1, 3)),
+    replace(DEFAULT, min_df=1),
+]
+
+
+def _splitter(folds: int) -> StratifiedKFold:
+    return StratifiedKFold(n_splits=folds, shuffle=True, random_state=0)
+
+
+def cv_predict(params: Params, folds: int) -> tuple[list[str], list[str]]:
+    examples = load_examples()
+    texts = [e.text for e in examples]
+    gold = [e.label for e in examples]
+    predicted = cross_val_predict(build_pipeline(params), texts, gold, cv=_splitter(folds))
+    return gold, [str(p) for p in predicted]
+
+
+def fusion_grid(folds: int) -> None:
+    """Macro F1 of rules alone, model alone, and model + rule bonus, on held-out folds."""
+    examples = load_examples()
+    texts = [e.text for e in examples]
+    gold = [e.label for e in examples]
+    decision = cross_val_predict(build_pipeline(DEFAULT), texts, gold, cv=_splitter(folds), method="decision_function")
+    labels = sorted(set(gold))
+    rules = [classify_text(text) for text in texts]
+    print(f"rules alone: macro F1 {f1_score(gold, [r.label for r in rules], average='macro'):.4f}")
+    for temperature in (0.1, 0.2, 0.4):
+        scores = softmax(np.asarray(decision, dtype=np.float64), temperature)
+        for confident in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.8):
+            for weak in sorted({0.0, confident / 2, confident}):
+                fused = [label for label, _ in fuse(labels, scores, rules, Fusion(confident, weak))]
+                macro = f1_score(gold, fused, average="macro")
+                print(f"temperature {temperature} bonus {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
+
+
+def print_report(gold: list[str], predicted: list[str]) -> None:
+    labels = sorted(set(gold))
+    precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
+    print(f"{'label':>32} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}")
+    for i in sorted(range(len(labels)), key=lambda i: f1[i]):
+        print(f"{labels[i]:>32} {precision[i]:>6.3f} {recall[i]:>6.3f} {f1[i]:>6.3f} {support[i]:>4}")
+    print(f"macro F1 {f1_score(gold, predicted, average='macro'):.4f}  accuracy "
+          f"{sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold):.4f}  n={len(gold)}")
+    cells = Counter(zip(gold, predicted, strict=True))
+    print("confusion (gold -> predicted, off-diagonal, most frequent first):")
+    for (g, p), n in sorted(cells.items(), key=lambda item: -item[1]):
+        if g != p:
+            print(f"  {n:>3}  {g} -> {p}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--grid", action="store_true", help="compare the hyperparameter grid")
+    parser.add_argument("--fusion", action="store_true", help="compare rule-bonus weights for the rule+model fusion")
+    args = parser.parse_args()
+    if args.fusion:
+        fusion_grid(args.folds)
+        return
+    if args.grid:
+        for params in GRID:
+            start = time.perf_counter()
+            gold, predicted = cv_predict(params, args.folds)
+            took = time.perf_counter() - start
+            print(f"macro F1 {f1_score(gold, predicted, average='macro'):.4f}  ({took:.1f}s)  {params}")
+        return
+    gold, predicted = cv_predict(DEFAULT, args.folds)
+    print_report(gold, predicted)
+
+
+if __name__ == "__main__":
+    main()
