@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwatch.extract import nlp
-from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target, is_defender
+from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
+from eventwatch.extract.context import article_countries
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -51,7 +52,7 @@ class _Reader:
         self.article = article
         self.services = services
         self.published: date | None = article.published_at.date() if article.published_at else None
-        self.context = countries_mentioned(article.text)
+        self.context = article_countries(article.text, services.gazetteer)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []

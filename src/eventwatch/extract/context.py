@@ -1,0 +1,81 @@
+"""Which countries an article is about: the context the place stage picks namesakes with.
+
+An article about an arrest in Lahore names Pakistan, or calls people Pakistani, long
+before or after it names the town; knowing that keeps "Price" (a surname) from becoming
+Price, Utah. Countries are counted from their names and aliases in the gazetteer
+("Myanmar", "Burma", "Hong Kong"), from demonyms formed regularly from them
+("Belarusian", "Pakistani", "Chinese", "Zimbabwean") or listed below when irregular, and
+from the state names and metonyms the actor stage knows ("Kyiv", "the Kremlin").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from eventwatch.extract.actors import countries_mentioned
+from eventwatch.gazetteer import Gazetteer
+
+# Runs of capitalised words, with the "of" in "Republic of the Congo".
+_RUN = re.compile(r"\b[A-Z][\w'’.-]*\w(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*\w){0,3}")
+# (suffix to strip, endings to try after it): Belarus-ian, Pakistan-i, Chin-ese+a, Mexic-an+o
+_DEMONYM_SUFFIXES = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("",)),
+                     ("ese", ("", "a", "e")))
+# Demonyms no regular suffix rule reaches.
+_IRREGULAR = {"British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "Turkish": "TR",
+              "Filipino": "PH", "Filipina": "PH", "Thai": "TH", "Uzbek": "UZ", "Kazakh": "KZ", "Kyrgyz": "KG",
+              "Tajik": "TJ", "Turkmen": "TM", "French": "FR", "Dutch": "NL", "Swiss": "CH", "Saudi": "SA",
+              "Emirati": "AE", "Bahraini": "BH", "Omani": "OM", "Kuwaiti": "KW", "Qatari": "QA",
+              "Polish": "PL", "Spanish": "ES", "Irish": "IE", "Greek": "GR", "Congolese": "CD",
+              "Salvadoran": "SV", "Peruvian": "PE", "Malagasy": "MG", "Rohingya": "MM", "Uyghur": "CN",
+              "Tibetan": "CN", "Kashmiri": "IN", "Afghan": "AF", "Lao": "LA", "Burundian": "BI"}
+
+
+@lru_cache(maxsize=50_000)
+def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
+    """ISO2 of the country a capitalised word or run names or is the demonym of."""
+    if name in _IRREGULAR:
+        return _IRREGULAR[name]
+    if len(name) < 4 or name.isupper():
+        return None  # codes and acronyms ("US", "UN", "CNN") are left to the actor patterns
+    found = gazetteer.country(name)
+    if found is not None:
+        return found.iso2
+    if " " in name:
+        return None
+    for suffix, endings in _DEMONYM_SUFFIXES:
+        stem = name[: -len(suffix)]
+        if name.endswith(suffix) and len(stem) >= 3:
+            for ending in endings:
+                found = gazetteer.country(stem + ending)
+                if found is not None:
+                    return found.iso2
+    return None
+
+
+def _names(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries named by capitalised runs, counted; a run that is no country is read word
+    by word ("Belarusian Association of Journalists")."""
+    runs = Counter(m.group(0).rstrip(".") for m in _RUN.finditer(text))
+    counts: Counter[str] = Counter()
+    for run, hits in runs.items():
+        iso2 = _country_code(gazetteer, _strip_possessive(run))
+        words = [iso2] if iso2 is not None or " " not in run else [
+            _country_code(gazetteer, _strip_possessive(w)) for w in run.split() if w[:1].isupper()]
+        for code in words:
+            if code is not None:
+                counts[code] += hits
+    return counts
+
+
+def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
+    """ISO2 codes of the countries an article names, most often named first (ties: first named)."""
+    counts = _names(text, gazetteer)
+    for iso2 in countries_mentioned(text):
+        counts[iso2] = max(counts[iso2], 1)
+    return [iso2 for iso2, _ in counts.most_common()]
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"['’]s?$", "", name)
