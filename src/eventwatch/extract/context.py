@@ -22,6 +22,7 @@ from eventwatch.gazetteer import Gazetteer
 MINOR_SHARE = 4
 # Runs of capitalised words, with the "of" in "Republic of the Congo".
 _RUN = re.compile(r"\b[A-Z][\w'’.-]*\w(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*\w){0,3}")
+_ARTICLE = re.compile(r"^(?:The|A|An|In|On)\s+")
 # (suffix to strip, endings to try after it): Belarus-ian, Pakistan-i, Chin-ese+a, Mexic-an+o
 _DEMONYM_SUFFIXES = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("",)),
                      ("ese", ("", "a", "e")))
@@ -60,7 +61,7 @@ def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
 def _names(text: str, gazetteer: Gazetteer) -> Counter[str]:
     """Countries named by capitalised runs, counted; a run that is no country is read word
     by word ("Belarusian Association of Journalists")."""
-    runs = Counter(m.group(0).rstrip(".") for m in _RUN.finditer(text))
+    runs = Counter(_ARTICLE.sub("", m.group(0).rstrip(".")) for m in _RUN.finditer(text))
     counts: Counter[str] = Counter()
     for run, hits in runs.items():
         iso2 = _country_code(gazetteer, _strip_possessive(run))

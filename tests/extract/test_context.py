@@ -1,0 +1,35 @@
+"""Which countries an article is about (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwatch.extract.context import article_countries
+
+
+def test_names_demonyms_and_aliases_are_counted(services: Any) -> None:
+    text = (
+        "Pakistani police detained a labour organiser in Lahore. Rights groups in Pakistan "
+        "condemned the arrest, and a Pakistani senator asked for his release. The British "
+        "embassy said it was following the case."
+    )
+    assert article_countries(text, services.gazetteer)[0] == "PK"
+
+
+def test_irregular_demonyms_and_multi_word_names(services: Any) -> None:
+    gazetteer = services.gazetteer
+    assert article_countries("A Filipino journalist was shot in Manila.", gazetteer) == ["PH"]
+    assert article_countries("Belarusian students marched. Belarusian police arrived.", gazetteer) == ["BY"]
+    assert article_countries("Rights groups in Saudi Arabia were silent.", gazetteer) == ["SA"]
+
+
+def test_a_country_named_in_passing_is_not_context(services: Any) -> None:
+    text = (
+        "Zimbabwean police arrested the nurse in Harare. Zimbabwe's unions called a strike; "
+        "Zimbabwean doctors joined them. A Zimbabwe court set bail. Zimbabwean nurses marched. The United States urged calm."
+    )
+    assert article_countries(text, services.gazetteer) == ["ZW"]
+
+
+def test_acronyms_and_surnames_name_no_country(services: Any) -> None:
+    assert article_countries("The UN and CNN reported that Mr Price was released.", services.gazetteer) == []
