@@ -20,7 +20,7 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries
+from eventwatch.extract.context import article_countries, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -53,6 +53,7 @@ class _Reader:
         self.services = services
         self.published: date | None = article.published_at.date() if article.published_at else None
         self.context = article_countries(article.text, services.gazetteer)
+        self.surnames = surnames(article.text, services.gazetteer)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
@@ -81,7 +82,7 @@ class _Reader:
         text = sentence.text
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context)
+        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames)
         place = most_precise(places)
         country = place.place.country if place else None
         sites = find_sites(text)
@@ -205,7 +206,7 @@ class _Reader:
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
         ents = self.services.entities([sentence.text])[0]
-        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
+        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames))
         if place is not None and place.place.feature != "country":
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 

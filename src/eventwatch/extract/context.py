@@ -84,5 +84,40 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
 
 
+# Two or three capitalised words standing alone: a person's name ("James Holt") or a place's.
+_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)((?:\s+[A-Z][a-z][\w’'-]*){1,2})\b(?!\s+[A-Z])")
+_AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")
+# First words that make a run a part of a place ("Central Minsk", "Greater Manchester").
+_PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                           "Greater", "Upper", "Lower", "New", "Old", "Downtown", "Metropolitan", "Lake", "Mount",
+                           "Port", "Saint", "San", "Santa", "Fort", "Cape", "Gulf", "Al", "El"})
+PLACE_POPULATION = 100_000  # a first word naming a town this large starts a place, not a person
+
+
+def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
+    """Last words of the two- and three-word names an article gives people ("Price" once the
+    article has named "Daniel Price"): a surname alone later is that person, not a town.
+    A run that is itself a place, starts with an everyday word, a direction, a demonym or a
+    large town's name, or ends with a region's or large town's name, names no person."""
+    found: set[str] = set()
+    for match in _PAIR.finditer(text):
+        first, last = match.group(1), match.group(2).split()[-1]
+        if _AFTER_NAME.search(text[max(0, match.start() - 40) : match.start()]):
+            continue  # part of a longer run of capitals (a headline, an organisation)
+        if first in _PLACE_PREFIX or last in found or _country_code(gazetteer, first) is not None:
+            continue
+        if gazetteer.is_common_word(first) or _is_place_word(gazetteer, first) or _is_place_word(gazetteer, last):
+            continue  # "In Belgorod", "Kharkiv Governor", "Governor Luhansk": not a person's name
+        if gazetteer.lookup(match.group(0)):
+            continue
+        found.add(_strip_possessive(last))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def _is_place_word(gazetteer: Gazetteer, word: str) -> bool:
+    return any(p.feature != "city" or p.population >= PLACE_POPULATION for p in gazetteer.lookup(word))
+
+
 def _strip_possessive(name: str) -> str:
     return re.sub(r"['’]s?$", "", name)
