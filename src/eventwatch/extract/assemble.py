@@ -20,7 +20,7 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries, surnames
+from eventwatch.extract.context import article_countries, first_naming, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -48,8 +48,9 @@ class Services:
 class _Reader:
     """Reads one article; holds the article-wide state the frames need."""
 
-    def __init__(self, article: Article, services: Services) -> None:
+    def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = ()) -> None:
         self.article = article
+        self.sentences = sentences
         self.services = services
         self.published: date | None = article.published_at.date() if article.published_at else None
         self.context = article_countries(article.text, services.gazetteer)
@@ -148,8 +149,18 @@ class _Reader:
                 kept.append(draft)
         if not kept:  # an article about one incident named only by its country still reports it
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
-            kept = national[:1]
+            kept = national[:1] or self.in_main_country()
         return kept
+
+    def in_main_country(self) -> list[Draft]:
+        """With no incident placed at all, the first one happened in the country the article
+        is about (named most often), at country precision with the first naming as evidence."""
+        first = next((d for d in self.drafts if d.part_of is None), None)
+        named = first_naming(self.sentences, self.context[0], self.services.gazetteer) if first and self.context else None
+        if first is None or named is None:
+            return []
+        first.place_sentence, first.place = named
+        return [first]
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
         """The draft's own date; else its attack's; else, for the lead, the publication date
@@ -251,8 +262,8 @@ def _asserted(text: str) -> list[TypeGuess]:
 
 
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
-    reader = _Reader(article, services)
     sentences = split_sentences(article.text)
+    reader = _Reader(article, services, sentences)
     asserted = {s.index: _asserted(s.text) for s in sentences}
     # NER runs only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]

@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
+from eventwatch.extract.places import PlaceMention
+from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 
 # A country named fewer than 1/MINOR_SHARE times as often as the article's main one is not
@@ -22,6 +25,7 @@ from eventwatch.gazetteer import Gazetteer
 MINOR_SHARE = 4
 # Runs of capitalised words, with the "of" in "Republic of the Congo".
 _RUN = re.compile(r"\b[A-Z][\w'’.-]*\w(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*\w){0,3}")
+_WORD = re.compile(r"[A-Z][\w'’.-]*\w")
 _ARTICLE = re.compile(r"^(?:The|A|An|In|On)\s+")
 # (suffix to strip, endings to try after it): Belarus-ian, Pakistan-i, Chin-ese+a, Mexic-an+o
 _DEMONYM_SUFFIXES = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("",)),
@@ -117,6 +121,22 @@ def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def _is_place_word(gazetteer: Gazetteer, word: str) -> bool:
     return any(p.feature != "city" or p.population >= PLACE_POPULATION for p in gazetteer.lookup(word))
+
+
+def first_naming(sentences: Sequence[Sentence], iso2: str, gazetteer: Gazetteer) -> tuple[Sentence, PlaceMention] | None:
+    """The first sentence naming the country (by name or demonym), as a country-level place."""
+    country = gazetteer.country_by_iso2(iso2)
+    if country is None:
+        return None
+    for sentence in sentences:
+        for match in _RUN.finditer(sentence.text):
+            run = match.group(0).rstrip(".")
+            words = [(run, match.start())] + [(m.group(0), match.start() + m.start()) for m in _WORD.finditer(run)]
+            for name, start in words:
+                if _country_code(gazetteer, _strip_possessive(name)) == iso2:
+                    end = start + len(_strip_possessive(name))
+                    return sentence, PlaceMention(country, 3, start, end, sentence.text[start:end], country.name)
+    return None
 
 
 def _strip_possessive(name: str) -> str:
