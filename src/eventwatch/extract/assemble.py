@@ -37,6 +37,8 @@ DISRUPTED = "Disrupted weapons use"
 # An undated incident within this many paragraphs of a dated one shares its date; further
 # away (background, "was also hit" in a review of past months) it stays undated.
 NARRATIVE_PARAGRAPHS = 1
+# An undated lead incident takes a calendar date from this many sentences after it.
+NEARBY_SENTENCES = 3
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -171,10 +173,23 @@ class _Reader:
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
         if draft is self.drafts[0]:
-            return publication_fallback(self.published)
+            return self.date_nearby(draft) or publication_fallback(self.published)
         before = self.drafts[self.drafts.index(draft) - 1]
         close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
         return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
+
+    def date_nearby(self, draft: Draft) -> DateGuess | None:
+        """A calendar date said just before an undated lead incident in its paragraph ("On
+        3 May the court ruled. Police detained him at the exit."), else in the sentences just
+        after it, at most month precision."""
+        first, last = draft.first.sentence, draft.frames[-1].sentence.index
+        before = [s for s in self.sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
+                  if s.paragraph == first.paragraph]
+        for sentence in [*reversed(before), *self.sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
+            found = find_date(incident_text(sentence.text), self.published)
+            if found.kind == "explicit" and found.event_date is not None:
+                return replace(found, time_precision=max(found.time_precision, 3))
+        return None
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
