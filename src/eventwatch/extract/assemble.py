@@ -20,7 +20,7 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries, first_naming, surnames
+from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -152,6 +152,11 @@ class _Reader:
         if not kept:  # an article about one incident named only by its country still reports it
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
             kept = national[:1] or self.in_main_country()
+        for draft in kept[:1]:
+            if draft.place is not None and draft.place.place.feature == "country":
+                named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
+                if named is not None:
+                    draft.place_sentence, draft.place = named
         return kept
 
     def in_main_country(self) -> list[Draft]:
