@@ -140,6 +140,9 @@ def test_place_equality_through_gazetteer(services: Any) -> None:
     us = services.gazetteer.country("US")
     assert judge.country_ok("USA", _mention(country="United States", iso=us.iso))
     assert not judge.country_ok("Nigeria", _mention())  # no prediction is wrong
+    hong_kong = services.gazetteer.country("Hong Kong")
+    assert judge.country_ok("People's Republic of China", _mention(country="Hong Kong", iso=hong_kong.iso))
+    assert not judge.country_ok("Taiwan", _mention(country="Hong Kong", iso=hong_kong.iso))
 
 
 def test_primary_ranking() -> None:

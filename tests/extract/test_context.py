@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwatch.extract.context import article_countries
+from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.sentences import split_sentences
 
 
 def test_names_demonyms_and_aliases_are_counted(services: Any) -> None:
@@ -21,6 +22,7 @@ def test_irregular_demonyms_and_multi_word_names(services: Any) -> None:
     assert article_countries("A Filipino journalist was shot in Manila.", gazetteer) == ["PH"]
     assert article_countries("Belarusian students marched. Belarusian police arrived.", gazetteer) == ["BY"]
     assert article_countries("Rights groups in Saudi Arabia were silent.", gazetteer) == ["SA"]
+    assert article_countries("A Nigerian court freed the Canadian reporter.", gazetteer) == ["NG", "CA"]
 
 
 def test_a_country_named_in_passing_is_not_context(services: Any) -> None:
@@ -33,3 +35,20 @@ def test_a_country_named_in_passing_is_not_context(services: Any) -> None:
 
 def test_acronyms_and_surnames_name_no_country(services: Any) -> None:
     assert article_countries("The UN and CNN reported that Mr Price was released.", services.gazetteer) == []
+
+
+def test_surnames_of_people_named_in_full(services: Any) -> None:
+    text = (
+        "Police in Central Minsk detained the journalist Ivan Foley. In Belgorod, officials said "
+        "Foley was released. Residents of Port Harcourt protested."
+    )
+    assert surnames(text, services.gazetteer) == {"Foley"}
+
+
+def test_first_naming_and_main_town(services: Any) -> None:
+    sentences = split_sentences("Rights groups met. The Nigerian police arrested him in Kano. Kano was calm.")
+    found = first_naming(sentences, "NG", services.gazetteer)
+    assert found is not None and found[1].text == "Nigerian" and found[1].place.iso2 == "NG"
+    town = main_town(sentences, "NG", services.gazetteer)
+    assert town is not None and town[1].location == "Kano" and town[0].index == 1
+    assert main_town(sentences, "KE", services.gazetteer) is None

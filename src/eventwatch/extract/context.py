@@ -29,7 +29,8 @@ _RUN = re.compile(r"\b[A-Z][\w'’.-]*\w(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.
 _WORD = re.compile(r"[A-Z][\w'’.-]*\w")
 _ARTICLE = re.compile(r"^(?:The|A|An|In|On)\s+")
 # (suffix to strip, endings to try after it): Belarus-ian, Pakistan-i, Chin-ese+a, Mexic-an+o
-_DEMONYM_SUFFIXES = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "e")), ("n", ("",)), ("i", ("",)),
+# Shortest suffix first: "Nigerian" is Nigeria-n, not Niger-ian.
+_DEMONYM_SUFFIXES = (("n", ("",)), ("i", ("",)), ("an", ("", "a", "o", "e")), ("ian", ("", "ia", "a", "e")),
                      ("ese", ("", "a", "e")))
 # Demonyms no regular suffix rule reaches.
 _IRREGULAR = {"British": "GB", "English": "GB", "Scottish": "GB", "Welsh": "GB", "Turkish": "TR",
