@@ -28,7 +28,8 @@ def test_irregular_demonyms_and_multi_word_names(services: Any) -> None:
 def test_a_country_named_in_passing_is_not_context(services: Any) -> None:
     text = (
         "Zimbabwean police arrested the nurse in Harare. Zimbabwe's unions called a strike; "
-        "Zimbabwean doctors joined them. A Zimbabwe court set bail. Zimbabwean nurses marched. The United States urged calm."
+        "Zimbabwean doctors joined them. A Zimbabwe court set bail. Zimbabwean nurses marched. "
+        "The United States urged calm."
     )
     assert article_countries(text, services.gazetteer) == ["ZW"]
 

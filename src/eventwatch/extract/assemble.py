@@ -163,8 +163,10 @@ class _Reader:
         """With no incident placed at all, the first one happened in the country the article
         is about (named most often), at country precision with the first naming as evidence."""
         first = next((d for d in self.drafts if d.part_of is None), None)
-        named = first_naming(self.sentences, self.context[0], self.services.gazetteer) if first and self.context else None
-        if first is None or named is None:
+        if first is None or not self.context:
+            return []
+        named = first_naming(self.sentences, self.context[0], self.services.gazetteer)
+        if named is None:
             return []
         first.place_sentence, first.place = named
         return [first]

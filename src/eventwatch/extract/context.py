@@ -6,6 +6,10 @@ Price, Utah. Countries are counted from their names and aliases in the gazetteer
 ("Myanmar", "Burma", "Hong Kong"), from demonyms formed regularly from them
 ("Belarusian", "Pakistani", "Chinese", "Zimbabwean") or listed below when irregular, and
 from the state names and metonyms the actor stage knows ("Kyiv", "the Kremlin").
+
+The same article-wide reading gives the surnames of people it names in full (never towns),
+the first naming of a country (evidence for an incident placed only by its country) and the
+town of that country the article names most often.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
-from eventwatch.extract.places import PlaceMention
+from eventwatch.extract.places import MIN_CITY_POPULATION, PlaceMention
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -125,7 +129,9 @@ def _is_place_word(gazetteer: Gazetteer, word: str) -> bool:
     return any(p.feature != "city" or p.population >= PLACE_POPULATION for p in gazetteer.lookup(word))
 
 
-def first_naming(sentences: Sequence[Sentence], iso2: str, gazetteer: Gazetteer) -> tuple[Sentence, PlaceMention] | None:
+def first_naming(
+    sentences: Sequence[Sentence], iso2: str, gazetteer: Gazetteer
+) -> tuple[Sentence, PlaceMention] | None:
     """The first sentence naming the country (by name or demonym), as a country-level place."""
     country = gazetteer.country_by_iso2(iso2)
     if country is None:
@@ -139,9 +145,6 @@ def first_naming(sentences: Sequence[Sentence], iso2: str, gazetteer: Gazetteer)
                     end = start + len(_strip_possessive(name))
                     return sentence, PlaceMention(country, 3, start, end, sentence.text[start:end], country.name)
     return None
-
-
-MIN_TOWN_POPULATION = 1000  # as places.MIN_CITY_POPULATION
 
 
 def main_town(
@@ -161,14 +164,15 @@ def main_town(
             town = _town(gazetteer, name, iso2)
             if town is not None and town.geonames_id is not None:
                 counts[town.geonames_id] += 1
-                first.setdefault(town.geonames_id, (sentence, PlaceMention(town, 2, start, start + len(name), name, town.name)))
+                mention = PlaceMention(town, 2, start, start + len(name), name, town.name)
+                first.setdefault(town.geonames_id, (sentence, mention))
     return first[counts.most_common(1)[0][0]] if counts else None
 
 
 @lru_cache(maxsize=50_000)
 def _town(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
     towns = [p for p in gazetteer.lookup(name, country_iso2=iso2)
-             if p.feature == "city" and p.iso2 == iso2 and p.population >= MIN_TOWN_POPULATION]
+             if p.feature == "city" and p.iso2 == iso2 and p.population >= MIN_CITY_POPULATION]
     return max(towns, key=lambda p: p.population) if towns else None
 
 
