@@ -150,7 +150,8 @@ class _Reader:
             if placed and (draft.part_of is None or draft.part_of in kept):
                 kept.append(draft)
         if not kept:  # an article about one incident named only by its country still reports it
-            national = [d for d in self.drafts if d.part_of is None and d.place is not None]
+            national = sorted((d for d in self.drafts if d.part_of is None and d.place is not None),
+                              key=lambda d: d.place is None or d.place.place.iso2 not in self.context[:1])
             kept = national[:1] or self.in_main_country()
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":

@@ -28,7 +28,7 @@ _NEAR = re.compile(
 _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Huge", "More", "One", "This", "That",
          "He", "She", "They", "We", "State", "President", "Prime", "Minister", "Regional", "Governor", "Drone",
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
-         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_CITY_POPULATION = 1000
 # A town outside every country the article names must be this large to be believed
