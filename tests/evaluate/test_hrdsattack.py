@@ -158,3 +158,12 @@ def test_primary_ranking() -> None:
     placed_attack = replace(attack, index=4, event_date=date(2021, 1, 2), geo_precision=2)
     linked = replace(placed_attack, index=0, links=(Link("part_of", 4),))
     assert rank_mentions([linked, placed_arrest, placed_attack]) == [placed_attack, placed_arrest, linked]
+
+
+def test_primary_prefers_the_article_main_country() -> None:
+    def placed(index: int, iso: int) -> Mention:
+        return _mention(index=index, iso=iso, event_date=date(2021, 1, 1), geo_precision=1)
+
+    abroad, home, home_again = placed(0, 760), placed(1, 422), placed(2, 422)
+    assert primary_mention([abroad, home, home_again]) is home
+    assert primary_mention([abroad, home]) is abroad  # a tie: the first placed is home
