@@ -53,3 +53,11 @@ def test_first_naming_and_main_town(services: Any) -> None:
     town = main_town(sentences, "NG", services.gazetteer)
     assert town is not None and town[1].location == "Kano" and town[0].index == 1
     assert main_town(sentences, "KE", services.gazetteer) is None
+
+
+def test_a_large_town_may_start_a_sentence_a_small_one_may_not(services: Any) -> None:
+    dateline = split_sentences("NAIROBI, Kenya - Police detained a Kenyan organiser at a rally.")
+    town = main_town(dateline, "KE", services.gazetteer)
+    assert town is not None and town[1].location == "Nairobi"
+    surname = split_sentences("Price said the Kenyan organiser was held overnight.")
+    assert main_town(surname, "US", services.gazetteer) is None

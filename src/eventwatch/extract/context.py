@@ -151,17 +151,20 @@ def main_town(
     sentences: Sequence[Sentence], iso2: str, gazetteer: Gazetteer, not_places: Collection[str] = ()
 ) -> tuple[Sentence, PlaceMention] | None:
     """The town of a country the article names most often (ties: first named), with its
-    first naming; None when the article names none. A word that starts a sentence, an
-    everyday word or a surname the article gave a person is not read as a town."""
+    first naming; None when the article names none. An everyday word, a surname the article
+    gave a person or a sentence's first word naming a small town ("Price said") is not
+    read as a town; a large one starts sentences and datelines ("NAIROBI, Kenya -")."""
     counts: Counter[int] = Counter()
     first: dict[int, tuple[Sentence, PlaceMention]] = {}
     for sentence in sentences:
         for match in _RUN.finditer(sentence.text):
             name = _strip_possessive(_ARTICLE.sub("", match.group(0).rstrip(".")))
             start = match.start() + match.group(0).find(name)
-            if start == 0 or name in not_places or gazetteer.is_common_word(name):
+            if name in not_places or gazetteer.is_common_word(name):
                 continue
             town = _town(gazetteer, name, iso2)
+            if start == 0 and town is not None and town.population < PLACE_POPULATION:
+                continue  # a capitalised first word is read as a town only when it is a large one
             if town is not None and town.geonames_id is not None:
                 counts[town.geonames_id] += 1
                 mention = PlaceMention(town, 2, start, start + len(name), name, town.name)
