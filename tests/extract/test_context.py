@@ -61,3 +61,8 @@ def test_a_large_town_may_start_a_sentence_a_small_one_may_not(services: Any) ->
     assert town is not None and town[1].location == "Nairobi"
     surname = split_sentences("Price said the Kenyan organiser was held overnight.")
     assert main_town(surname, "US", services.gazetteer) is None
+
+
+def test_month_and_day_names_are_not_towns(services: Any) -> None:
+    sentences = split_sentences("Protests began in the capital. In August, police detained the Belarusian organiser.")
+    assert main_town(sentences, "US", services.gazetteer) is None

@@ -14,6 +14,7 @@ town of that country the article names most often.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
@@ -31,6 +32,7 @@ MINOR_SHARE = 4
 # Runs of capitalised words, with the "of" in "Republic of the Congo".
 _RUN = re.compile(r"\b[A-Z][\w'’.-]*\w(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’.-]*\w){0,3}")
 _WORD = re.compile(r"[A-Z][\w'’.-]*\w")
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
 _ARTICLE = re.compile(r"^(?:The|A|An|In|On)\s+")
 # (suffix to strip, endings to try after it): Belarus-ian, Pakistan-i, Chin-ese+a, Mexic-an+o
 # Shortest suffix first: "Nigerian" is Nigeria-n, not Niger-ian.
@@ -160,7 +162,7 @@ def main_town(
         for match in _RUN.finditer(sentence.text):
             name = _strip_possessive(_ARTICLE.sub("", match.group(0).rstrip(".")))
             start = match.start() + match.group(0).find(name)
-            if name in not_places or gazetteer.is_common_word(name):
+            if name in not_places or name in _CALENDAR or gazetteer.is_common_word(name):
                 continue
             town = _town(gazetteer, name, iso2)
             if start == 0 and town is not None and town.population < PLACE_POPULATION:
