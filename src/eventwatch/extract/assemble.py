@@ -150,9 +150,9 @@ class _Reader:
             if placed and (draft.part_of is None or draft.part_of in kept):
                 kept.append(draft)
         if not kept:  # an article about one incident named only by its country still reports it
-            national = sorted((d for d in self.drafts if d.part_of is None and d.place is not None),
-                              key=lambda d: d.place is None or d.place.place.iso2 not in self.context[:1])
-            kept = national[:1] or self.in_main_country()
+            national = [d for d in self.drafts if d.part_of is None and d.place is not None]
+            home = [d for d in national if d.place is not None and d.place.place.iso2 in self.context[:1]]
+            kept = (home or national)[:1] or self.in_main_country()
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
