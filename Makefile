@@ -33,6 +33,7 @@ demo: $(STAMP)
 	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) events --format json"
 	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) show EVENT_ID"
 	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) sites"
+	@echo "  $(BIN)/eventwatch --db sqlite:///$(DEMO_DB) serve     # map dashboard on http://127.0.0.1:8000/"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -140,6 +140,9 @@ def test_place_equality_through_gazetteer(services: Any) -> None:
     us = services.gazetteer.country("US")
     assert judge.country_ok("USA", _mention(country="United States", iso=us.iso))
     assert not judge.country_ok("Nigeria", _mention())  # no prediction is wrong
+    hong_kong = services.gazetteer.country("Hong Kong")
+    assert judge.country_ok("People's Republic of China", _mention(country="Hong Kong", iso=hong_kong.iso))
+    assert not judge.country_ok("Taiwan", _mention(country="Hong Kong", iso=hong_kong.iso))
 
 
 def test_primary_ranking() -> None:
@@ -155,3 +158,12 @@ def test_primary_ranking() -> None:
     placed_attack = replace(attack, index=4, event_date=date(2021, 1, 2), geo_precision=2)
     linked = replace(placed_attack, index=0, links=(Link("part_of", 4),))
     assert rank_mentions([linked, placed_arrest, placed_attack]) == [placed_attack, placed_arrest, linked]
+
+
+def test_primary_prefers_the_article_main_country() -> None:
+    def placed(index: int, iso: int) -> Mention:
+        return _mention(index=index, iso=iso, event_date=date(2021, 1, 1), geo_precision=1)
+
+    abroad, home, home_again = placed(0, 760), placed(1, 422), placed(2, 422)
+    assert primary_mention([abroad, home, home_again]) is home
+    assert primary_mention([abroad, home]) is abroad  # a tie: the first placed is home

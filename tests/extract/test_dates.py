@@ -307,3 +307,35 @@ def test_publication_fallback_without_date_is_undated() -> None:
 def test_find_dates_lists_phrases_in_reading_order() -> None:
     found = find_dates("On Thursday, a day after the port was hit, talks stalled until next week.", FRI)
     assert [g.phrase for g in found] == ["On Thursday", "next week"]
+
+
+# --- past years and months of earlier years ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The reporter was detained in 2016 and never charged.", date(2016, 7, 1)),
+        ("She was first arrested during 2019, her lawyer said.", date(2019, 7, 1)),
+        ("The activist was killed in a March 2021 ambush near the river.", date(2021, 3, 15)),
+    ],
+)
+def test_a_past_year_or_month_dates_at_month_precision(sentence: str, expected: date) -> None:
+    guess = find_date(sentence, MON)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (expected, 3, "explicit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The union was founded in 2024 by dock workers.",  # the publication year says nothing new
+        "Strikes on the depot have grown since the offensive began in 2022.",  # starts a period
+    ],
+)
+def test_publication_year_and_period_starts_stay_undated(sentence: str) -> None:
+    assert find_date(sentence, MON).event_date is None
+
+
+def test_a_day_beats_a_past_year() -> None:
+    guess = find_date("Arrested in 2019, he was tried on 4 February 2020.", MON)
+    assert (guess.event_date, guess.time_precision) == (date(2020, 2, 4), 1)

@@ -149,6 +149,10 @@ CASES: dict[str, list[str]] = {
         "Security service officers detained a man suspected of spying for a foreign state.",
         "Three suspects were taken into custody by counter-terrorism police.",
         "The journalist was arrested by state security agents at the airport.",
+        "Masked men detained two student activists outside the university gates.",
+        "A regional court jailed the union organiser for three years.",
+        "The land rights campaigner was sentenced to four years in prison on Tuesday.",
+        "The blogger has been held in pretrial detention since his arrest.",
     ],
     "Change to group/activity": [
         "The Kremlin has deployed additional troops to the northern border.",
@@ -189,6 +193,10 @@ CASES: dict[str, list[str]] = {
         "Authorities imposed a curfew in the city after the unrest.",
         "A mass grave was discovered on the outskirts of the village.",
         "The president declared martial law in the eastern provinces.",
+        "Prosecutors charged the human rights lawyer with spreading false news.",
+        "The editor of the weekly was summoned for questioning by the security service.",
+        "The environmental activist said she had received death threats after the hearing.",
+        "Officers raided the offices of the rights group before dawn.",
     ],
 }
 

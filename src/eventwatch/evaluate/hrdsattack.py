@@ -15,7 +15,8 @@ Scoring rules:
   (similarity >= ``TYPO_SIMILARITY``) of the prediction: crowd typos and demonyms
   ("Nigeia", "Ethiopian");
 - a gold country that names a first-level region ("Scotland", "Texas") is scored as that
-  region's country; one naming several ("Greece and India") accepts any of them;
+  region's country; one naming several ("Greece and India") accepts any of them; a predicted
+  Hong Kong or Macao is accepted for a gold China;
 - the date is compared at the gold's granularity: day, month and year when all three are
   given; month and year when the day is not; the year alone when only it is; day and month
   (or month) when the annotator left out the year. Misspelt month names are read
@@ -46,6 +47,9 @@ from eventwatch.records import Article, Mention
 from eventwatch.settings import Settings
 
 TYPO_SIMILARITY = 0.85  # "Nigeia"/"Nigeria" 0.92, "Ethiopian"/"Ethiopia" 0.94; "Niger"/"Nigeria" 0.83
+# Special administrative regions GeoNames lists as countries, which annotators write as the
+# sovereign state: Hong Kong and Macao (ISO numeric) -> China.
+SOVEREIGN = {344: 156, 446: 156}
 UNSTATED = frozenset({"", "none", "null", "unknown", "n a", "na", "not stated"})
 MONTHS = (
     "january",
@@ -220,7 +224,7 @@ class PlaceJudge:
             return False
         codes = self.country_codes(gold)
         if codes:
-            return mention.iso in codes
+            return mention.iso in codes or SOVEREIGN.get(mention.iso or 0) in codes
         return normalise_name(gold) == normalise_name(mention.country) or _similar(gold, mention.country)
 
     def admin1_ok(self, gold: str, mention: Mention) -> bool:

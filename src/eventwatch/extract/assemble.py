@@ -17,9 +17,10 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwatch.extract import nlp
-from eventwatch.extract.actors import Actor, countries_mentioned, find_attacker, find_target, is_defender
+from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
+from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -36,6 +37,8 @@ DISRUPTED = "Disrupted weapons use"
 # An undated incident within this many paragraphs of a dated one shares its date; further
 # away (background, "was also hit" in a review of past months) it stays undated.
 NARRATIVE_PARAGRAPHS = 1
+# An undated lead incident takes a calendar date from this many sentences after it.
+NEARBY_SENTENCES = 3
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -47,16 +50,18 @@ class Services:
 class _Reader:
     """Reads one article; holds the article-wide state the frames need."""
 
-    def __init__(self, article: Article, services: Services,
+    def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = (),
                  fill_entities: dict[int, list[Entity]] | None = None) -> None:
         self.article = article
+        self.sentences = sentences
         self.services = services
         # entities for fill_place, found in one batch; None: a first reading, which only
         # records the sentences fill_place needs them for and places nothing (see read_article)
         self.fill_entities = fill_entities
         self.fill_requests: list[Sentence] = []
         self.published: date | None = article.published_at.date() if article.published_at else None
-        self.context = countries_mentioned(article.text)
+        self.context = article_countries(article.text, services.gazetteer)
+        self.surnames = surnames(article.text, services.gazetteer)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
@@ -85,7 +90,7 @@ class _Reader:
         text = sentence.text
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context)
+        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames)
         place = most_precise(places)
         country = place.place.country if place else None
         sites = find_sites(text)
@@ -151,8 +156,26 @@ class _Reader:
                 kept.append(draft)
         if not kept:  # an article about one incident named only by its country still reports it
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
-            kept = national[:1]
+            home = [d for d in national if d.place is not None and d.place.place.iso2 in self.context[:1]]
+            kept = (home or national)[:1] or self.in_main_country()
+        for draft in kept[:1]:
+            if draft.place is not None and draft.place.place.feature == "country":
+                named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
+                if named is not None:
+                    draft.place_sentence, draft.place = named
         return kept
+
+    def in_main_country(self) -> list[Draft]:
+        """With no incident placed at all, the first one happened in the country the article
+        is about (named most often), at country precision with the first naming as evidence."""
+        first = next((d for d in self.drafts if d.part_of is None), None)
+        if first is None or not self.context:
+            return []
+        named = first_naming(self.sentences, self.context[0], self.services.gazetteer)
+        if named is None:
+            return []
+        first.place_sentence, first.place = named
+        return [first]
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
         """The draft's own date; else its attack's; else, for the lead, the publication date
@@ -163,10 +186,23 @@ class _Reader:
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
         if draft is self.drafts[0]:
-            return publication_fallback(self.published)
+            return self.date_nearby(draft) or publication_fallback(self.published)
         before = self.drafts[self.drafts.index(draft) - 1]
         close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
         return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
+
+    def date_nearby(self, draft: Draft) -> DateGuess | None:
+        """A calendar date said just before an undated lead incident in its paragraph ("On
+        3 May the court ruled. Police detained him at the exit."), else in the sentences just
+        after it, at most month precision."""
+        first, last = draft.first.sentence, draft.frames[-1].sentence.index
+        before = [s for s in self.sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
+                  if s.paragraph == first.paragraph]
+        for sentence in [*reversed(before), *self.sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
+            found = find_date(incident_text(sentence.text), self.published)
+            if found.kind == "explicit" and found.event_date is not None:
+                return replace(found, time_precision=max(found.time_precision, 3))
+        return None
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
@@ -217,7 +253,7 @@ class _Reader:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
-        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context))
+        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames))
         return place if place is not None and place.place.feature != "country" else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
@@ -262,7 +298,7 @@ def _asserted(text: str) -> list[TypeGuess]:
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
           entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None) -> _Reader:
-    reader = _Reader(article, services, fill_entities)
+    reader = _Reader(article, services, sentences, fill_entities)
     for sentence in sentences:
         reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
     return reader

@@ -161,6 +161,21 @@ def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
 
 
+# "since the start of the invasion in 2022": the year dates the start of a period, not an incident.
+_SINCE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
+
+
+def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "in 2016" in a later year's article: the middle of that year at ACLED's widest
+    precision; the publication year itself ("in 2022") says nothing the publication date
+    does not, and stays background (the vague rule reads it), as does a year that starts a
+    period ("since the invasion in 2022")."""
+    year = int(m["y"])
+    if ctx.published is None or year >= ctx.published.year or _SINCE.search(m.string[: m.start()]):
+        return None
+    return date(year, 7, 1), 3
+
+
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None, 3
@@ -292,6 +307,9 @@ _RULES: tuple[_Rule, ...] = (
           r"(?:,?\s+(?P<y>\d{4})\b)?", _named_day, ignore_case=False),
     _rule("explicit", r"\b(?i:(?:in|during)\s+(?:(?:early|late|mid)[-\s])?|(?:early|late|mid)[-\s])"
           rf"(?P<mon>{_FULL_MONTH})\b(?:\s+(?P<y>\d{{4}})\b)?", _named_month, ignore_case=False),
+    _rule("explicit", rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<y>(?:19|20)\d{{2}})\b", _named_month, ignore_case=False),
+    _rule("explicit", r"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s])?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
+          _past_year),
     # weekdays and nights
     _rule("relative", rf"\b(?:(?:late|early)\s+(?:on\s+)?|on\s+|(?P<last>last\s+))?(?P<wd>{_WEEKDAY})\b"
           rf"(?:\s+{_PART_OF_DAY})?(?:\s+into\s+(?P<into>{_WEEKDAY})\b)?", _weekday),

@@ -9,7 +9,7 @@ are skipped unless NER marks them as a place, so "More" or "Drone" never become 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from eventwatch.gazetteer import Gazetteer
@@ -28,7 +28,7 @@ _NEAR = re.compile(
 _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Huge", "More", "One", "This", "That",
          "He", "She", "They", "We", "State", "President", "Prime", "Minister", "Regional", "Governor", "Drone",
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
-         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+         "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MIN_CITY_POPULATION = 1000
 # A town outside every country the article names must be this large to be believed
@@ -152,12 +152,15 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
 
 
 def _lookup_span(
-    sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str]
+    sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str],
+    not_places: Collection[str] = (),
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
     if not text or text in _MONTHS or (not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
         return None
+    if not by_ner and text in not_places:
+        return None  # a surname the article gave a person ("Holt" after "James Holt")
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
     if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
@@ -182,10 +185,12 @@ def _lookup_span(
 
 
 def find_places(
-    sentence: str, entities: Sequence[Entity], gazetteer: Gazetteer, context: Sequence[str] = ()
+    sentence: str, entities: Sequence[Entity], gazetteer: Gazetteer, context: Sequence[str] = (),
+    not_places: Collection[str] = (),
 ) -> list[PlaceMention]:
     """Every place named in the sentence, in order; context = ISO2 codes of countries the
-    article is about, used to pick among same-named places."""
+    article is about, used to pick among same-named places; not_places = words the article
+    uses as names of people, never read as towns unless NER calls them places."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -193,7 +198,7 @@ def find_places(
     for start, end, by_ner in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        mention = _lookup_span(sentence, start, end, by_ner, gazetteer, context)
+        mention = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places)
         if mention is None and " " in sentence[start:end]:
             continue
         if mention is not None:

@@ -98,7 +98,7 @@ def is_broad(conn: Connection, needle: str) -> bool:
 
 
 def text_filter(dialect: str, needle: str, *, broad: bool = False) -> Clause:
-    """Events whose notes or evidence quotes contain every word (SQLite) / the phrase (others).
+    """Events whose notes or evidence quotes contain every word (stemmed, as English).
     `broad` (see is_broad): test each event's docid against the matches instead of looking
     every match up by event id, so SQLite walks the sort index and stops after one page."""
     if dialect == "sqlite":
@@ -110,7 +110,9 @@ def text_filter(dialect: str, needle: str, *, broad: bool = False) -> Clause:
             docid = select(fts_keys.c.docid).where(fts_keys.c.event_id == events.c.id).scalar_subquery()
             return docid.in_(hits)
         return events.c.id.in_(select(fts_keys.c.event_id).where(fts_keys.c.docid.in_(hits)))
-    lowered = needle.lower()
+    # PostgreSQL: its own full text search with the same English stemming; every word must be
+    # in the notes or in one evidence quote (FTS5 above takes notes and quotes as one document).
+    words = func.plainto_tsquery("english", needle)
     quoted = (
         select(mentions.c.event_id)
         .select_from(
@@ -118,10 +120,6 @@ def text_filter(dialect: str, needle: str, *, broad: bool = False) -> Clause:
                 mentions, (evidence.c.article_id == mentions.c.article_id) & (evidence.c.mention_idx == mentions.c.idx)
             )
         )
-        .where(evidence.c.quote.ilike(f"%{_escape(lowered)}%", escape="\\"))
+        .where(func.to_tsvector("english", evidence.c.quote).bool_op("@@")(words))
     )
-    return or_(events.c.notes.ilike(f"%{_escape(lowered)}%", escape="\\"), events.c.id.in_(quoted))
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return or_(func.to_tsvector("english", events.c.notes).bool_op("@@")(words), events.c.id.in_(quoted))

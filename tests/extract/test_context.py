@@ -1,0 +1,68 @@
+"""Which countries an article is about (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.sentences import split_sentences
+
+
+def test_names_demonyms_and_aliases_are_counted(services: Any) -> None:
+    text = (
+        "Pakistani police detained a labour organiser in Lahore. Rights groups in Pakistan "
+        "condemned the arrest, and a Pakistani senator asked for his release. The British "
+        "embassy said it was following the case."
+    )
+    assert article_countries(text, services.gazetteer)[0] == "PK"
+
+
+def test_irregular_demonyms_and_multi_word_names(services: Any) -> None:
+    gazetteer = services.gazetteer
+    assert article_countries("A Filipino journalist was shot in Manila.", gazetteer) == ["PH"]
+    assert article_countries("Belarusian students marched. Belarusian police arrived.", gazetteer) == ["BY"]
+    assert article_countries("Rights groups in Saudi Arabia were silent.", gazetteer) == ["SA"]
+    assert article_countries("A Nigerian court freed the Canadian reporter.", gazetteer) == ["NG", "CA"]
+
+
+def test_a_country_named_in_passing_is_not_context(services: Any) -> None:
+    text = (
+        "Zimbabwean police arrested the nurse in Harare. Zimbabwe's unions called a strike; "
+        "Zimbabwean doctors joined them. A Zimbabwe court set bail. Zimbabwean nurses marched. "
+        "The United States urged calm."
+    )
+    assert article_countries(text, services.gazetteer) == ["ZW"]
+
+
+def test_acronyms_and_surnames_name_no_country(services: Any) -> None:
+    assert article_countries("The UN and CNN reported that Mr Price was released.", services.gazetteer) == []
+
+
+def test_surnames_of_people_named_in_full(services: Any) -> None:
+    text = (
+        "Police in Central Minsk detained the journalist Ivan Foley. In Belgorod, officials said "
+        "Foley was released. Residents of Port Harcourt protested."
+    )
+    assert surnames(text, services.gazetteer) == {"Foley"}
+
+
+def test_first_naming_and_main_town(services: Any) -> None:
+    sentences = split_sentences("Rights groups met. The Nigerian police arrested him in Kano. Kano was calm.")
+    found = first_naming(sentences, "NG", services.gazetteer)
+    assert found is not None and found[1].text == "Nigerian" and found[1].place.iso2 == "NG"
+    town = main_town(sentences, "NG", services.gazetteer)
+    assert town is not None and town[1].location == "Kano" and town[0].index == 1
+    assert main_town(sentences, "KE", services.gazetteer) is None
+
+
+def test_a_large_town_may_start_a_sentence_a_small_one_may_not(services: Any) -> None:
+    dateline = split_sentences("NAIROBI, Kenya - Police detained a Kenyan organiser at a rally.")
+    town = main_town(dateline, "KE", services.gazetteer)
+    assert town is not None and town[1].location == "Nairobi"
+    surname = split_sentences("Price said the Kenyan organiser was held overnight.")
+    assert main_town(surname, "US", services.gazetteer) is None
+
+
+def test_month_and_day_names_are_not_towns(services: Any) -> None:
+    sentences = split_sentences("Protests began in the capital. In August, police detained the Belarusian organiser.")
+    assert main_town(sentences, "US", services.gazetteer) is None

@@ -1,0 +1,55 @@
+"""Whole articles about attacks on rights defenders, written for these tests: the incident,
+its country, town and date when the article states them only around the incident sentence."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from eventwatch.evaluate.primary import primary_mention
+from eventwatch.extract.assemble import extract_mentions
+from eventwatch.records import Article, Mention
+
+
+def _primary(text: str, services: Any, published: datetime = datetime(2021, 6, 2, 9, tzinfo=UTC)) -> Mention:
+    article = Article.build(text, "text", published_at=published)
+    top = primary_mention(extract_mentions(article, services))
+    assert top is not None
+    return top
+
+
+def test_a_surname_is_not_a_town_and_the_country_comes_from_the_article(services: Any) -> None:
+    text = (
+        "Court jails rights lawyer\n\n"
+        "A court jailed the rights lawyer Daniel Price for four years on 3 March.\n\n"
+        "Price had criticised the Pakistani government for years. Pakistani rights groups condemned "
+        "the verdict, and the bar council of Pakistan called a strike."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.country, top.event_date) == ("Arrests", "Pakistan", date(2021, 3, 3))
+    assert top.location != "Price"
+    quote = top.evidence["location"].quote
+    assert text[top.evidence["location"].start : top.evidence["location"].end] == quote
+
+
+def test_an_unplaced_incident_takes_the_town_the_article_is_about(services: Any) -> None:
+    text = (
+        "Land activist held\n\n"
+        "Police detained a Kenyan land rights activist on Tuesday, his lawyer said.\n\n"
+        "Kenyan groups demanded his release.\n\n"
+        "The activist has campaigned against evictions in Nakuru for a decade, and his family in "
+        "Nakuru has not been allowed to see him."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.country, top.location, top.geo_precision) == ("Arrests", "Kenya", "Nakuru", 2)
+
+
+def test_an_undated_lead_takes_the_date_said_just_before_it(services: Any) -> None:
+    text = (
+        "Union leader detained\n\n"
+        "On 12 May a magistrate in Bulawayo refused bail for two striking nurses. Police then detained "
+        "the nurses' union leader at the exit of the court in Bulawayo."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
+        "Arrests", "Bulawayo", date(2021, 5, 12), 3)
