@@ -17,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.duplicates import original_events
 from eventwatch.resolve.history import record
-from eventwatch.resolve.merge import at_night, consensus, merge, source_values
+from eventwatch.resolve.merge import at_night, consensus, merge, same_night, source_values
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
@@ -95,7 +95,8 @@ def _types_ok(a: Mention, b: Mention) -> bool:
 
 def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
     """0 when the two cannot be one incident; else 0.4, +0.2 same sub-type (+0.1 kindred
-    types), +0.3 same site, +0.1 each for the same day, place (name and precision) and actor1."""
+    types), +0.3 same site, +0.1 each for the same day (or night), place (name and precision)
+    and actor1."""
     if not (_types_ok(event, mention) and _place_ok(event, mention, settings) and _date_ok(event, mention, settings)):
         return 0.0
     total = 0.4
@@ -107,7 +108,7 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
         if not similar(alias_key(event), alias_key(mention)):
             return 0.0
         total += 0.3
-    total += 0.1 if event.event_date == mention.event_date else 0.0
+    total += 0.1 if event.event_date == mention.event_date or same_night(event, mention) else 0.0
     same_place = event.location == mention.location and event.geo_precision == mention.geo_precision
     total += 0.1 if event.location and same_place else 0.0  # "Kherson" the region is not the city
     total += 0.1 if event.actor1 and event.actor1 == mention.actor1 else 0.0

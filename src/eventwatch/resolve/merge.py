@@ -55,15 +55,21 @@ def at_night(mention: Mention) -> bool:
     return bool(mention.date_phrase and NIGHT.search(mention.date_phrase))
 
 
+def same_night(a: Mention, b: Mention) -> bool:
+    """Two day-precise dates one day apart, one of them a night: one night told either side
+    of midnight."""
+    return (
+        a.event_date is not None
+        and b.event_date is not None
+        and a.time_precision == b.time_precision == 1
+        and abs((a.event_date - b.event_date).days) == 1
+        and (at_night(a) or at_night(b))
+    )
+
+
 def _night_first(base: Mention, new: Mention) -> bool:
     """`new` dates the same night as `base`, on its first day."""
-    return (
-        base.event_date is not None
-        and new.event_date is not None
-        and new.time_precision == base.time_precision == 1
-        and (base.event_date - new.event_date).days == 1
-        and (at_night(base) or at_night(new))
-    )
+    return same_night(base, new) and new.event_date < base.event_date  # type: ignore[operator]
 
 
 def source_values(mention: Mention) -> dict[str, object]:
