@@ -1,10 +1,12 @@
 """Mention -> Event matching, incremental: each new mention is compared only with the
 events stored in its date window and country (blocking), never with the whole database.
 
-A candidate must have the same event type family, a compatible place (same place, one
-containing the other, or within max_km) and no conflicting named site; the score then
-weighs sub-type, site, exact date, location and actor agreement. Two mentions from one article are never
-merged (extract already joined what one article says about one incident).
+A candidate must have a compatible type (same family, or kindred types in one town), a
+compatible place (a region containing the town, the same town, two named towns within
+town_km, else within max_km), a compatible date (a night may straddle midnight) and no
+conflicting named site; the score then weighs sub-type, site, day, place and actor
+agreement. Two mentions from one article are never merged (extract already joined what one
+article says about one incident). Rules, thresholds and measured scores: docs/resolution.md.
 """
 
 from __future__ import annotations
