@@ -68,3 +68,11 @@ def test_fatalities_keep_the_lowest_figure_and_actors_the_consensus() -> None:
     values = {m.article_id: source_values(m) for m in (a, b, c)}
     agreed = consensus(merged, values)
     assert (agreed.actor1, agreed.inter1) == ("Military Forces of Ukraine", 8)
+
+
+def test_a_port_and_its_grain_terminal_can_be_one_strike_but_two_ports_cannot() -> None:
+    port = replace(KHERSON, site="Kherson port")
+    terminal = replace(KHERSON, article_id="b", site="Kherson grain terminal")
+    assert score(port, terminal, SETTINGS) >= SETTINGS.merge_threshold
+    assert score(port, replace(terminal, site="Mykolaiv port"), SETTINGS) == 0.0
+    assert score(port, replace(terminal, site="Kherson railway station"), SETTINGS) == 0.0

@@ -20,6 +20,7 @@ _REGION = re.compile(
     rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
 )
 _CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|la|an|na|am|on|upon)\s+)?[A-Z][\w’'-]*\w)*")
+_CONNECTED = re.compile(r"[A-Z][\w’'.-]*\w(?:\s+[A-Z][\w’'-]*\w)*")  # the names a _CAPS span connects
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|on the edge of|(?:north|south|east|west)(?:-?(?:east|west))? of|"
     r"\d+\s*(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
@@ -49,7 +50,8 @@ _METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|P
 _AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
                          r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
                          r"condemned|rejected|dismissed|confirmed)\b)")
-_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|on|against|from|with|by|and|to)\s+$")
+_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to)\s+$"
+                        r"|\b(?:blamed|blames|blaming|pinned|pins)\b[^.;]{0,40}\bon\s+$")
 
 
 # Where weapons came from is not where the event happened ("missiles fired from across the
@@ -75,7 +77,7 @@ def _is_origin(sentence: str, start: int) -> bool:
 def _is_metonym(sentence: str, start: int, end: int) -> bool:
     if not _METONYM.match(sentence[start:end]):
         return False
-    return bool(_AS_SUBJECT.match(sentence[end:]) or _AS_OBJECT.search(sentence[max(0, start - 12):start]))
+    return bool(_AS_SUBJECT.match(sentence[end:]) or _AS_OBJECT.search(sentence[max(0, start - 60):start]))
 
 
 @dataclass(frozen=True)
@@ -198,13 +200,23 @@ def find_places(
     for start, end, by_ner in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        mention = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places)
-        if mention is None and " " in sentence[start:end]:
-            continue
-        if mention is not None:
-            found.append(mention)
-            taken.append((mention.start, mention.end))
+        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places)
+        parts = [whole] if whole is not None else [
+            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places)
+            for s, e in _parts(sentence, start, end)
+        ]
+        for mention in parts:
+            if mention is not None:
+                found.append(mention)
+                taken.append((mention.start, mention.end))
     return sorted(found, key=lambda p: p.start)
+
+
+def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names a span joins with a connector that is not part of one name ("Odesa on
+    Monday"; "Rostov on Don" is found whole); none when the span has no connector."""
+    pieces = [(m.start() + start, m.end() + start) for m in _CONNECTED.finditer(sentence[start:end])]
+    return pieces if len(pieces) > 1 else []
 
 
 def precision_rank(mention: PlaceMention) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from eventwatch.records import Article, Event, Mention, SourceRef, normalise_tex
 from eventwatch.resolve.duplicates import original_events
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import at_night, consensus, merge, same_night, source_values
-from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, similar, with_alias
+from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, part_and_whole, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
 from eventwatch.taxonomy import EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
@@ -107,9 +107,10 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
     elif _kin(event, mention):
         total += 0.1
     if event.site and mention.site:
-        if not similar(alias_key(event), alias_key(mention)):
+        if similar(alias_key(event), alias_key(mention)):
+            total += 0.3
+        elif not part_and_whole(event, mention):  # the port and its grain terminal: no bonus, no veto
             return 0.0
-        total += 0.3
     total += 0.1 if event.event_date == mention.event_date or same_night(event, mention) else 0.0
     same_place = event.location == mention.location and event.geo_precision == mention.geo_precision
     total += 0.1 if event.location and same_place else 0.0  # "Kherson" the region is not the city

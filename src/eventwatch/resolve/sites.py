@@ -33,6 +33,25 @@ def alias_key(mention: Mention) -> str:
     return site_key(f"{proper.group(1)} {kind_of_name(name) or ''}")
 
 
+# Facilities reported as the site of one strike at a larger one ("the grain terminal" of
+# "Odesa port"): a mention naming the part and one naming the whole can be one incident.
+_PARTS_OF = {
+    "port": {"terminal", "depot", "shipyard"},
+    "airport": {"terminal"},
+    "airbase": {"depot", "headquarters"},
+    "military base": {"depot", "headquarters"},
+}
+
+
+def part_and_whole(a: Mention, b: Mention) -> bool:
+    """Whether the two sites have one proper name and one is a part of the other's kind."""
+    names = [re.match(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)", m.site or "") for m in (a, b)]
+    if names[0] is None or names[1] is None or not similar(site_key(names[0].group(1)), site_key(names[1].group(1))):
+        return False
+    kind_a, kind_b = kind_of_name(a.site or ""), kind_of_name(b.site or "")
+    return kind_b in _PARTS_OF.get(kind_a or "", ()) or kind_a in _PARTS_OF.get(kind_b or "", ())
+
+
 def site_id(key: str, country: str | None) -> str:
     return hashlib.sha256(f"{country or ''}|{key}".encode()).hexdigest()[:16]
 
