@@ -1,25 +1,31 @@
 """k-fold cross-validation of the snippet classifier on the project's own examples.
 
 Prints per-label precision / recall / F1, macro F1 and a confusion matrix; with --grid it
-also compares a small hyperparameter grid (the way model.DEFAULT was chosen). Research aid,
-not a test; reads only src/eventwatch/classify/examples (never CASE data).
+also compares a small hyperparameter grid (the way model.DEFAULT was chosen); with
+--added-since REF it measures whether the examples added since git revision REF help: folds
+over the examples as they were at REF, the added ones joining every training fold (never
+tested on, so easy new examples cannot inflate the score). Research aid, not a test; reads
+only src/eventwatch/classify/examples (never CASE data).
 
-    .venv/bin/python tools/classifier_cv.py [--folds 5] [--grid]
+    .venv/bin/python tools/classifier_cv.py [--folds 5] [--grid] [--fusion] [--added-since REF]
 """
 
 from __future__ import annotations
 
 import argparse
+import subprocess
+import tempfile
 import time
 from collections import Counter
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
 from eventwatch.classify import Fusion, fuse
-from eventwatch.classify.examples import load_examples
+from eventwatch.classify.examples import EXAMPLES_DIR, Example, load_examples
 from eventwatch.classify.model import DEFAULT, Params, build_pipeline, softmax
 from eventwatch.extract.snippet import classify_text
 
@@ -61,6 +67,42 @@ def fusion_grid(folds: int) -> None:
                 print(f"temperature {temperature} bonus {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
 
 
+def examples_at(revision: str) -> list[Example]:
+    """The examples as committed at a git revision (read with ``git show``)."""
+    with tempfile.TemporaryDirectory() as folder:
+        for path in EXAMPLES_DIR.glob("*.txt"):
+            relative = path.relative_to(path.parents[4]).as_posix()  # src/eventwatch/classify/examples/X.txt
+            shown = subprocess.run(["git", "show", f"{revision}:{relative}"], capture_output=True, text=True, cwd=path.parents[4]
+            )
+            (Path(folder) / path.name).write_text(shown.stdout, encoding="utf-8")
+        return load_examples(Path(folder))
+
+
+def added_since(revision: str, folds: int) -> None:
+    """Macro F1 (model, and fused with the rules) on the examples of ``revision``, trained with and
+    without the examples added since; three fold seeds."""
+    old = examples_at(revision)
+    known = set(old)
+    added = [e for e in load_examples() if e not in known]
+    print(f"{len(old)} examples at {revision}, {len(added)} added since")
+    texts = np.array([e.text for e in old], dtype=object)
+    gold = np.array([e.label for e in old])
+    labels = sorted(set(gold))
+    rules = [classify_text(text) for text in texts]
+    for seed in (0, 1, 2):
+        cells = []
+        for extra in ([], added):
+            decision = np.zeros((len(gold), len(labels)))
+            for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, gold):
+                pipeline = build_pipeline(DEFAULT)
+                pipeline.fit([*texts[train], *(e.text for e in extra)], [*gold[train], *(e.label for e in extra)])
+                decision[test] = pipeline.decision_function(texts[test])
+            model = f1_score(gold, [labels[i] for i in decision.argmax(axis=1)], average="macro")
+            fused = [label for label, _ in fuse(labels, softmax(decision, DEFAULT.temperature), rules, Fusion())]
+            cells.append(f"model {model:.4f} fused {f1_score(gold, fused, average='macro'):.4f}")
+        print(f"seed {seed}: without added {cells[0]} | with added {cells[1]}")
+
+
 def print_report(gold: list[str], predicted: list[str]) -> None:
     labels = sorted(set(gold))
     precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
@@ -81,7 +123,11 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", action="store_true", help="compare the hyperparameter grid")
     parser.add_argument("--fusion", action="store_true", help="compare rule-bonus weights for the rule+model fusion")
+    parser.add_argument("--added-since", metavar="REF", help="do the examples added since git revision REF help?")
     args = parser.parse_args()
+    if args.added_since:
+        added_since(args.added_since, args.folds)
+        return
     if args.fusion:
         fusion_grid(args.folds)
         return
