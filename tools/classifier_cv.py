@@ -72,7 +72,8 @@ def examples_at(revision: str) -> list[Example]:
     with tempfile.TemporaryDirectory() as folder:
         for path in EXAMPLES_DIR.glob("*.txt"):
             relative = path.relative_to(path.parents[4]).as_posix()  # src/eventwatch/classify/examples/X.txt
-            shown = subprocess.run(["git", "show", f"{revision}:{relative}"], capture_output=True, text=True, cwd=path.parents[4]
+            shown = subprocess.run(
+                ["git", "show", f"{revision}:{relative}"], capture_output=True, text=True, cwd=path.parents[4]
             )
             (Path(folder) / path.name).write_text(shown.stdout, encoding="utf-8")
         return load_examples(Path(folder))
@@ -109,8 +110,10 @@ def print_report(gold: list[str], predicted: list[str]) -> None:
     print(f"{'label':>32} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>4}")
     for i in sorted(range(len(labels)), key=lambda i: f1[i]):
         print(f"{labels[i]:>32} {precision[i]:>6.3f} {recall[i]:>6.3f} {f1[i]:>6.3f} {support[i]:>4}")
-    print(f"macro F1 {f1_score(gold, predicted, average='macro'):.4f}  accuracy "
-          f"{sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold):.4f}  n={len(gold)}")
+    print(
+        f"macro F1 {f1_score(gold, predicted, average='macro'):.4f}  accuracy "
+        f"{sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold):.4f}  n={len(gold)}"
+    )
     cells = Counter(zip(gold, predicted, strict=True))
     print("confusion (gold -> predicted, off-diagonal, most frequent first):")
     for (g, p), n in sorted(cells.items(), key=lambda item: -item[1]):
