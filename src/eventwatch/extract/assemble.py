@@ -22,7 +22,7 @@ from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
-from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
+from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
@@ -178,15 +178,16 @@ class _Reader:
         return [first]
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
-        """The draft's own date; else its attack's; else, for the lead, the publication date
-        (week precision); else the date of a dated incident reported just before it ("a
-        second drone struck the refinery"). Otherwise undated."""
+        """The draft's own date; else its attack's; else, for the lead, a calendar date said
+        around it, the article's first calendar date, or the publication date (week
+        precision); else the date of a dated incident reported just before it ("a second
+        drone struck the refinery"). Otherwise undated."""
         if draft.date is not None:
             return draft.date
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
         if draft is self.drafts[0]:
-            return self.date_nearby(draft) or publication_fallback(self.published)
+            return self.date_nearby(draft) or self.first_calendar_date() or publication_fallback(self.published)
         before = self.drafts[self.drafts.index(draft) - 1]
         close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
         return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
@@ -201,6 +202,18 @@ class _Reader:
         for sentence in [*reversed(before), *self.sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
             found = find_date(incident_text(sentence.text), self.published)
             if found.kind == "explicit" and found.event_date is not None:
+                return replace(found, time_precision=max(found.time_precision, 3))
+        return None
+
+    def first_calendar_date(self) -> DateGuess | None:
+        """The first calendar date naming a month that the article states (not after
+        publication), at month precision at best. A report whose incident sentence is undated
+        is often a later development (a trial, an appeal, an anniversary) of an incident it
+        dates once, early on ("was arrested on 3 May 2017"); the publication date would date
+        the development. A bare year ("since the invasion in 2022") is too often background."""
+        for sentence in self.sentences:
+            found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
+            if found is not None:
                 return replace(found, time_precision=max(found.time_precision, 3))
         return None
 
