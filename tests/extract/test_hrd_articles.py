@@ -94,3 +94,17 @@ def test_the_west_is_not_a_region(services: Any) -> None:
         "Belarusian groups called for her release."
     )
     assert _primary(text, services).country == "Belarus"
+
+
+def test_the_first_placed_incident_is_dated_as_the_lead_when_the_first_one_is_unplaced(services: Any) -> None:
+    text = (
+        "Rights groups alarmed\n\n"
+        "Police in Uganda have detained dozens of activists, their lawyers said.\n\n"
+        "Kenyan rights groups have condemned the wave of detentions.\n\n"
+        "Gunmen shot dead the human rights lawyer Grace Njeri outside her office in Mombasa, her "
+        "colleagues said.\n\n"
+        "Her family has not heard from her."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
+        "Attack", "Mombasa", date(2021, 6, 2), 2)

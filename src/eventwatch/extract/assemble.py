@@ -67,6 +67,7 @@ class _Reader:
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
+        self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
         )
@@ -158,6 +159,7 @@ class _Reader:
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
             home = [d for d in national if d.place is not None and d.place.place.iso2 in self.context[:1]]
             kept = (home or national)[:1] or self.in_main_country()
+        self.lead = kept[0].part_of or kept[0] if kept else None
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
@@ -178,7 +180,8 @@ class _Reader:
         return [first]
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
-        """The draft's own date; else its attack's; else, for the lead, a calendar date said
+        """The draft's own date; else its attack's; else, for the lead (the article's first
+        incident, or the first one that says where it happened), a calendar date said
         around it, the article's first calendar date, or the publication date (week
         precision); else the date of a dated incident reported just before it ("a second
         drone struck the refinery"). Otherwise undated."""
@@ -186,7 +189,7 @@ class _Reader:
             return draft.date
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
-        if draft is self.drafts[0]:
+        if draft is self.drafts[0] or draft is self.lead:
             return self.date_nearby(draft) or self.first_calendar_date() or publication_fallback(self.published)
         before = self.drafts[self.drafts.index(draft) - 1]
         close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
