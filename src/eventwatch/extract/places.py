@@ -194,7 +194,7 @@ def _lookup_span(
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
         place = _best_city(candidates, context, feature="admin2")
-        if place is None:
+        if place is None or _bare_county(text, place):
             return None
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
@@ -224,6 +224,12 @@ def find_places(
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda p: p.start)
+
+
+def _bare_county(text: str, place: Place) -> bool:
+    """A county named without the word ("Floyd" for Floyd County): far more often a surname
+    ("George Floyd") or an everyday word than the county."""
+    return " County" in place.name and "County" not in text
 
 
 def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
