@@ -39,6 +39,7 @@ DISRUPTED = "Disrupted weapons use"
 NARRATIVE_PARAGRAPHS = 1
 # An undated lead incident takes a calendar date from this many sentences after it.
 NEARBY_SENTENCES = 3
+_UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -67,6 +68,7 @@ class _Reader:
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
+        self._first_date: DateGuess | None = _UNSEEN  # first_calendar_date, found once
         self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
@@ -214,11 +216,14 @@ class _Reader:
         is often a later development (a trial, an appeal, an anniversary) of an incident it
         dates once, early on ("was arrested on 3 May 2017"); the publication date would date
         the development. A bare year ("since the invasion in 2022") is too often background."""
-        for sentence in self.sentences:
-            found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
-            if found is not None:
-                return replace(found, time_precision=max(found.time_precision, 3))
-        return None
+        if self._first_date is _UNSEEN:
+            self._first_date = None
+            for sentence in self.sentences:
+                found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
+                if found is not None:
+                    self._first_date = replace(found, time_precision=max(found.time_precision, 3))
+                    break
+        return self._first_date
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
