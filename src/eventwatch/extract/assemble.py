@@ -40,6 +40,8 @@ NARRATIVE_PARAGRAPHS = 1
 # An undated lead incident takes a calendar date from this many sentences after it.
 NEARBY_SENTENCES = 3
 _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
+
+
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -161,7 +163,7 @@ class _Reader:
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
             home = [d for d in national if d.place is not None and d.place.place.iso2 in self.context[:1]]
             kept = (home or national)[:1] or self.in_main_country()
-        self.lead = kept[0].part_of or kept[0] if kept else None
+        self.lead = (kept[0].part_of or kept[0]) if kept else None
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
