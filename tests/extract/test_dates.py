@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from eventwatch.extract.dates import NO_DATE, DateGuess, find_date, find_dates, publication_fallback
+from eventwatch.extract.dates import NO_DATE, DateGuess, find_date, find_dates, names_month, publication_fallback
 
 FRI = date(2023, 9, 1)  # a Friday
 SAT = date(2023, 9, 2)
@@ -339,3 +339,19 @@ def test_publication_year_and_period_starts_stay_undated(sentence: str) -> None:
 def test_a_day_beats_a_past_year() -> None:
     guess = find_date("Arrested in 2019, he was tried on 4 February 2020.", MON)
     assert (guess.event_date, guess.time_precision) == (date(2020, 2, 4), 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He was arrested on 14 March 2017.", True),
+        ("He was arrested in May 2018.", True),
+        ("The hearing was set for 2017-03-14.", True),
+        ("Attacks have grown since the invasion began in 2019.", False),
+        ("He was arrested in 2016.", False),
+        ("He was arrested on Monday.", False),
+    ],
+)
+def test_names_month_tells_calendar_dates_from_bare_years_and_weekdays(sentence: str, expected: bool) -> None:
+    found = find_dates(sentence, date(2021, 6, 2))
+    assert any(names_month(g) for g in found) is expected

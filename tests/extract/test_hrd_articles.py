@@ -53,3 +53,58 @@ def test_an_undated_lead_takes_the_date_said_just_before_it(services: Any) -> No
     top = _primary(text, services)
     assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
         "Arrests", "Bulawayo", date(2021, 5, 12), 3)
+
+
+
+def test_an_undated_later_development_takes_the_first_date_the_article_states(services: Any) -> None:
+    text = (
+        "The 14 March 2017 case of a blogger\n\n"
+        "A court in Alexandria jailed the blogger Amir Farouk for five years, his lawyer said.\n\n"
+        "His family has campaigned for his release. Egyptian rights groups condemned the verdict."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
+        "Arrests", "Alexandria", date(2017, 3, 14), 3)
+
+
+def test_an_undated_lead_with_no_date_in_the_article_falls_back_to_publication(services: Any) -> None:
+    text = (
+        "Union leader detained\n\n"
+        "Police detained the nurses' union leader at the exit of the court in Bulawayo, his lawyer said."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date, top.time_precision) == ("Bulawayo", date(2021, 6, 2), 2)
+
+
+def test_where_someone_grew_up_is_not_where_they_were_detained(services: Any) -> None:
+    text = (
+        "Reporter detained\n\n"
+        "A Belarusian reporter who was raised in Gomel was detained by police on Sunday.\n\n"
+        "Belarusian groups called for her release."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.country, top.event_date) == ("Arrests", "Belarus", date(2021, 5, 30))
+    assert top.location != "Homyel'"
+
+
+def test_the_west_is_not_a_region(services: Any) -> None:
+    text = (
+        "Reporter detained\n\n"
+        "Police detained a Belarusian reporter on Sunday, calling her a puppet of the West.\n\n"
+        "Belarusian groups called for her release."
+    )
+    assert _primary(text, services).country == "Belarus"
+
+
+def test_the_first_placed_incident_is_dated_as_the_lead_when_the_first_one_is_unplaced(services: Any) -> None:
+    text = (
+        "Rights groups alarmed\n\n"
+        "Police in Uganda have detained dozens of activists, their lawyers said.\n\n"
+        "Kenyan rights groups have condemned the wave of detentions.\n\n"
+        "Gunmen shot dead the human rights lawyer Grace Njeri outside her office in Mombasa, her "
+        "colleagues said.\n\n"
+        "Her family has not heard from her."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
+        "Attack", "Mombasa", date(2021, 6, 2), 2)

@@ -22,7 +22,7 @@ from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
-from eventwatch.extract.dates import DateGuess, find_date, publication_fallback
+from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
@@ -39,6 +39,9 @@ DISRUPTED = "Disrupted weapons use"
 NARRATIVE_PARAGRAPHS = 1
 # An undated lead incident takes a calendar date from this many sentences after it.
 NEARBY_SENTENCES = 3
+_UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
+
+
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer and an entity recogniser."""
@@ -67,6 +70,8 @@ class _Reader:
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
+        self._first_date: DateGuess | None = _UNSEEN  # first_calendar_date, found once
+        self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
         )
@@ -158,6 +163,7 @@ class _Reader:
             national = [d for d in self.drafts if d.part_of is None and d.place is not None]
             home = [d for d in national if d.place is not None and d.place.place.iso2 in self.context[:1]]
             kept = (home or national)[:1] or self.in_main_country()
+        self.lead = (kept[0].part_of or kept[0]) if kept else None
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
@@ -178,15 +184,17 @@ class _Reader:
         return [first]
 
     def resolved_date(self, draft: Draft) -> DateGuess | None:
-        """The draft's own date; else its attack's; else, for the lead, the publication date
-        (week precision); else the date of a dated incident reported just before it ("a
-        second drone struck the refinery"). Otherwise undated."""
+        """The draft's own date; else its attack's; else, for the lead (the article's first
+        incident, or the first one that says where it happened), a calendar date said
+        around it, the article's first calendar date, or the publication date (week
+        precision); else the date of a dated incident reported just before it ("a second
+        drone struck the refinery"). Otherwise undated."""
         if draft.date is not None:
             return draft.date
         if draft.part_of is not None:
             return self.resolved_date(draft.part_of)
-        if draft is self.drafts[0]:
-            return self.date_nearby(draft) or publication_fallback(self.published)
+        if draft is self.drafts[0] or draft is self.lead:
+            return self.date_nearby(draft) or self.first_calendar_date() or publication_fallback(self.published)
         before = self.drafts[self.drafts.index(draft) - 1]
         close = draft.first.sentence.paragraph - before.frames[-1].sentence.paragraph <= NARRATIVE_PARAGRAPHS
         return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
@@ -203,6 +211,21 @@ class _Reader:
             if found.kind == "explicit" and found.event_date is not None:
                 return replace(found, time_precision=max(found.time_precision, 3))
         return None
+
+    def first_calendar_date(self) -> DateGuess | None:
+        """The first calendar date naming a month that the article states (not after
+        publication), at month precision at best. A report whose incident sentence is undated
+        is often a later development (a trial, an appeal, an anniversary) of an incident it
+        dates once, early on ("was arrested on 3 May 2017"); the publication date would date
+        the development. A bare year ("since the invasion in 2022") is too often background."""
+        if self._first_date is _UNSEEN:
+            self._first_date = None
+            for sentence in self.sentences:
+                found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
+                if found is not None:
+                    self._first_date = replace(found, time_precision=max(found.time_precision, 3))
+                    break
+        return self._first_date
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:

@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
-from eventwatch.extract.places import MIN_CITY_POPULATION, PlaceMention
+from eventwatch.extract.places import MIN_CITY_POPULATION, PlaceMention, not_the_scene
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -154,8 +154,9 @@ def main_town(
 ) -> tuple[Sentence, PlaceMention] | None:
     """The town of a country the article names most often (ties: first named), with its
     first naming; None when the article names none. An everyday word, a surname the article
-    gave a person or a sentence's first word naming a small town ("Price said") is not
-    read as a town; a large one starts sentences and datelines ("NAIROBI, Kenya -")."""
+    gave a person, a town named as someone's birthplace or a sentence's first word naming a
+    small town ("Price said") is not read as a town; a large one starts sentences and
+    datelines ("NAIROBI, Kenya -")."""
     counts: Counter[int] = Counter()
     first: dict[int, tuple[Sentence, PlaceMention]] = {}
     for sentence in sentences:
@@ -164,6 +165,8 @@ def main_town(
             start = match.start() + match.group(0).find(name)
             if name in not_places or name in _CALENDAR or gazetteer.is_common_word(name):
                 continue
+            if not_the_scene(sentence.text, start):
+                continue  # "raised in Gomel": someone's biography, not the article's town
             town = _town(gazetteer, name, iso2)
             if start == 0 and town is not None and town.population < PLACE_POPULATION:
                 continue  # a capitalised first word is read as a town only when it is a large one

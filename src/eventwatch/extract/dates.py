@@ -412,6 +412,15 @@ def find_dates(sentence: str, published: date | None, previous: DateGuess | None
     return _outermost(_candidates(sentence, ctx))
 
 
+_NAMES_MONTH = re.compile(_MONTH + r"|\d{4}-\d{2}-\d{2}")
+
+
+def names_month(guess: DateGuess) -> bool:
+    """Whether the guess is an explicit calendar date that names its month ("14 March 2017",
+    "in May 2018", "2017-03-14"), not a bare year ("in 2022")."""
+    return guess.kind == "explicit" and guess.event_date is not None and bool(_NAMES_MONTH.search(guess.phrase or ""))
+
+
 def find_date(sentence: str, published: date | None, previous: DateGuess | None = None) -> DateGuess:
     """The event date of one sentence: the most precise date phrase, else `NO_DATE`."""
     found = find_dates(sentence, published, previous)

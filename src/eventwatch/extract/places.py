@@ -69,9 +69,22 @@ _NOT_SCENE = re.compile(
 )
 
 
-def _is_origin(sentence: str, start: int) -> bool:
+# Where someone was born, grew up or fled from is their biography, not the scene ("raised in
+# Red Deer", "fled his home in Bangladesh").
+_BIOGRAPHY = re.compile(
+    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|native\s+of|hometown\s+of|"
+    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# A bare compass word is a direction or the geopolitical West, never a region by that name.
+_COMPASS = frozenset({"West", "East", "North", "South"})
+
+
+def not_the_scene(sentence: str, start: int) -> bool:
+    """Whether the place named at `start` is where weapons came from, where a statement was
+    made, or where someone was born, grew up or fled from."""
     before = sentence[max(0, start - 120) : start]
-    return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before))
+    return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before) or _BIOGRAPHY.search(before))
 
 
 def _is_metonym(sentence: str, start: int, end: int) -> bool:
@@ -114,7 +127,7 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
         region = _region(gazetteer, name, context)
-        if region is not None and not _is_origin(sentence, match.start()):
+        if region is not None and not not_the_scene(sentence, match.start()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
@@ -159,7 +172,8 @@ def _lookup_span(
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
-    if not text or text in _MONTHS or (not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
+    if not text or text in _MONTHS or text in _COMPASS or (
+            not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
         return None
     if not by_ner and text in not_places:
         return None  # a surname the article gave a person ("Holt" after "James Holt")
@@ -167,7 +181,7 @@ def _lookup_span(
         return None
     if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
-    if _is_metonym(sentence, start, start + len(text)) or _is_origin(sentence, start):
+    if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start):
         return None
     country = gazetteer.country(text)
     if country is not None:
@@ -180,7 +194,7 @@ def _lookup_span(
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
         place = _best_city(candidates, context, feature="admin2")
-        if place is None:
+        if place is None or _bare_county(text, place):
             return None
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
@@ -210,6 +224,12 @@ def find_places(
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda p: p.start)
+
+
+def _bare_county(text: str, place: Place) -> bool:
+    """A county named without the word ("Floyd" for Floyd County): far more often a surname
+    ("George Floyd") or an everyday word than the county."""
+    return " County" in place.name and "County" not in text
 
 
 def _parts(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
