@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
 import sys
 from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 
+from eventwatch.cli_common import print_json
 from eventwatch.export import event_record, feature_collection, write_csv
 from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.corroboration import corroborate
@@ -18,9 +18,9 @@ from eventwatch.resolve.merge import disagreements
 
 def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([event_record(e) for e in events], indent=2, default=str) + "\n")
+        print_json([event_record(e) for e in events])
     elif fmt == "geojson":
-        sys.stdout.write(json.dumps(feature_collection(events), indent=2, default=str) + "\n")
+        print_json(feature_collection(events))
     elif fmt == "csv":
         buffer = io.StringIO()
         write_csv(events, buffer)
@@ -146,7 +146,7 @@ def _version_record(version: EventVersion) -> dict[str, object]:
 
 def print_history(versions: Sequence[EventVersion], fmt: str, console: Console) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([_version_record(v) for v in versions], indent=2, default=str) + "\n")
+        print_json([_version_record(v) for v in versions])
         return
     table = Table(title=f"{len(versions)} version(s)")
     for column in ("v", "at", "kind", "article", "changes", "reason"):
