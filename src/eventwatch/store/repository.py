@@ -26,10 +26,13 @@ from eventwatch.store.loading import (
     CHUNK,
     Clause,
     chunks,
+    load_articles,
     load_events,
+    load_events_by_id,
     load_mentions,
     load_site_counts,
     load_sites,
+    with_mention,
 )
 from eventwatch.store.migrate import WRITE_OPTION, writer_lock
 from eventwatch.store.ops import store_error
@@ -180,11 +183,6 @@ class Tx(AuditTx):
         return load_site_counts(self._conn, [site_id]).get(site_id, [])
 
 
-def _events_in_order(conn: Connection, event_ids: Sequence[str]) -> list[Event]:
-    by_id = {event.id: event for chunk in chunks(event_ids) for event in load_events(conn, events.c.id.in_(chunk))}
-    return [by_id[event_id] for event_id in event_ids if event_id in by_id]
-
-
 def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
 
@@ -269,7 +267,7 @@ class Repository(AuditReads):
         after = query.Position.decode(cursor, sort) if cursor else None
         with self._reading("searching events") as conn:
             ids, position = query.page_ids(conn, wanted, sort, limit, after)
-            found = _events_in_order(conn, ids)
+            found = load_events_by_id(conn, ids)
         return EventPage(found, position.encode() if position else None)
 
     def iter_events(self, wanted: query.EventQuery, *, sort: str = "-event_date") -> Iterator[Event]:
@@ -307,13 +305,10 @@ class Repository(AuditReads):
 
     def article_evidence(self, article_id: str) -> list[tuple[str, str, int, int, str]]:
         """(event id, field, start, end, quote) of every evidence span quoted from the article."""
-        joined = evidence.join(
-            mentions, and_(evidence.c.article_id == mentions.c.article_id, evidence.c.mention_idx == mentions.c.idx)
-        )
         ev = evidence.c
         stmt = (
             select(mentions.c.event_id, ev.field, ev.start, ev.end, ev.quote)
-            .select_from(joined)
+            .select_from(with_mention(evidence))
             .where(ev.article_id == article_id)
             .order_by(ev.start, ev.end, ev.field, mentions.c.event_id)
         )
@@ -323,7 +318,7 @@ class Repository(AuditReads):
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
         """These events (exact ids), in the order given; unknown ids are skipped."""
         with self._reading("reading events") as conn:
-            return _events_in_order(conn, event_ids)
+            return load_events_by_id(conn, event_ids)
 
     def mention_events(self, article_ids: Collection[str]) -> dict[tuple[str, int], str]:
         """(article id, mention index) -> event id, for every mention of these articles."""
@@ -370,10 +365,10 @@ class Repository(AuditReads):
 
     def get_article(self, article_id: str) -> Article:
         with self._reading("reading an article") as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-        if row is None:
+            found = load_articles(conn, [article_id])
+        if article_id not in found:
             raise NotFound(f"no article with id '{article_id}'")
-        return codec.article_from_row(row)
+        return found[article_id]
 
     def list_rejected(self) -> list[Rejected]:
         with self._reading("listing rejected documents") as conn:
