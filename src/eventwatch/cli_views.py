@@ -46,7 +46,7 @@ def _table(events: Sequence[Event]) -> Table:
             m.actor1 or "",
             m.site or "",
             str(m.fatalities),
-            str(len(event.sources)),
+            str(len({s.article_id for s in event.sources})),  # articles, as the API's n_sources
         )
     return table
 

@@ -108,3 +108,23 @@ def test_counts(stored: Repository) -> None:
         "claims": 6,  # two per copy of mention_a; the Kharkiv mention has none
         "rejected": 0,
     }
+
+
+def test_an_article_with_two_mentions_of_one_event_is_one_source(
+    repo: Repository, article_a: Article, mention_a: Mention
+) -> None:
+    from eventwatch.api.views import event_summary
+    from eventwatch.export import event_record
+    from eventwatch.store.query import EventQuery
+
+    second = replace(mention_a, index=1, claims=())
+    with repo.transaction() as tx:
+        tx.add_article(article_a)
+        tx.save_event(make_event("dddddd000000", mention_a))
+        tx.add_mention(mention_a, "dddddd000000")
+        tx.add_mention(second, "dddddd000000")
+    event = repo.get_event("dddddd000000")
+    assert len(event.sources) == 2  # one SourceRef per mention
+    assert event_record(event)["sources"] == [article_a.id]
+    assert event_summary(event, {}).n_sources == 1
+    assert repo.find_events(EventQuery(min_sources=2)).events == []

@@ -84,7 +84,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "timestamp": timestamp,
         "id": event.id,
         "site": m.site,
-        "sources": [s.article_id for s in event.sources],
+        "sources": list(dict.fromkeys(s.article_id for s in event.sources)),  # one per article, as n_sources
         "injuries": m.injuries,
         "size_reported": m.size_reported,
         "weapon": m.weapon.kind if m.weapon else None,
