@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -187,19 +186,6 @@ def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
 
 
-@dataclass(frozen=True)
-class EventPage:
-    events: list[Event]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class EventStats:
-    total: int
-    by_day_type: list[tuple[date, str, int]]
-    by_admin1: list[tuple[str | None, str | None, int]]
-
-
 class Repository(AuditReads):
     """Read access to the store, and `transaction()` for writes."""
 
@@ -262,13 +248,13 @@ class Repository(AuditReads):
 
     def find_events(
         self, wanted: query.EventQuery, *, sort: str = "-event_date", limit: int = 100, cursor: str | None = None
-    ) -> EventPage:
+    ) -> query.EventPage:
         """One page of matching events in `sort` order, and the cursor of the next page."""
         after = query.Position.decode(cursor, sort) if cursor else None
         with self._reading("searching events") as conn:
             ids, position = query.page_ids(conn, wanted, sort, limit, after)
             found = load_events_by_id(conn, ids)
-        return EventPage(found, position.encode() if position else None)
+        return query.EventPage(found, position.encode() if position else None)
 
     def iter_events(self, wanted: query.EventQuery, *, sort: str = "-event_date") -> Iterator[Event]:
         """Every matching event in `sort` order, read a page at a time (for exports)."""
@@ -280,7 +266,7 @@ class Repository(AuditReads):
                 return
             cursor = page.next_cursor
 
-    def event_stats(self, wanted: query.EventQuery) -> EventStats:
+    def event_stats(self, wanted: query.EventQuery) -> query.EventStats:
         """Counts of matching events: total, by (date, event_type) and by (country, admin1)."""
         with self._reading("counting events") as conn:
             if conn.dialect.name == "sqlite" and wanted == query.EventQuery():
@@ -289,7 +275,7 @@ class Repository(AuditReads):
                 by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
                 days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
                 regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
-        return EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
+        return query.EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
 
     def site_names(self, site_ids: Collection[str]) -> dict[str, str]:
         with self._reading("reading site names") as conn:
