@@ -91,6 +91,7 @@ def ingest(
 
 @app.command()
 def events(
+    ctx: typer.Context,
     since: F.Since = None,
     until: F.Until = None,
     type_: F.Type = None,
@@ -109,8 +110,7 @@ def events(
     from eventwatch.cli_views import print_events
 
     with edge():
-        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
-                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        wanted = F.query_of(ctx.params)  # the filter options above, by name
         found = list(repository().iter_events(wanted, sort="event_date"))
     print_events(found, fmt.value, out)
 
@@ -124,6 +124,7 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
+    ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     since: F.Since = None,
@@ -143,8 +144,7 @@ def export(
     from eventwatch.export.formats import export_chunks
 
     with edge(writing=output or "standard output"):
-        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
-                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
+        wanted = F.query_of(ctx.params)  # the filter options above, by name
         chunks = export_chunks(fmt.value, repository().iter_events(wanted))
         if output is None:
             for chunk in chunks:
