@@ -11,7 +11,7 @@ from eventwatch.errors import NotFound
 from eventwatch.records import Article, Mention, Site
 from eventwatch.store import Repository
 
-from .builders import make_event, make_mention
+from .builders import make_event, make_mention, store_events
 
 
 @pytest.fixture
@@ -36,13 +36,7 @@ def stored(repo: Repository, article_a: Article, mention_a: Mention, site: Site)
         ),
         ("cccccc000000", replace(mention_a, index=3, event_date=None, site=None), None),
     ]
-    with repo.transaction() as tx:
-        tx.add_article(article_a)
-        tx.save_site(site)
-        for event_id, mention, site_id in specs:
-            tx.save_event(make_event(event_id, mention, site_id=site_id))
-            tx.add_mention(mention, event_id)
-    return repo
+    return store_events(repo, article_a, site, specs)
 
 
 def ids(repo: Repository, **filters: object) -> list[str]:
