@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import sys
 from collections.abc import Sequence
 
@@ -10,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from eventwatch.cli_common import print_json
-from eventwatch.export import event_record, feature_collection, write_csv
+from eventwatch.export import event_record, feature_collection
+from eventwatch.export.formats import export_chunks
 from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.corroboration import corroborate
 from eventwatch.resolve.merge import disagreements
@@ -22,9 +22,7 @@ def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
     elif fmt == "geojson":
         print_json(feature_collection(events))
     elif fmt == "csv":
-        buffer = io.StringIO()
-        write_csv(events, buffer)
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(b"".join(export_chunks("csv", events)).decode())  # as `eventwatch export`
     else:
         console.print(_table(events))
 
