@@ -158,3 +158,10 @@ def test_a_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, demo_
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("Error: cannot write") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["serve"], ["events"], ["db", "current"], ["sites"]])
+def test_an_unusable_database_url_is_a_one_line_error(command: list[str]) -> None:
+    result = runner.invoke(app, ["--db", "not a database url", *command])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: cannot use database URL") and result.stderr.count("\n") == 1
