@@ -63,10 +63,9 @@ def repository() -> Repository:
 
 
 def services() -> Services:
-    from eventwatch.extract.assemble import Services
-    from eventwatch.gazetteer import Gazetteer
+    from eventwatch.scale.pool import default_services
 
-    return Services(gazetteer=Gazetteer.open())
+    return default_services()
 
 
 def print_json(value: object) -> None:
