@@ -85,25 +85,6 @@ def test_event_mentions_accepts_a_prefix(stored: Repository, article_a: Article)
     assert [(a.id, m.index) for a, m in pairs] == [(article_a.id, 2)]
 
 
-def test_candidate_events_window_and_country(stored: Repository) -> None:
-    with stored.transaction() as tx:
-        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 12), country="russia")
-        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111"]
-        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 31), country=None)
-        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111", "bbbbbb000000"]
-
-
-def test_counts(stored: Repository) -> None:
-    assert stored.counts() == {
-        "articles": 1,
-        "mentions": 4,
-        "events": 4,
-        "sites": 1,
-        "claims": 6,  # two per copy of mention_a; the Kharkiv mention has none
-        "rejected": 0,
-    }
-
-
 def test_an_article_with_two_mentions_of_one_event_is_one_source(
     repo: Repository, article_a: Article, mention_a: Mention
 ) -> None:
@@ -122,3 +103,22 @@ def test_an_article_with_two_mentions_of_one_event_is_one_source(
     assert event_record(event)["sources"] == [article_a.id]
     assert event_summary(event, {}).n_sources == 1
     assert repo.find_events(EventQuery(min_sources=2)).events == []
+
+
+def test_candidate_events_window_and_country(stored: Repository) -> None:
+    with stored.transaction() as tx:
+        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 12), country="russia")
+        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111"]
+        found = tx.candidate_events(start=date(2024, 3, 1), end=date(2024, 3, 31), country=None)
+        assert [e.id for e in found] == ["aaaaaa222222", "aaaaaa111111", "bbbbbb000000"]
+
+
+def test_counts(stored: Repository) -> None:
+    assert stored.counts() == {
+        "articles": 1,
+        "mentions": 4,
+        "events": 4,
+        "sites": 1,
+        "claims": 6,  # two per copy of mention_a; the Kharkiv mention has none
+        "rejected": 0,
+    }
