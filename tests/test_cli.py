@@ -145,3 +145,23 @@ def test_db_current_and_upgrade(db_url: str) -> None:
     assert f"is at revision {head}" in _run("--db", db_url, "db", "upgrade")
     assert "up to date" in _run("--db", db_url, "db", "current")
 
+
+
+@pytest.mark.parametrize("command", ["gazetteer-build", "export"])
+def test_a_file_that_cannot_be_written_is_a_one_line_error(tmp_path: Path, demo_db: str, command: str) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")  # a file where a folder should be
+    args = {
+        "gazetteer-build": ["gazetteer", "build", "--path", str(blocker / "index.sqlite")],
+        "export": ["--db", demo_db, "export", "--format", "csv", "-o", str(blocker / "events.csv")],
+    }[command]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: cannot write") and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", [["serve"], ["events"], ["db", "current"], ["sites"]])
+def test_an_unusable_database_url_is_a_one_line_error(command: list[str]) -> None:
+    result = runner.invoke(app, ["--db", "not a database url", *command])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("Error: cannot use database URL") and result.stderr.count("\n") == 1

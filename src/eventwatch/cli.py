@@ -1,6 +1,8 @@
 """The eventwatch command line: thin commands over importable functions.
 
-Errors are translated here, and only here: one 'Error: …' line and a non-zero exit.
+Errors are translated only at this edge (cli_common.edge): one 'Error: …' line and a
+non-zero exit. The `eval` sub-app is in cli_eval.py; the set-up commands (gazetteer, db,
+classifier) in cli_setup.py.
 """
 
 from __future__ import annotations
@@ -12,28 +14,27 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from eventwatch import cli_filters as F
-from eventwatch.errors import EventwatchError, NotFound
-from eventwatch.settings import Settings, load_settings
+from eventwatch.cli_common import State, edge, err, out, print_json, repository, settings
+from eventwatch.cli_eval import eval_app
+from eventwatch.cli_setup import classifier_app, db_app, gazetteer_app
+from eventwatch.errors import NotFound
+from eventwatch.settings import load_settings
 
-if TYPE_CHECKING:  # heavy modules load only when a command needs them
-    from eventwatch.extract.assemble import Services
+if TYPE_CHECKING:
+    from eventwatch.records import Site
     from eventwatch.store import Repository
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
-eval_app = typer.Typer(no_args_is_help=True, help="Measure quality against the shared data.")
-gazetteer_app = typer.Typer(no_args_is_help=True, help="The offline GeoNames index.")
-db_app = typer.Typer(no_args_is_help=True, help="The database schema (Alembic migrations).")
-classifier_app = typer.Typer(no_args_is_help=True, help="The snippet classifier trained on the project's examples.")
 app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
 app.add_typer(classifier_app, name="classifier")
-out = Console(width=None if sys.stdout.isatty() else 200)
-err = Console(stderr=True)
+
+EventId = Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]
+Reason = Annotated[str, typer.Option(help="Why (stored in the history).")]
 
 
 class Format(StrEnum):
@@ -41,21 +42,6 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     geojson = "geojson"
-
-
-class _State:
-    settings: Settings | None = None
-
-
-def _settings() -> Settings:
-    if _State.settings is None:
-        _State.settings = load_settings()
-    return _State.settings
-
-
-def _fail(exc: EventwatchError) -> typer.Exit:
-    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True, soft_wrap=True)
-    return typer.Exit(code=2)
 
 
 @app.callback()
@@ -66,23 +52,8 @@ def main(
     config: Annotated[Path | None, typer.Option("--config", help="A TOML file overriding defaults.toml.")] = None,
 ) -> None:
     """eventwatch: news reports in, a sourced, deduplicated, geocoded database of conflict events out."""
-    try:
-        _State.settings = load_settings(config).with_db(db)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-
-
-def _repo() -> Repository:
-    from eventwatch.store import open_repository
-
-    return open_repository(_settings().store.url)
-
-
-def _services() -> Services:
-    from eventwatch.extract.assemble import Services
-    from eventwatch.gazetteer import Gazetteer
-
-    return Services(gazetteer=Gazetteer.open())
+    with edge():
+        State.settings = load_settings(config).with_db(db)
 
 
 @app.command()
@@ -97,23 +68,21 @@ def ingest(
     from eventwatch.pipeline import ingest as run_ingest
     from eventwatch.scale import open_extractor
 
-    try:
-        repo = _repo()
+    with edge():
+        store = repository()
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with open_extractor(workers, scheduler) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal
         ) as bar:
             task = bar.add_task("ingest", total=None)
-            report = run_ingest(sources, _settings(), repo, progress=lambda n: bar.advance(task, n), extract=extract)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+            report = run_ingest(sources, settings(), store, progress=lambda n: bar.advance(task, n), extract=extract)
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
     out.print(
         f"{report.articles} new article(s) ({report.copies} wire copies or republications), "
         f"{report.duplicates} already stored, {report.mentions} "
         f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
-        f"-> {repo.url}",
+        f"-> {store.url}",
         highlight=False,
     )
     if report.articles == 0 and report.duplicates == 0 and report.rejected:
@@ -122,6 +91,7 @@ def ingest(
 
 @app.command()
 def events(
+    ctx: typer.Context,
     since: F.Since = None,
     until: F.Until = None,
     type_: F.Type = None,
@@ -139,12 +109,9 @@ def events(
     """List events, filtered, as a table, CSV, JSON or GeoJSON (date order, undated last)."""
     from eventwatch.cli_views import print_events
 
-    try:
-        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
-                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
-        found = list(_repo().iter_events(wanted, sort="event_date"))
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+    with edge():
+        wanted = F.query_of(ctx.params)  # the filter options above, by name
+        found = list(repository().iter_events(wanted, sort="event_date"))
     print_events(found, fmt.value, out)
 
 
@@ -157,6 +124,7 @@ class ExportFormat(StrEnum):
 
 @app.command()
 def export(
+    ctx: typer.Context,
     fmt: Annotated[ExportFormat, typer.Option("--format", help="File format.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: stdout).")] = None,
     since: F.Since = None,
@@ -175,10 +143,9 @@ def export(
     """Write the matching events as the API's /events.FORMAT would (newest first)."""
     from eventwatch.export.formats import export_chunks
 
-    try:
-        wanted = F.event_query(since=since, until=until, type_=type_, country=country, admin1=admin1, site=site,
-                               bbox=bbox, near=near, actor=actor, text=text, min_sources=min_sources, stance=stance)
-        chunks = export_chunks(fmt.value, _repo().iter_events(wanted))
+    with edge(writing=output or "standard output"):
+        wanted = F.query_of(ctx.params)  # the filter options above, by name
+        chunks = export_chunks(fmt.value, repository().iter_events(wanted))
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)
@@ -187,10 +154,6 @@ def export(
         with output.open("wb") as sink:
             for chunk in chunks:
                 sink.write(chunk)
-    except OSError as exc:
-        raise _fail(EventwatchError(f"cannot write {output}: {exc.strerror or exc}")) from exc
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
     err.print(f"wrote {output}", highlight=False)
 
 
@@ -204,10 +167,8 @@ def serve(
 
     from eventwatch.api.app import create_app
 
-    try:
-        api = create_app(_settings())
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+    with edge():
+        api = create_app(settings())
     uvicorn.run(api, host=host, port=port)
 
 
@@ -218,110 +179,82 @@ class ShowFormat(StrEnum):
 
 @app.command()
 def show(
-    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    event_id: EventId,
     history: Annotated[bool, typer.Option("--history", help="Print the event's versions instead.")] = False,
     fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.table,
 ) -> None:
     """One event: its fields, sources, claims and evidence quotes (or, with --history, its versions)."""
     from eventwatch.cli_views import print_event, print_history
+    from eventwatch.export import event_record
 
-    try:
-        repo = _repo()
-        event = repo.get_event(event_id)
+    with edge():
+        store = repository()
+        event = store.get_event(event_id)
         if history:
-            print_history(repo.event_history(event.id), fmt.value, out)
+            print_history(store.event_history(event.id), fmt.value, out)
         elif fmt is ShowFormat.json:
-            from eventwatch.export import event_record
-
-            sys.stdout.write(json.dumps(event_record(event), indent=2, default=str) + "\n")
+            print_json(event_record(event))
         else:
-            print_event(event, repo.event_mentions(event.id), out)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+            print_event(event, store.event_mentions(event.id), out)
 
 
 @app.command()
 def split(
-    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    event_id: EventId,
     article: Annotated[str, typer.Option("--article", help="The source article (id or unique prefix) to detach.")],
-    reason: Annotated[str, typer.Option(help="Why (stored in the history).")] = "",
+    reason: Reason = "",
 ) -> None:
     """Undo a merge: move one article's mentions into a new event, and keep them apart from now on."""
     from eventwatch.resolve.corrections import split_article
 
-    try:
-        kept, new = split_article(_repo(), event_id, article, reason)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+    with edge():
+        kept, new = split_article(repository(), event_id, article, reason)
     out.print(f"event {kept.id} keeps {len(kept.values_by_source)} source(s); the article's mention(s) "
               f"are now event {new.id}", highlight=False)
 
 
 @app.command()
 def edit(
-    event_id: Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")],
+    event_id: EventId,
     assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE corrections (empty VALUE clears).")],
-    reason: Annotated[str, typer.Option(help="Why (stored in the history).")] = "",
+    reason: Reason = "",
 ) -> None:
     """Correct an event's fields by hand; kept through re-ingestion and new sources."""
     from eventwatch.resolve.corrections import edit_event
 
-    try:
-        event = edit_event(_repo(), event_id, assignments, reason)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+    with edge():
+        event = edit_event(repository(), event_id, assignments, reason)
     out.print(f"event {event.id} is now version {event.version}", highlight=False)
 
 
 @app.command()
 def sites() -> None:
     """Named sites with their events in time order and the counts sources report."""
-    from eventwatch.cli_views import print_sites
-
-    try:
-        repo = _repo()
-        print_sites(repo.list_sites(), {e.id: e for e in repo.list_events()}, out)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+    with edge():
+        store = repository()
+        _print_sites(store, store.list_sites())
 
 
 @app.command()
 def site(name: Annotated[str, typer.Argument(help="Part of a site's name or of one of its aliases.")]) -> None:
     """One site (or every site matching NAME): its events in time order and reported counts."""
-    from eventwatch.cli_views import print_sites
     from eventwatch.records import normalise_text
 
-    try:
-        repo = _repo()
+    with edge():
+        store = repository()
         needle = normalise_text(name)
-        found = [s for s in repo.list_sites() if any(needle in normalise_text(a) for a in (s.name, *s.aliases))]
+        found = [s for s in store.list_sites() if any(needle in normalise_text(a) for a in (s.name, *s.aliases))]
         if not found:
             raise NotFound(f"no site matches {name!r}; 'eventwatch sites' lists them")
-        print_sites(found, {e.id: e for e in repo.list_events()}, out)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
+        _print_sites(store, found)
 
 
-@eval_app.command("seeds")
-def eval_seeds(
-    shared: Annotated[Path, typer.Option(help="The shared folder with seeds/ and acceptance/.")] = Path("../shared"),
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
-    """Check the seed reports against ../shared/acceptance/seeds.json (exit 0 only if all pass)."""
-    from eventwatch.evaluate.seeds import run_seeds
+def _print_sites(store: Repository, found: list[Site]) -> None:
+    """The sites with their events (read by id: only those the sites hold)."""
+    from eventwatch.cli_views import print_sites
 
-    try:
-        result = run_seeds(shared, _settings(), _services())
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-    else:
-        out.print(f"{result['passed']}/{result['checks']} checks passed")
-        for failure in result["failed"]:
-            out.print(f"  FAIL {failure['article']} {failure['key']}: {failure['why']}", highlight=False)
-    if result["failed"]:
-        raise typer.Exit(code=1)
+    history = store.get_events([event_id for s in found for event_id in s.event_ids])
+    print_sites(found, {event.id: event for event in history}, out)
 
 
 @app.command()
@@ -329,160 +262,9 @@ def classify(text: Annotated[str, typer.Argument(help="A news snippet (one to a 
     """The CASE-style label and ACLED sub-event type of a snippet, with a score."""
     from eventwatch.evaluate.case2021 import classify_report
 
-    sys.stdout.write(json.dumps(classify_report(text)) + "\n")
-
-
-@eval_app.command("case2021")
-def eval_case2021(
-    path: Annotated[Path, typer.Argument(help="A CASE 2021 Task 2 TSV (id, EventSnippet, SubType).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
-    """Classify every snippet and score subtasks 1-3 (weighted, micro and macro F1)."""
-    from eventwatch.evaluate.case2021 import evaluate_case2021
-
-    try:
-        result = evaluate_case2021(path)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-        return
-    for name in ("subtask1", "subtask2", "subtask3"):
-        sub = result[name]
-        out.print(f"{name}: n={sub['n']} weighted F1 {sub['weighted_f1']:.4f}, micro {sub['micro_f1']:.4f}, "
-                  f"macro {sub['macro_f1']:.4f}", highlight=False)
-
-
-@eval_app.command("hrdsattack")
-def eval_hrdsattack(
-    path: Annotated[Path, typer.Argument(help="A HRDsAttack JSON file.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
-    """Run the pipeline on each article and score the primary event's country, admin1, city and date."""
-    from eventwatch.evaluate.hrdsattack import evaluate_hrdsattack
-
-    try:
-        result = evaluate_hrdsattack(path, _services(), _settings())
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-        return
-    for field in ("country", "admin1", "city", "date"):
-        out.print(f"{field}: {result[field + '_acc']:.3f} (n={result['n_' + field]})", highlight=False)
-
-
-@eval_app.command("resolution")
-def eval_resolution(
-    folder: Annotated[Path, typer.Argument(help="A labelled corpus: articles and a gold.json (examples/resolution).")],
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
-    """Ingest FOLDER into a temporary database; score the events against its gold incidents."""
-    from eventwatch.evaluate.resolution import evaluate_resolution
-
-    try:
-        result = evaluate_resolution(folder, _settings(), _services())
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    if as_json:
-        sys.stdout.write(json.dumps(result, indent=2) + "\n")
-        return
-    for name in ("pairwise", "bcubed"):
-        sub = result[name]
-        out.print(f"{name}: P {sub['precision']:.4f} R {sub['recall']:.4f} F1 {sub['f1']:.4f}", highlight=False)
-    out.print(f"same-site different-day merges: {result['same_site_different_day_merges']}", highlight=False)
-
-
-@eval_app.command("gate")
-def eval_gate(
-    shared: Annotated[Path, typer.Option(help="The shared folder with acceptance/ and data/.")] = Path("../shared"),
-    baseline: Annotated[Path, typer.Option(help="The pinned floors.")] = Path("quality/baseline.json"),
-    update: Annotated[bool, typer.Option("--update", help="Pin the current scores as the new floors.")] = False,
-    allow_lower: Annotated[bool, typer.Option("--allow-lower", help="Let --update lower a floor.")] = False,
-) -> None:
-    """Measure seeds, examples/resolution, CASE 2021 dev and HRDsAttack dev; fail when a score drops below its floor."""
-    from eventwatch.evaluate import gate
-
-    try:
-        scores, sums = gate.measure_all(shared, gate.standard_corpora(_services(), _settings()))
-        pinned = gate.load_baseline(baseline) if baseline.exists() else {}
-        if update:
-            new = gate.updated(scores, sums, pinned, allow_lower=allow_lower)
-            baseline.parent.mkdir(parents=True, exist_ok=True)
-            baseline.write_text(json.dumps(new, indent=2, sort_keys=True) + "\n")
-        failures = gate.check(scores, sums, gate.load_baseline(baseline))
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    for metric, value in sorted(scores.items()):
-        out.print(f"{metric}: {value:.4f}", highlight=False)
-    for failure in failures:
-        err.print(f"FAIL {failure}", highlight=False)
-    if failures:
-        raise typer.Exit(code=1)
-
-
-@gazetteer_app.command("build")
-def gazetteer_build(
-    path: Annotated[Path | None, typer.Option(help="Where to write the index.")] = None,
-) -> None:
-    """Build the compact GeoNames index from the installed packages (once, at install)."""
-    from eventwatch.gazetteer import build_index, default_index_path
-
-    target = path or default_index_path()
-    try:
-        stats = build_index(target)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    out.print(f"gazetteer index written to {target}: {stats}", highlight=False)
-
-
-@db_app.command("upgrade")
-def db_upgrade() -> None:
-    """Migrate the database to the newest schema (every command also does this on open)."""
-    from eventwatch.store import create_store_engine, revision_info
-
-    try:
-        engine = create_store_engine(_settings().store.url)
-        info = revision_info(engine)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    out.print(f"{engine.url.render_as_string(hide_password=True)} is at revision {info['current']}", highlight=False)
-
-
-@db_app.command("current")
-def db_current() -> None:
-    """Print the database's schema revision and the newest one, without migrating."""
-    from eventwatch.store import create_store_engine, revision_info
-
-    try:
-        info = revision_info(create_store_engine(_settings().store.url, upgrade=False))
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    state = "up to date" if info["current"] == info["head"] else "needs `eventwatch db upgrade`"
-    out.print(f"current {info['current'] or '(none)'}, head {info['head']}: {state}", highlight=False)
-
-
-@classifier_app.command("build")
-def classifier_build() -> None:
-    """Train the snippet classifier from the bundled examples and cache it (once, at install)."""
-    import time
-
-    from eventwatch.classify.cache import model_path, save
-    from eventwatch.classify.examples import load_examples
-    from eventwatch.classify.model import train
-
-    try:
-        examples = load_examples()
-        start = time.perf_counter()
-        model = train(examples)
-        took = time.perf_counter() - start
-        target = model_path(examples)
-        save(model, target)
-    except EventwatchError as exc:
-        raise _fail(exc) from exc
-    except OSError as exc:
-        raise _fail(EventwatchError(f"cannot write the classifier: {exc}")) from exc
-    out.print(f"classifier trained on {len(examples)} examples in {took:.1f}s, written to {target}", highlight=False)
+    with edge():
+        report = classify_report(text)
+    sys.stdout.write(json.dumps(report) + "\n")
 
 
 if __name__ == "__main__":

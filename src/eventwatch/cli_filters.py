@@ -3,8 +3,10 @@ filters as the API's, built into the same store EventQuery)."""
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Mapping
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -64,3 +66,11 @@ def event_query(
         stance=stance,
     )
     return with_type(wanted, type_)
+
+
+FILTERS = tuple(inspect.signature(event_query).parameters)  # since, until, type_, ... stance
+
+
+def query_of(params: Mapping[str, Any]) -> EventQuery:
+    """The EventQuery of a command's filter options, given its parameters (`ctx.params`)."""
+    return event_query(**{name: params.get(name) for name in FILTERS})

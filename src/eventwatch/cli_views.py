@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import io
-import json
 import sys
 from collections.abc import Sequence
 
 from rich.console import Console
 from rich.table import Table
 
-from eventwatch.export import event_record, feature_collection, write_csv
+from eventwatch.cli_common import print_json
+from eventwatch.export import event_record, feature_collection
+from eventwatch.export.formats import export_chunks
 from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.corroboration import corroborate
 from eventwatch.resolve.merge import disagreements
@@ -18,13 +18,11 @@ from eventwatch.resolve.merge import disagreements
 
 def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([event_record(e) for e in events], indent=2, default=str) + "\n")
+        print_json([event_record(e) for e in events])
     elif fmt == "geojson":
-        sys.stdout.write(json.dumps(feature_collection(events), indent=2, default=str) + "\n")
+        print_json(feature_collection(events))
     elif fmt == "csv":
-        buffer = io.StringIO()
-        write_csv(events, buffer)
-        sys.stdout.write(buffer.getvalue())
+        sys.stdout.write(b"".join(export_chunks("csv", events)).decode())  # as `eventwatch export`
     else:
         console.print(_table(events))
 
@@ -46,42 +44,32 @@ def _table(events: Sequence[Event]) -> Table:
             m.actor1 or "",
             m.site or "",
             str(m.fatalities),
-            str(len(event.sources)),
+            str(len({s.article_id for s in event.sources})),  # articles, as the API's n_sources
         )
     return table
+
+
+# The fields `eventwatch show` prints, in this order (empty ones are left out).
+SHOWN_FIELDS = (
+    "event_date", "time_precision", "event_type", "sub_event_type", "disorder_type", "actor1", "inter1",
+    "actor2", "inter2", "location", "admin1", "admin2", "country", "latitude", "longitude", "geo_precision",
+    "site", "weapon", "launched", "intercepted", "fatalities", "injuries", "size_reported", "notes",
+)  # fmt: skip
 
 
 def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
     record = event_record(event)
     console.print(f"[bold]Event {event.id}[/bold] (version {event.version})")
-    for name in (
-        "event_date",
-        "time_precision",
-        "event_type",
-        "sub_event_type",
-        "disorder_type",
-        "actor1",
-        "inter1",
-        "actor2",
-        "inter2",
-        "location",
-        "admin1",
-        "admin2",
-        "country",
-        "latitude",
-        "longitude",
-        "geo_precision",
-        "site",
-        "weapon",
-        "launched",
-        "intercepted",
-        "fatalities",
-        "injuries",
-        "size_reported",
-        "notes",
-    ):
+    for name in SHOWN_FIELDS:
         if record.get(name) not in (None, ""):
             console.print(f"  {name}: {record[name]}", highlight=False)
+    _print_sources(event, sources, console)
+    _print_claims(sources, console)
+    _print_corroboration(event, sources, console)
+    _print_disagreements(event, sources, console)
+
+
+def _print_sources(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
     console.print(f"[bold]Sources ({len(sources)})[/bold]")
     copies = {s.article_id: s.duplicate_of for s in event.sources if s.duplicate_of}
     for article, mention in sources:
@@ -95,24 +83,29 @@ def print_event(event: Event, sources: Sequence[tuple[Article, Mention]], consol
             console.print(f"    {article.url}", highlight=False)
         for field, ev in sorted(mention.evidence.items()):
             console.print(f"    {field}: “{ev.quote}” [{ev.start}:{ev.end}]", highlight=False)
+
+
+def _print_claims(sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
     claims = [(a, c) for a, m in sources for c in m.claims]
     if claims:
         console.print("[bold]Claims[/bold]")
-        for article, claim in claims:
-            about = f" → {claim.subject}" if claim.subject else ""
-            console.print(
-                f"  - {claim.speaker}: {claim.stance}{about} ({article.outlet or article.id[:8]}): "
-                f"“{claim.evidence.quote}”",
-                highlight=False,
-            )
-    _print_corroboration(event, sources, console)
+    for article, claim in claims:
+        about = f" → {claim.subject}" if claim.subject else ""
+        console.print(
+            f"  - {claim.speaker}: {claim.stance}{about} ({article.outlet or article.id[:8]}): "
+            f"“{claim.evidence.quote}”",
+            highlight=False,
+        )
+
+
+def _print_disagreements(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
     differing = disagreements(event.values_by_source)
     outlets = {article.id: article.outlet or article.id[:8] for article, _ in sources}
     if differing:
         console.print("[bold]Sources disagree[/bold]")
-        for source, values in differing.items():
-            shown = ", ".join(f"{name}={value}" for name, value in values.items())
-            console.print(f"  {outlets.get(source, source[:8])}: {shown}", highlight=False)
+    for source, values in differing.items():
+        shown = ", ".join(f"{name}={value}" for name, value in values.items())
+        console.print(f"  {outlets.get(source, source[:8])}: {shown}", highlight=False)
 
 
 def _print_corroboration(event: Event, sources: Sequence[tuple[Article, Mention]], console: Console) -> None:
@@ -146,7 +139,7 @@ def _version_record(version: EventVersion) -> dict[str, object]:
 
 def print_history(versions: Sequence[EventVersion], fmt: str, console: Console) -> None:
     if fmt == "json":
-        sys.stdout.write(json.dumps([_version_record(v) for v in versions], indent=2, default=str) + "\n")
+        print_json([_version_record(v) for v in versions])
         return
     table = Table(title=f"{len(versions)} version(s)")
     for column in ("v", "at", "kind", "article", "changes", "reason"):

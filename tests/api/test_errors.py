@@ -6,9 +6,12 @@ from typing import Any
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
+from eventwatch.api import errors
+from eventwatch.errors import ClusterError, EventwatchError, StoreConflict, StoreError
 from eventwatch.settings import Settings
 from eventwatch.store import open_repository
 
@@ -107,3 +110,24 @@ def test_500_store_error(settings: Settings, db_url: str) -> None:
             conn.execute(text("DROP TABLE claims"))
         body = assert_error(api.get("/events?stance=confirms"), 500)
         assert "database" in body["error"]
+
+
+@pytest.mark.parametrize(
+    ("error", "status"),
+    [
+        (StoreConflict("database error while saving an event: database is locked"), 503),
+        (StoreError("database error while reading events: disk I/O error"), 500),
+        (ClusterError("cannot reach the Dask scheduler"), 500),  # any other typed error
+    ],
+)
+def test_typed_errors_raised_by_any_route_have_the_one_shape(error: EventwatchError, status: int) -> None:
+    app = FastAPI()
+    errors.install(app)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise error
+
+    response = TestClient(app, raise_server_exceptions=False).get("/boom")
+    assert assert_error(response, status)["error"] == error.message
+    assert response.headers.get("retry-after") == ("1" if status == 503 else None)

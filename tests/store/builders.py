@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, timedelta, timezone
 
-from eventwatch.records import Article, Event, Evidence, Mention, SourceRef, Weapon
+from eventwatch.records import Article, Event, Evidence, Mention, Site, SourceRef, Weapon
+from eventwatch.store import Repository
 
 KYIV_TIME = timezone(timedelta(hours=3))
 
@@ -65,3 +67,16 @@ def source_ref(article: Article, mention: Mention) -> SourceRef:
         url=article.url,
         published_at=article.published_at,
     )
+
+
+def store_events(
+    repo: Repository, article: Article, site: Site, specs: Sequence[tuple[str, Mention, str | None]]
+) -> Repository:
+    """Store the article, the site and, per (event id, mention, site id), an event of that mention."""
+    with repo.transaction() as tx:
+        tx.add_article(article)
+        tx.save_site(site)
+        for event_id, mention, site_id in specs:
+            tx.save_event(make_event(event_id, mention, site_id=site_id))
+            tx.add_mention(mention, event_id)
+    return repo

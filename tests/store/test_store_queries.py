@@ -11,7 +11,7 @@ from eventwatch.errors import NotFound
 from eventwatch.records import Article, Mention, Site
 from eventwatch.store import Repository
 
-from .builders import make_event, make_mention
+from .builders import make_event, make_mention, store_events
 
 
 @pytest.fixture
@@ -36,13 +36,7 @@ def stored(repo: Repository, article_a: Article, mention_a: Mention, site: Site)
         ),
         ("cccccc000000", replace(mention_a, index=3, event_date=None, site=None), None),
     ]
-    with repo.transaction() as tx:
-        tx.add_article(article_a)
-        tx.save_site(site)
-        for event_id, mention, site_id in specs:
-            tx.save_event(make_event(event_id, mention, site_id=site_id))
-            tx.add_mention(mention, event_id)
-    return repo
+    return store_events(repo, article_a, site, specs)
 
 
 def ids(repo: Repository, **filters: object) -> list[str]:
@@ -89,6 +83,26 @@ def test_get_event_accepts_a_unique_prefix(stored: Repository) -> None:
 def test_event_mentions_accepts_a_prefix(stored: Repository, article_a: Article) -> None:
     pairs = stored.event_mentions("bbbbbb")
     assert [(a.id, m.index) for a, m in pairs] == [(article_a.id, 2)]
+
+
+def test_an_article_with_two_mentions_of_one_event_is_one_source(
+    repo: Repository, article_a: Article, mention_a: Mention
+) -> None:
+    from eventwatch.api.views import event_summary
+    from eventwatch.export import event_record
+    from eventwatch.store.query import EventQuery
+
+    second = replace(mention_a, index=1, claims=())
+    with repo.transaction() as tx:
+        tx.add_article(article_a)
+        tx.save_event(make_event("dddddd000000", mention_a))
+        tx.add_mention(mention_a, "dddddd000000")
+        tx.add_mention(second, "dddddd000000")
+    event = repo.get_event("dddddd000000")
+    assert len(event.sources) == 2  # one SourceRef per mention
+    assert event_record(event)["sources"] == [article_a.id]
+    assert event_summary(event, {}).n_sources == 1
+    assert repo.find_events(EventQuery(min_sources=2)).events == []
 
 
 def test_candidate_events_window_and_country(stored: Repository) -> None:

@@ -12,7 +12,7 @@ from eventwatch.records import Article, Mention, Site
 from eventwatch.store import Repository, open_repository
 from eventwatch.store.query import EventQuery, parse_bbox, parse_near
 
-from .builders import ev, make_event, make_mention
+from .builders import ev, make_event, make_mention, store_events
 
 
 @pytest.fixture
@@ -34,13 +34,7 @@ def many(repo: Repository, article_a: Article, mention_a: Mention, site: Site) -
         ("u1", make_mention(article_a, index=5, event_date=None), None),
         ("u2", make_mention(article_a, index=6, event_date=None, fatalities=9), None),
     ]
-    with repo.transaction() as tx:
-        tx.add_article(article_a)
-        tx.save_site(site)
-        for event_id, mention, site_id in specs:
-            tx.save_event(make_event(event_id, mention, site_id=site_id))
-            tx.add_mention(mention, event_id)
-    return repo
+    return store_events(repo, article_a, site, specs)
 
 
 def _all_pages(repo: Repository, wanted: EventQuery, sort: str, limit: int) -> list[str]:

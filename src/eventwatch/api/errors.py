@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from eventwatch.api.models import ErrorBody, Problem
-from eventwatch.errors import BadFilter, EventwatchError, InputError, NotFound, StoreError
+from eventwatch.errors import BadFilter, EventwatchError, InputError, NotFound, StoreConflict, StoreError
 
 log = logging.getLogger("eventwatch.api")
 
@@ -23,6 +23,7 @@ STATUS_OF: tuple[tuple[type[EventwatchError], int], ...] = (
     (NotFound, 404),
     (BadFilter, 400),
     (InputError, 422),
+    (StoreConflict, 503),  # a concurrent writer won a race: the same request may succeed again
     (StoreError, 500),
 )
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
@@ -31,6 +32,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (400, "A filter, sort or cursor that cannot be understood"),
         (422, "A parameter or body that fails validation"),
         (500, "A database error"),
+        (503, "The database is busy with a concurrent write; try again (Retry-After)"),
     )
 }
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorBody, "description": "No such record"}}
@@ -53,7 +55,8 @@ async def _eventwatch_error(_request: Request, exc: Exception) -> JSONResponse:
     if status >= 500:
         log.error("%s (%s)", exc.message, exc.detail)
     param = getattr(exc, "param", None)
-    return error_response(status, exc.message, [Problem(loc=["query", param], msg=exc.message)] if param else ())
+    problems = [Problem(loc=["query", param], msg=exc.message)] if param else []
+    return error_response(status, exc.message, problems, headers={"Retry-After": "1"} if status == 503 else None)
 
 
 async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -93,8 +93,7 @@ def _services(request: Request) -> Any:
     """The extraction services (gazetteer, NLP), built on the first write and kept."""
     state = request.app.state
     if getattr(state, "services", None) is None:
-        from eventwatch.extract.assemble import Services
-        from eventwatch.gazetteer import Gazetteer
+        from eventwatch.scale.pool import default_services
 
-        state.services = Services(gazetteer=Gazetteer.open())
+        state.services = default_services()
     return state.services

@@ -11,7 +11,6 @@ extraction) and counted in n_mentions_missing.
 from __future__ import annotations
 
 import json
-import tempfile
 from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from itertools import combinations
@@ -22,12 +21,12 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from eventwatch.errors import EvalError
+from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import read_sources
-from eventwatch.pipeline import ingest_items
 from eventwatch.records import Article, Mention
 from eventwatch.settings import Settings
-from eventwatch.store import Repository, open_repository
+from eventwatch.store import Repository
 
 Clustering = Mapping[Hashable, Hashable]  # item -> cluster label
 # rapidfuzz ratio at which a stored place name is the gold one: "Kryvyy Rih" vs "Kryvyi Rih"
@@ -93,11 +92,7 @@ def _pick(stored: list[tuple[Mention, str]], wanted: dict[str, Any], used: set[i
 
 
 def _stored(repo: Repository) -> dict[str, list[tuple[Mention, str]]]:
-    by_article: dict[str, list[tuple[Mention, str]]] = defaultdict(list)
-    for event in repo.list_events():
-        for _, mention in repo.event_mentions(event.id):
-            by_article[mention.article_id].append((mention, event.id))
-    return by_article
+    return {article: [(m, e.id) for m, e in pairs] for article, pairs in mentions_by_article(repo).items()}
 
 
 def _article_ids(folder: Path, settings: Settings) -> tuple[list[Article], dict[str, str]]:
@@ -176,9 +171,5 @@ def evaluate_resolution(folder: Path, settings: Settings, services: Services) ->
     except (OSError, ValueError) as exc:
         raise EvalError(f"cannot read the gold file {folder / 'gold.json'}: {exc}") from exc
     articles, _ = _article_ids(folder, settings)
-    with tempfile.TemporaryDirectory() as tmp:
-        repo = open_repository(f"sqlite:///{Path(tmp) / 'resolution.db'}")
-        ingest_items(articles, settings, repo, services)
-        result = score(folder, gold, repo, settings)
-        repo.engine.dispose()
-    return result
+    with scratch_store(articles, settings, services) as repo:
+        return score(folder, gold, repo, settings)

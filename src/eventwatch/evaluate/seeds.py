@@ -4,7 +4,6 @@ dates of ../shared/acceptance/seeds.json and check every entry there."""
 from __future__ import annotations
 
 import json
-import tempfile
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -12,12 +11,12 @@ from typing import Any
 
 from eventwatch.errors import EvalError
 from eventwatch.evaluate.matching import Found, entry_ok, why_not
+from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import read_sources
-from eventwatch.pipeline import ingest_items
-from eventwatch.records import Article
+from eventwatch.records import Article, Event, Mention
 from eventwatch.settings import Settings
-from eventwatch.store import Repository, open_repository
+from eventwatch.store import Repository
 
 
 def _load_article(shared: Path, spec: dict[str, Any], settings: Settings) -> Article:
@@ -32,16 +31,17 @@ def _load_article(shared: Path, spec: dict[str, Any], settings: Settings) -> Art
 
 
 def _found_by_article(repo: Repository) -> dict[str, list[Found]]:
-    by_article: dict[str, list[Found]] = {}
     sites = {site.id: site for site in repo.list_sites()}
-    for event in repo.list_events():
+
+    def found(mention: Mention, event: Event) -> Found:
         site = sites.get(event.site_id or "")
         counts = tuple(c.count for c in site.reported_counts) if site else ()
-        for _, mention in repo.event_mentions(event.id):
-            by_article.setdefault(mention.article_id, []).append(Found(mention, event, event.site_id, counts))
-    for found in by_article.values():
-        found.sort(key=lambda f: f.mention.index)
-    return by_article
+        return Found(mention, event, event.site_id, counts)
+
+    return {
+        article: sorted((found(m, e) for m, e in pairs), key=lambda f: f.mention.index)
+        for article, pairs in mentions_by_article(repo).items()
+    }
 
 
 def _check_article(
@@ -95,11 +95,8 @@ def run_seeds(shared: Path, settings: Settings, services: Services) -> dict[str,
     except (OSError, ValueError) as exc:
         raise EvalError(f"cannot read {spec_path}: {exc}") from exc
     articles = [_load_article(shared, a, settings) for a in spec["articles"]]
-    with tempfile.TemporaryDirectory() as tmp:
-        repo = open_repository(f"sqlite:///{tmp}/seeds.db")
-        ingest_items(articles, settings, repo, services)
+    with scratch_store(articles, settings, services) as repo:
         found = _found_by_article(repo)
-        repo.engine.dispose()
     failed: list[dict[str, str]] = []
     keyed: dict[str, Found] = {}
     checks = sum(

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterable
-from typing import Any, TextIO
+from typing import Any
 
 from eventwatch.records import Event
 from eventwatch.taxonomy import interaction
@@ -84,7 +82,7 @@ def event_record(event: Event) -> dict[str, Any]:
         "timestamp": timestamp,
         "id": event.id,
         "site": m.site,
-        "sources": [s.article_id for s in event.sources],
+        "sources": list(dict.fromkeys(s.article_id for s in event.sources)),  # one per article, as n_sources
         "injuries": m.injuries,
         "size_reported": m.size_reported,
         "weapon": m.weapon.kind if m.weapon else None,
@@ -100,9 +98,3 @@ def csv_row(event: Event) -> dict[str, Any]:
     row = event_record(event)
     row["sources"] = ";".join(row["sources"])
     return row
-
-
-def write_csv(events: Iterable[Event], out: TextIO) -> None:
-    writer = csv.DictWriter(out, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(csv_row(event) for event in events)

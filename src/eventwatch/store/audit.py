@@ -16,14 +16,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, insert, or_, select, tuple_, update
 
 from eventwatch.records import Article, Event, EventVersion, FieldChange, Mention
-from eventwatch.store import codec
-from eventwatch.store.loading import chunks, load_events, load_mentions
+from eventwatch.store.loading import chunks, load_articles, load_events_by_id, load_mentions
 from eventwatch.store.ops import store_op
 from eventwatch.store.schema import (
     ACLED_FIELDS,
     article_bands,
     article_duplicates,
-    articles,
     event_overrides,
     event_versions,
     events,
@@ -92,10 +90,8 @@ class AuditTx:
 
     @store_op("reading articles")
     def articles(self, ids: Sequence[str]) -> list[Article]:
-        rows: list[Any] = []
-        for chunk in chunks(ids):
-            rows.extend(self._conn.execute(select(articles).where(articles.c.id.in_(chunk))).mappings())
-        return sorted((codec.article_from_row(row) for row in rows), key=lambda a: a.id)
+        found = load_articles(self._conn, ids)
+        return [found[article_id] for article_id in sorted(found)]
 
     @store_op("reading an article's duplicate link")
     def duplicate_of(self, article_id: str) -> str | None:
@@ -120,8 +116,7 @@ class AuditTx:
         """The events these articles' mentions went to, in article id then mention order."""
         stmt = select(mentions.c.event_id).where(mentions.c.article_id.in_(article_ids))
         ids = list(dict.fromkeys(self._conn.execute(stmt.order_by(mentions.c.article_id, mentions.c.idx)).scalars()))
-        by_id = {e.id: e for e in load_events(self._conn, events.c.id.in_(ids))} if ids else {}
-        return [by_id[i] for i in ids if i in by_id]
+        return load_events_by_id(self._conn, ids)
 
     @store_op("reading the events of an article's copies")
     def copy_group_events(self, article_id: str) -> list[Event]:

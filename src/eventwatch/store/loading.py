@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, and_, select
+from sqlalchemy import ColumnElement, Connection, Join, Select, Table, and_, select
 
 from eventwatch.records import Article, Event, Mention, ReportedCount, Site
 from eventwatch.store import codec
@@ -48,11 +48,15 @@ def event_order() -> tuple[Any, ...]:
     return (events.c.event_date.is_(None), events.c.event_date, events.c.id)
 
 
-def _child_query(table: Table, mention_filter: Clause, *order: Any) -> Select[Any]:
-    joined = table.join(
+def with_mention(table: Table) -> Join:
+    """A mention's child table (evidence, claims, links, counts) joined to its mention."""
+    return table.join(
         mentions, and_(table.c.article_id == mentions.c.article_id, table.c.mention_idx == mentions.c.idx)
     )
-    return select(table).select_from(joined).where(mention_filter).order_by(*order)
+
+
+def _child_query(table: Table, mention_filter: Clause, *order: Any) -> Select[Any]:
+    return select(table).select_from(with_mention(table)).where(mention_filter).order_by(*order)
 
 
 def load_parts(conn: Connection, mention_filter: Clause) -> codec.MentionParts:
@@ -100,14 +104,25 @@ def load_events(conn: Connection, event_filter: Clause, *, limit: int | None = N
     return found
 
 
+def load_events_by_id(conn: Connection, event_ids: Sequence[str]) -> list[Event]:
+    """These events (exact ids), in the order given; unknown ids are skipped."""
+    by_id = {event.id: event for chunk in chunks(event_ids) for event in load_events(conn, events.c.id.in_(chunk))}
+    return [by_id[event_id] for event_id in event_ids if event_id in by_id]
+
+
+def load_articles(conn: Connection, article_ids: Sequence[str]) -> dict[str, Article]:
+    """Article id -> Article, for those of these ids that are stored."""
+    found: dict[str, Article] = {}
+    for chunk in chunks(article_ids):
+        for row in conn.execute(select(articles).where(articles.c.id.in_(chunk))).mappings():
+            found[row["id"]] = codec.article_from_row(row)
+    return found
+
+
 def load_mentions(conn: Connection, mention_filter: Clause) -> list[tuple[Article, Mention]]:
     """Each matching mention with its article, in source order (published_at, article id, index)."""
     rows = conn.execute(select(mentions).where(mention_filter)).mappings().all()
-    article_ids = sorted({row["article_id"] for row in rows})
-    by_id: dict[str, Article] = {}
-    for chunk in chunks(article_ids):
-        for arow in conn.execute(select(articles).where(articles.c.id.in_(chunk))).mappings():
-            by_id[arow["id"]] = codec.article_from_row(arow)
+    by_id = load_articles(conn, sorted({row["article_id"] for row in rows}))
     parts = load_parts(conn, mention_filter)
     pairs = [(by_id[row["article_id"]], codec.mention_from_row(row, parts)) for row in rows]
     pairs.sort(
@@ -120,13 +135,7 @@ def load_mentions(conn: Connection, mention_filter: Clause) -> list[tuple[Articl
 
 def load_site_counts(conn: Connection, site_ids: Sequence[str]) -> dict[str, list[ReportedCount]]:
     """Reported counts from mentions of events at each site, in event date order."""
-    joined = reported_counts.join(
-        mentions,
-        and_(
-            reported_counts.c.article_id == mentions.c.article_id,
-            reported_counts.c.mention_idx == mentions.c.idx,
-        ),
-    ).join(events, mentions.c.event_id == events.c.id)
+    joined = with_mention(reported_counts).join(events, mentions.c.event_id == events.c.id)
     stmt = (
         select(reported_counts, events.c.site_id)
         .select_from(joined)

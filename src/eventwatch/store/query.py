@@ -17,7 +17,7 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Connection, Select, and_, distinct, exists, func, or_, select, tuple_
 
 from eventwatch.errors import BadFilter
-from eventwatch.records import Stance
+from eventwatch.records import Event, Stance
 from eventwatch.store.codec import normalise_alias
 from eventwatch.store.loading import Clause
 from eventwatch.store.schema import claims, events, mentions, site_aliases
@@ -49,6 +49,23 @@ class EventQuery:
     text: str | None = None  # full text over notes and evidence quotes
     min_sources: int | None = None
     stance: str | None = None  # events with a claim of this stance
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of Repository.find_events and the cursor of the next (None: the last page)."""
+
+    events: list[Event]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class EventStats:
+    """Repository.event_stats: the total, and counts by (date, event_type) and (country, admin1)."""
+
+    total: int
+    by_day_type: list[tuple[date, str, int]]
+    by_admin1: list[tuple[str | None, str | None, int]]
 
 
 def with_type(query: EventQuery, value: str | None) -> EventQuery:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -26,10 +25,13 @@ from eventwatch.store.loading import (
     CHUNK,
     Clause,
     chunks,
+    load_articles,
     load_events,
+    load_events_by_id,
     load_mentions,
     load_site_counts,
     load_sites,
+    with_mention,
 )
 from eventwatch.store.migrate import WRITE_OPTION, writer_lock
 from eventwatch.store.ops import store_error
@@ -180,26 +182,8 @@ class Tx(AuditTx):
         return load_site_counts(self._conn, [site_id]).get(site_id, [])
 
 
-def _events_in_order(conn: Connection, event_ids: Sequence[str]) -> list[Event]:
-    by_id = {event.id: event for chunk in chunks(event_ids) for event in load_events(conn, events.c.id.in_(chunk))}
-    return [by_id[event_id] for event_id in event_ids if event_id in by_id]
-
-
 def _sort_key(row: tuple[object, ...]) -> tuple[tuple[bool, object], ...]:
     return tuple((value is None, 0 if value is None else value) for value in row)
-
-
-@dataclass(frozen=True)
-class EventPage:
-    events: list[Event]
-    next_cursor: str | None
-
-
-@dataclass(frozen=True)
-class EventStats:
-    total: int
-    by_day_type: list[tuple[date, str, int]]
-    by_admin1: list[tuple[str | None, str | None, int]]
 
 
 class Repository(AuditReads):
@@ -264,13 +248,13 @@ class Repository(AuditReads):
 
     def find_events(
         self, wanted: query.EventQuery, *, sort: str = "-event_date", limit: int = 100, cursor: str | None = None
-    ) -> EventPage:
+    ) -> query.EventPage:
         """One page of matching events in `sort` order, and the cursor of the next page."""
         after = query.Position.decode(cursor, sort) if cursor else None
         with self._reading("searching events") as conn:
             ids, position = query.page_ids(conn, wanted, sort, limit, after)
-            found = _events_in_order(conn, ids)
-        return EventPage(found, position.encode() if position else None)
+            found = load_events_by_id(conn, ids)
+        return query.EventPage(found, position.encode() if position else None)
 
     def iter_events(self, wanted: query.EventQuery, *, sort: str = "-event_date") -> Iterator[Event]:
         """Every matching event in `sort` order, read a page at a time (for exports)."""
@@ -282,7 +266,7 @@ class Repository(AuditReads):
                 return
             cursor = page.next_cursor
 
-    def event_stats(self, wanted: query.EventQuery) -> EventStats:
+    def event_stats(self, wanted: query.EventQuery) -> query.EventStats:
         """Counts of matching events: total, by (date, event_type) and by (country, admin1)."""
         with self._reading("counting events") as conn:
             if conn.dialect.name == "sqlite" and wanted == query.EventQuery():
@@ -291,7 +275,7 @@ class Repository(AuditReads):
                 by_day, by_admin1 = query.stats_queries(query.conditions(wanted, conn.dialect.name))
                 days = [(d, t, int(n)) for d, t, n in conn.execute(by_day)]
                 regions = [(c, a, int(n)) for c, a, n in conn.execute(by_admin1)]
-        return EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
+        return query.EventStats(total=sum(n for _, _, n in regions), by_day_type=days, by_admin1=regions)
 
     def site_names(self, site_ids: Collection[str]) -> dict[str, str]:
         with self._reading("reading site names") as conn:
@@ -307,13 +291,10 @@ class Repository(AuditReads):
 
     def article_evidence(self, article_id: str) -> list[tuple[str, str, int, int, str]]:
         """(event id, field, start, end, quote) of every evidence span quoted from the article."""
-        joined = evidence.join(
-            mentions, and_(evidence.c.article_id == mentions.c.article_id, evidence.c.mention_idx == mentions.c.idx)
-        )
         ev = evidence.c
         stmt = (
             select(mentions.c.event_id, ev.field, ev.start, ev.end, ev.quote)
-            .select_from(joined)
+            .select_from(with_mention(evidence))
             .where(ev.article_id == article_id)
             .order_by(ev.start, ev.end, ev.field, mentions.c.event_id)
         )
@@ -323,7 +304,7 @@ class Repository(AuditReads):
     def get_events(self, event_ids: Sequence[str]) -> list[Event]:
         """These events (exact ids), in the order given; unknown ids are skipped."""
         with self._reading("reading events") as conn:
-            return _events_in_order(conn, event_ids)
+            return load_events_by_id(conn, event_ids)
 
     def mention_events(self, article_ids: Collection[str]) -> dict[tuple[str, int], str]:
         """(article id, mention index) -> event id, for every mention of these articles."""
@@ -370,10 +351,10 @@ class Repository(AuditReads):
 
     def get_article(self, article_id: str) -> Article:
         with self._reading("reading an article") as conn:
-            row = conn.execute(select(articles).where(articles.c.id == article_id)).mappings().first()
-        if row is None:
+            found = load_articles(conn, [article_id])
+        if article_id not in found:
             raise NotFound(f"no article with id '{article_id}'")
-        return codec.article_from_row(row)
+        return found[article_id]
 
     def list_rejected(self) -> list[Rejected]:
         with self._reading("listing rejected documents") as conn:

@@ -11,6 +11,8 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
+from eventwatch.api.errors import error_response
+
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = STATIC / "vendor"
 # One file per vendored library; if any is missing the page cannot work.
@@ -39,10 +41,9 @@ def dashboard_config(settings: Any) -> dict[str, str | int]:
 
 
 def _unavailable(missing: list[str]) -> JSONResponse:
-    message = f"dashboard assets are missing ({', '.join(missing)}): run `make install` (tools/vendor_web.py)"
-    return JSONResponse(
-        status_code=503,
-        content={"ok": False, "status": 503, "error": message, "errors": []},
+    """The API's one error shape, saying which assets are missing and how to install them."""
+    return error_response(
+        503, f"dashboard assets are missing ({', '.join(missing)}): run `make install` (tools/vendor_web.py)"
     )
 
 

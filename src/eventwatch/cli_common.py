@@ -1,0 +1,73 @@
+"""What every eventwatch command shares: the settings built by the `--db` / `--config`
+callback, the consoles, and the one place errors are translated (`edge`): an
+EventwatchError becomes one 'Error: …' line on standard error and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.console import Console
+
+from eventwatch.errors import EventwatchError
+from eventwatch.settings import Settings, load_settings
+
+if TYPE_CHECKING:  # heavy modules load only when a command needs them
+    from eventwatch.extract.assemble import Services
+    from eventwatch.store import Repository
+
+out = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True)
+
+AsJson = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+class State:
+    settings: Settings | None = None
+
+
+def settings() -> Settings:
+    if State.settings is None:
+        State.settings = load_settings()
+    return State.settings
+
+
+def fail(exc: EventwatchError) -> typer.Exit:
+    err.print(f"[red]Error:[/red] {exc.message}", highlight=False, markup=True, soft_wrap=True)
+    return typer.Exit(code=2)
+
+
+@contextmanager
+def edge(writing: object = None) -> Iterator[None]:
+    """Turn an EventwatchError raised in the block into one 'Error: …' line and exit 2; with
+    `writing` (the file the block writes), an OSError too ('cannot write FILE: why')."""
+    try:
+        yield
+    except EventwatchError as exc:
+        raise fail(exc) from exc
+    except OSError as exc:
+        if writing is None:
+            raise
+        raise fail(EventwatchError(f"cannot write {writing}: {exc.strerror or exc}")) from exc
+
+
+def repository() -> Repository:
+    from eventwatch.store import open_repository
+
+    return open_repository(settings().store.url)
+
+
+def services() -> Services:
+    from eventwatch.scale.pool import default_services
+
+    return default_services()
+
+
+def print_json(value: object) -> None:
+    """`value` as indented JSON on standard output (dates and other values as text)."""
+    sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")
