@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, select, true
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, or_, select, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -142,6 +142,20 @@ class Tx(AuditTx):
         if time_precision is not None:
             conditions.append(events.c.time_precision == time_precision)
         return load_events(self._conn, and_(*conditions))
+
+    @_store_op("finding candidate events")
+    def candidate_events_by_precision(
+        self, windows: Sequence[tuple[int, date, date]], *, country: str | None
+    ) -> list[Event]:
+        """candidate_events(start, end, country, precision) for each (precision, start, end)
+        window, concatenated in that order, in one query (over the widest window's dates)."""
+        day = events.c.event_date
+        conditions = [day >= min(w[1] for w in windows), day <= max(w[2] for w in windows)]
+        conditions.append(or_(*(and_(events.c.time_precision == p, day >= s, day <= e) for p, s, e in windows)))
+        if country is not None:
+            conditions.append(_ci_equals(events.c.country, country))
+        rank = {precision: i for i, (precision, _, _) in enumerate(windows)}
+        return sorted(load_events(self._conn, and_(*conditions)), key=lambda e: rank[e.mention.time_precision])
 
     @_store_op("reading the events at a site")
     def events_at_site(self, site_id: str) -> list[Event]:
