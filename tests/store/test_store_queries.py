@@ -122,3 +122,31 @@ def test_counts(stored: Repository) -> None:
         "claims": 6,  # two per copy of mention_a; the Kharkiv mention has none
         "rejected": 0,
     }
+
+
+def test_candidate_events_by_precision_equal_one_query_per_window(
+    repo: Repository, article_a: Article, mention_a: Mention
+) -> None:
+    """Each window keeps only its own precision; the result runs window by window, each by date."""
+    specs = [
+        ("day-0312", replace(mention_a, index=0)),
+        ("week-0301", replace(mention_a, index=1, event_date=date(2024, 3, 1), time_precision=2)),
+        ("month-0320", replace(mention_a, index=2, event_date=date(2024, 3, 20), time_precision=3)),
+        ("day-0302", replace(mention_a, index=3, event_date=date(2024, 3, 2))),
+        ("ukraine-0312", replace(mention_a, index=4, country="Ukraine")),
+    ]
+    with repo.transaction() as tx:
+        tx.add_article(article_a)
+        for event_id, mention in specs:
+            tx.save_event(make_event(event_id, mention))
+            tx.add_mention(mention, event_id)
+    windows = [(1, date(2024, 3, 10), date(2024, 3, 14)), (2, date(2024, 2, 28), date(2024, 3, 24)),
+               (3, date(2024, 2, 12), date(2024, 4, 11))]
+    with repo.transaction() as tx:
+        for country in ("russia", None):
+            one_each = [event.id for precision, start, end in windows
+                        for event in tx.candidate_events(start=start, end=end, country=country,
+                                                         time_precision=precision)]
+            found = [e.id for e in tx.candidate_events_by_precision(windows, country=country)]
+            assert found == one_each
+        assert found == ["day-0312", "ukraine-0312", "week-0301", "month-0320"]

@@ -128,17 +128,12 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     within the night slack), so the events read per mention stay few however many are stored."""
     if mention.event_date is None:
         return []
-    own = _slack(mention.time_precision, settings)
-    found: list[Event] = []
+    own, day = _slack(mention.time_precision, settings), mention.event_date
+    windows = []
     for precision in (1, 2, 3):
         days = max(own, _slack(precision, settings), settings.night_slack_days if own == 0 else 0)
-        found += tx.candidate_events(
-            start=mention.event_date - timedelta(days=days),
-            end=mention.event_date + timedelta(days=days),
-            country=mention.country,
-            time_precision=precision,
-        )
-    return found
+        windows.append((precision, day - timedelta(days=days), day + timedelta(days=days)))
+    return tx.candidate_events_by_precision(windows, country=mention.country)
 
 
 def _register_site(tx: Tx, mention: Mention) -> str | None:

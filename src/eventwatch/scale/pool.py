@@ -1,18 +1,21 @@
 """Extraction in this process or in worker processes: each worker opens its own gazetteer
 and spaCy model once (an initializer), articles are mapped in order, and the one writer in
 the parent stores their mentions in that same order — so the database equals a
-single-process run's."""
+single-process run's. The workers extract up to AHEAD batches ahead of the one being
+stored, so that they do not wait while the writer stores (and HTML is parsed)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from eventwatch.extract.assemble import Services, extract_mentions
 from eventwatch.records import Article, Mention
-from eventwatch.scale.extractor import Extractor, batch_by_batch
+from eventwatch.scale.extractor import BatchMentions, Extractor, Tag, batch_by_batch
 
+AHEAD = 1  # batches extracted ahead of the one being stored
 _WORKER: list[Services] = []  # the services of this worker process
 
 
@@ -30,6 +33,11 @@ def _extract(article: Article) -> list[Mention]:
     return extract_mentions(article, _WORKER[0])
 
 
+def _take(window: deque[tuple[Tag, Iterator[list[Mention]]]]) -> tuple[Tag, BatchMentions]:
+    tag, results = window.popleft()
+    return tag, list(results)  # waits for the batch's workers; raises what they raised
+
+
 @contextmanager
 def extractor(services: Services | None = None, workers: int = 1) -> Iterator[Extractor]:
     """Mentions of batches of articles, in order; `workers` > 1 uses that many processes
@@ -40,4 +48,14 @@ def extractor(services: Services | None = None, workers: int = 1) -> Iterator[Ex
         yield batch_by_batch(lambda articles: [extract_mentions(a, here) for a in articles])
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
-        yield batch_by_batch(lambda articles: list(pool.map(_extract, articles, chunksize=4)))
+
+        def run(batches: Iterable[tuple[Tag, list[Article]]], /) -> Iterator[tuple[Tag, BatchMentions]]:
+            window: deque[tuple[Tag, Iterator[list[Mention]]]] = deque()
+            for tag, articles in batches:
+                window.append((tag, pool.map(_extract, articles, chunksize=4)))  # submitted now
+                if len(window) > AHEAD:
+                    yield _take(window)
+            while window:
+                yield _take(window)
+
+        yield run

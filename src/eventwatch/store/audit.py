@@ -11,9 +11,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, Select, and_, bindparam, delete, insert, or_, select, update
 
 from eventwatch.records import Article, Event, EventVersion, FieldChange, Mention
 from eventwatch.store.loading import chunks, load_articles, load_events_by_id, load_mentions
@@ -33,6 +34,16 @@ from eventwatch.store.schema import (
 def json_value(value: object) -> object:
     """A value as it is written into JSON (dates as ISO text)."""
     return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+@lru_cache(maxsize=4)
+def _band_query(n: int) -> Select[Any]:
+    """Articles other than :me with one of n (band, hash) pairs (:b0, :h0 ...). An OR of
+    pairs, which SQLite looks up in the (band, hash) index; it scans the whole table for a
+    row-value IN. Built once per n: building it costs more than running it."""
+    band, value = article_bands.c.band, article_bands.c.hash
+    pairs = (and_(band == bindparam(f"b{i}"), value == bindparam(f"h{i}")) for i in range(n))
+    return select(article_bands.c.article_id).where(or_(*pairs), article_bands.c.article_id != bindparam("me"))
 
 
 def _version_row(version: EventVersion, at: datetime) -> dict[str, Any]:
@@ -81,11 +92,10 @@ class AuditTx:
         """Stored articles (other than `article_id`) sharing at least one band, by id."""
         found: set[str] = set()
         for chunk in chunks(list(bands)):
-            stmt = select(article_bands.c.article_id).where(
-                tuple_(article_bands.c.band, article_bands.c.hash).in_(list(chunk)),
-                article_bands.c.article_id != article_id,
-            )
-            found.update(self._conn.execute(stmt).scalars())
+            params: dict[str, Any] = {"me": article_id}
+            for i, (band, value) in enumerate(chunk):
+                params |= {f"b{i}": band, f"h{i}": value}
+            found.update(self._conn.execute(_band_query(len(chunk)), params).scalars())
         return self.articles(sorted(found))
 
     @store_op("reading articles")

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, delete, func, insert, select, true
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, or_, select, true
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -54,6 +55,11 @@ from eventwatch.store.schema import (
 Clock = Callable[[], datetime]
 MIN_PREFIX = 6  # shortest event id prefix get_event accepts
 _CHILD_TABLES = (evidence, claims, mention_links, reported_counts)
+# A mention's rows, deleted before it is stored again (built once: building costs more than running).
+_DELETE_MENTION = (
+    *(delete(t).where(t.c.article_id == bindparam("a"), t.c.mention_idx == bindparam("i")) for t in _CHILD_TABLES),
+    delete(mentions).where(mentions.c.article_id == bindparam("a"), mentions.c.idx == bindparam("i")),
+)
 
 
 def _utcnow() -> datetime:
@@ -70,11 +76,18 @@ def _insert_ignore(conn: Connection, table: Table, row: dict[str, Any], keys: Se
     conn.execute(_dialect_insert(conn, table).values(row).on_conflict_do_nothing(index_elements=list(keys)))
 
 
+@lru_cache(maxsize=32)
+def _upsert_stmt(dialect: str, table: Table, updated: tuple[str, ...]) -> Any:
+    """INSERT .. ON CONFLICT (id) DO UPDATE of the `updated` columns, values bound when run
+    (built once per column set: building the statement cost more than running it)."""
+    stmt = (pg_insert if dialect == "postgresql" else sqlite_insert)(table)
+    return stmt.on_conflict_do_update(index_elements=["id"], set_={name: stmt.excluded[name] for name in updated})
+
+
 def _upsert(conn: Connection, table: Table, row: dict[str, Any], insert_only: dict[str, Any]) -> None:
     """UPDATE the row with this id to `row`, or INSERT it (with `insert_only` extra columns)."""
-    stmt = _dialect_insert(conn, table).values({**row, **insert_only})
-    updates = {name: stmt.excluded[name] for name in row if name != "id"}
-    conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=updates))
+    stmt = _upsert_stmt(conn.dialect.name, table, tuple(name for name in row if name != "id"))
+    conn.execute(stmt, {**row, **insert_only})
 
 
 def _ci_equals(column: Any, value: str) -> Clause:
@@ -105,14 +118,9 @@ class Tx(AuditTx):
     @_store_op("adding a mention")
     def add_mention(self, mention: Mention, event_id: str) -> None:
         """Store the mention and its children, replacing any earlier copy of (article_id, index)."""
-        for child in _CHILD_TABLES:
-            self._conn.execute(
-                delete(child).where(child.c.article_id == mention.article_id, child.c.mention_idx == mention.index)
-            )
-        self._conn.execute(
-            delete(mentions).where(mentions.c.article_id == mention.article_id, mentions.c.idx == mention.index)
-        )
-        self._conn.execute(insert(mentions).values(codec.mention_row(mention, event_id)))
+        for stmt in _DELETE_MENTION:
+            self._conn.execute(stmt, {"a": mention.article_id, "i": mention.index})
+        self._conn.execute(insert(mentions), codec.mention_row(mention, event_id))
         self.touched.add(event_id)
         children = (
             (evidence, codec.evidence_rows(mention)),
@@ -136,6 +144,20 @@ class Tx(AuditTx):
         if time_precision is not None:
             conditions.append(events.c.time_precision == time_precision)
         return load_events(self._conn, and_(*conditions))
+
+    @_store_op("finding candidate events")
+    def candidate_events_by_precision(
+        self, windows: Sequence[tuple[int, date, date]], *, country: str | None
+    ) -> list[Event]:
+        """candidate_events(start, end, country, precision) for each (precision, start, end)
+        window, concatenated in that order, in one query (over the widest window's dates)."""
+        day = events.c.event_date
+        conditions = [day >= min(w[1] for w in windows), day <= max(w[2] for w in windows)]
+        conditions.append(or_(*(and_(events.c.time_precision == p, day >= s, day <= e) for p, s, e in windows)))
+        if country is not None:
+            conditions.append(_ci_equals(events.c.country, country))
+        rank = {precision: i for i, (precision, _, _) in enumerate(windows)}
+        return sorted(load_events(self._conn, and_(*conditions)), key=lambda e: rank[e.mention.time_precision])
 
     @_store_op("reading the events at a site")
     def events_at_site(self, site_id: str) -> list[Event]:
