@@ -4,9 +4,10 @@ its helpers)."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import ParamSpec, TypeVar
 
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from eventwatch.errors import StoreConflict, StoreError
@@ -46,3 +47,17 @@ def store_op(what: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         return wrapper
 
     return decorate
+
+
+def setup_side_tables(engine: Engine, ddl: Sequence[str], what: str, fill: Callable[[Connection], None]) -> None:
+    """SQLite only: create tables schema.py does not model (idempotent DDL), then let `fill`
+    bring them up to date, in one transaction; a failure is a StoreError about `what`."""
+    if engine.dialect.name != "sqlite":
+        return
+    try:
+        with engine.begin() as conn:
+            for statement in ddl:
+                conn.execute(text(statement))
+            fill(conn)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"cannot set up {what}: {exc}", detail=str(exc)) from exc

@@ -15,10 +15,9 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, text
-from sqlalchemy.exc import SQLAlchemyError
 
-from eventwatch.errors import StoreError
 from eventwatch.store.loading import chunks
+from eventwatch.store.ops import setup_side_tables
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS stats_keys (event_id VARCHAR(64) PRIMARY KEY, event_date DATE,"
@@ -50,18 +49,14 @@ _REBUILD = (
 
 def ensure_rollup(engine: Engine) -> None:
     """Create the count tables (SQLite) and rebuild them when they miss events."""
-    if engine.dialect.name != "sqlite":
-        return
-    try:
-        with engine.begin() as conn:
-            for statement in _DDL:
-                conn.execute(text(statement))
-            counted = conn.execute(text("SELECT count(*) FROM stats_keys")).scalar_one()
-            if counted != conn.execute(text("SELECT count(*) FROM events")).scalar_one():
-                for statement in _REBUILD:
-                    conn.execute(text(statement))
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot set up the stats counts: {exc}", detail=str(exc)) from exc
+    setup_side_tables(engine, _DDL, "the stats counts", _rebuild_if_stale)
+
+
+def _rebuild_if_stale(conn: Connection) -> None:
+    counted = conn.execute(text("SELECT count(*) FROM stats_keys")).scalar_one()
+    if counted != conn.execute(text("SELECT count(*) FROM events")).scalar_one():
+        for statement in _REBUILD:
+            conn.execute(text(statement))
 
 
 def _keys(conn: Connection, table: str, id_column: str, ids: list[str]) -> list[Any]:

@@ -13,11 +13,10 @@ import re
 from collections.abc import Collection
 
 from sqlalchemy import Column, Connection, Engine, Integer, MetaData, String, Table, bindparam, func, or_, select, text
-from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.sql.elements import BindParameter
 
-from eventwatch.errors import StoreError
 from eventwatch.store.loading import Clause, chunks
+from eventwatch.store.ops import setup_side_tables
 from eventwatch.store.schema import events, evidence, mentions
 
 _fts_metadata = MetaData()  # not the schema's: these tables exist on SQLite only
@@ -48,21 +47,17 @@ def uses_fts(conn: Connection) -> bool:
 
 def ensure_fts(engine: Engine) -> None:
     """Create the SQLite search tables if missing and index any event not indexed yet."""
-    if engine.dialect.name != "sqlite":
-        return
-    try:
-        with engine.begin() as conn:
-            for statement in _DDL:
-                conn.execute(text(statement))
-            indexed = conn.execute(select(func.count()).select_from(fts_keys)).scalar_one()
-            if indexed == conn.execute(select(func.count()).select_from(events)).scalar_one():
-                return  # events are never deleted, so equal counts mean every event is indexed
-            missing = select(events.c.id).where(events.c.id.not_in(select(fts_keys.c.event_id)))
-            ids: list[str] = list(conn.execute(missing).scalars())
-            for chunk in chunks(ids):
-                refresh(conn, chunk)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot set up full-text search: {exc}", detail=str(exc)) from exc
+    setup_side_tables(engine, _DDL, "full-text search", _index_missing)
+
+
+def _index_missing(conn: Connection) -> None:
+    indexed = conn.execute(select(func.count()).select_from(fts_keys)).scalar_one()
+    if indexed == conn.execute(select(func.count()).select_from(events)).scalar_one():
+        return  # events are never deleted, so equal counts mean every event is indexed
+    missing = select(events.c.id).where(events.c.id.not_in(select(fts_keys.c.event_id)))
+    ids: list[str] = list(conn.execute(missing).scalars())
+    for chunk in chunks(ids):
+        refresh(conn, chunk)
 
 
 def refresh(conn: Connection, event_ids: Collection[str]) -> None:
