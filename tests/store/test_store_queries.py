@@ -10,6 +10,7 @@ import pytest
 from eventwatch.errors import NotFound
 from eventwatch.records import Article, Mention, Site
 from eventwatch.store import Repository
+from eventwatch.store.query import place_block
 
 from .builders import make_event, make_mention, store_events
 
@@ -150,3 +151,32 @@ def test_candidate_events_by_precision_equal_one_query_per_window(
             found = [e.id for e in tx.candidate_events_by_precision(windows, country=country)]
             assert found == one_each
         assert found == ["day-0312", "ukraine-0312", "week-0301", "month-0320"]
+
+
+def test_place_block_keeps_every_event_whose_place_can_match(
+    repo: Repository, article_a: Article, mention_a: Mention
+) -> None:
+    """Blocking by place reads only events the matcher's place rule could accept: nearby ones,
+    region-only ones of the same (or no) region, and ones without coordinates."""
+    bryansk = replace(mention_a, admin1="Bryansk", latitude=53.25, longitude=34.37, geo_precision=1)
+    specs = [
+        ("near", replace(bryansk, index=0, latitude=53.30)),  # ~6 km
+        ("far", replace(bryansk, index=1, location="Kursk", admin1="Kursk", latitude=51.73, longitude=36.19)),
+        ("region", replace(bryansk, index=2, latitude=None, longitude=None, geo_precision=3)),
+        ("other-region", replace(bryansk, index=3, admin1="Kursk", latitude=51.7, longitude=36.2, geo_precision=3)),
+        ("unplaced", replace(bryansk, index=4, latitude=None, longitude=None, geo_precision=1)),
+    ]
+    with repo.transaction() as tx:
+        tx.add_article(article_a)
+        for event_id, mention in specs:
+            tx.save_event(make_event(event_id, mention))
+            tx.add_mention(mention, event_id)
+    windows = [(1, date(2024, 3, 1), date(2024, 3, 30))]
+    with repo.transaction() as tx:
+        block = place_block("Bryansk", 1, 53.25, 34.37, 25.0)
+        found = {e.id for e in tx.candidate_events_by_precision(windows, country="Russia", place=block)}
+        assert found == {"near", "region", "unplaced"}
+        region_only = place_block("Bryansk", 3, None, None, 25.0)
+        found = {e.id for e in tx.candidate_events_by_precision(windows, country="Russia", place=region_only)}
+        assert found == {"near", "region", "unplaced"}
+        assert place_block(None, 3, None, None, 25.0) is None

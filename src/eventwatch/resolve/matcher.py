@@ -23,6 +23,7 @@ from eventwatch.resolve.merge import at_night, consensus, merge, same_night, sou
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, part_and_whole, similar, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
+from eventwatch.store.query import place_block
 from eventwatch.taxonomy import EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
 # Families whose sub-types are different kinds of happening (an arrest is never an
@@ -123,9 +124,10 @@ def _ref(article: Article, mention: Mention) -> SourceRef:
 
 
 def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Event]:
-    """Events of the mention's country whose date can match it: for each stored time
-    precision, only the window _date_ok allows (a day-precise mention meets day-precise events
-    within the night slack), so the events read per mention stay few however many are stored."""
+    """Events of the mention's country whose date can match it (for each stored time
+    precision, only the window _date_ok allows: a day-precise mention meets day-precise events
+    within the night slack) and whose place can be its place (_place_ok, as SQL), so the events
+    read per mention stay few however many are stored."""
     if mention.event_date is None:
         return []
     own, day = _slack(mention.time_precision, settings), mention.event_date
@@ -133,7 +135,8 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     for precision in (1, 2, 3):
         days = max(own, _slack(precision, settings), settings.night_slack_days if own == 0 else 0)
         windows.append((precision, day - timedelta(days=days), day + timedelta(days=days)))
-    return tx.candidate_events_by_precision(windows, country=mention.country)
+    place = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, settings.max_km)
+    return tx.candidate_events_by_precision(windows, country=mention.country, place=place)
 
 
 def _register_site(tx: Tx, mention: Mention) -> str | None:

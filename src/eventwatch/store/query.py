@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Literal, get_args
 
-from sqlalchemy import Connection, Select, and_, distinct, exists, func, or_, select, tuple_
+from sqlalchemy import Connection, Select, and_, distinct, exists, func, or_, select, true, tuple_
 
 from eventwatch.errors import BadFilter
 from eventwatch.records import Event, Stance
@@ -143,6 +143,20 @@ def _near_filter(lat: float, lon: float, km: float) -> Clause:
     )
     limit = math.sin(min(km / (2 * EARTH_KM), math.pi / 2)) ** 2  # hav <= this <=> distance <= km
     return and_(*box, hav <= limit)
+
+
+def place_block(admin1: str | None, precision: int | None, lat: float | None, lon: float | None,
+                km: float) -> Clause | None:
+    """The stored events whose place can be a mention's (resolve.matcher._place_ok as SQL, a
+    superset): region-only events of its region or of none, events without coordinates, and
+    events within `km`. None when the mention's place rules nothing out."""
+    region = true() if admin1 is None else or_(events.c.admin1.is_(None), _ci_equals(events.c.admin1, admin1))
+    if precision == 3:
+        return None if admin1 is None else region
+    if lat is None or lon is None:
+        return None
+    unplaced = or_(events.c.latitude.is_(None), events.c.longitude.is_(None))
+    return or_(and_(events.c.geo_precision == 3, region), unplaced, _near_filter(lat, lon, km * 1.01 + 0.1))
 
 
 def _site_filter(site: str) -> Clause:

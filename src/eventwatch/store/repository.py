@@ -147,15 +147,18 @@ class Tx(AuditTx):
 
     @_store_op("finding candidate events")
     def candidate_events_by_precision(
-        self, windows: Sequence[tuple[int, date, date]], *, country: str | None
+        self, windows: Sequence[tuple[int, date, date]], *, country: str | None, place: Clause | None = None
     ) -> list[Event]:
         """candidate_events(start, end, country, precision) for each (precision, start, end)
-        window, concatenated in that order, in one query (over the widest window's dates)."""
+        window, concatenated in that order, in one query (over the widest window's dates);
+        `place` (query.place_block) leaves out events whose place cannot be the mention's."""
         day = events.c.event_date
         conditions = [day >= min(w[1] for w in windows), day <= max(w[2] for w in windows)]
         conditions.append(or_(*(and_(events.c.time_precision == p, day >= s, day <= e) for p, s, e in windows)))
         if country is not None:
             conditions.append(_ci_equals(events.c.country, country))
+        if place is not None:
+            conditions.append(place)
         rank = {precision: i for i, (precision, _, _) in enumerate(windows)}
         return sorted(load_events(self._conn, and_(*conditions)), key=lambda e: rank[e.mention.time_precision])
 
