@@ -18,6 +18,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
     "PRAGMA busy_timeout=5000",
+    # A 64 MB page cache (default 2 MB): once the store outgrows the cache, every write touches
+    # index pages that must be read back, and the cost per mention creeps up (bench/resolve.py).
+    "PRAGMA cache_size=-65536",
 )
 _PG_DRIVERS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
 
