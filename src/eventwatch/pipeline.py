@@ -47,6 +47,14 @@ class IngestReport:
     events: set[str] = field(default_factory=set)
     rejected: list[Rejected] = field(default_factory=list)
 
+    def add(self, stored: IngestReport) -> None:
+        """Count what one chunk's transaction stored (its rejected items are listed elsewhere)."""
+        self.articles += stored.articles
+        self.duplicates += stored.duplicates
+        self.copies += stored.copies
+        self.mentions += stored.mentions
+        self.events.update(stored.events)
+
 
 def _chunks(items: Iterable[Article | Rejected], size: int) -> Iterator[list[Article | Rejected]]:
     iterator = iter(items)
@@ -103,11 +111,7 @@ def _store_chunk(
                 raise
             time.sleep(random.uniform(0.05, 0.2) * attempt)
             continue
-        report.articles += done.articles
-        report.duplicates += done.duplicates
-        report.copies += done.copies
-        report.mentions += done.mentions
-        report.events.update(done.events)
+        report.add(done)
         return
 
 
