@@ -122,6 +122,11 @@ def test_classify_prints_label_and_sub_event_type() -> None:
     assert shown["label"] == "AIR_STRIKE" and shown["sub_event_type"] == "Air/drone strike"
 
 
+def test_classify_refuses_empty_text() -> None:
+    result = runner.invoke(app, ["classify", "  "])
+    assert result.exit_code != 0 and result.stderr.startswith("Error:") and "empty" in result.stderr
+
+
 def test_eval_case2021_on_a_small_file(tmp_path: Path) -> None:
     tsv = tmp_path / "mini.tsv"
     tsv.write_text("id\tEventSnippet\tSubType\n1\tGunmen abducted four aid workers on the road.\tABDUCT_DISSAP\n"

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwatch.classify import classify_snippet, classify_snippets
-from eventwatch.errors import EvalError
+from eventwatch.errors import EmptyDocument, EvalError
 from eventwatch.extract.snippet import ACLED_CODES, CASE_LABELS, Prediction
 
 COLUMNS = ("id", "EventSnippet", "SubType")
@@ -167,6 +167,8 @@ def evaluate_case2021(path: Path, classify: Callable[[str], Prediction] | None =
 
 def classify_report(text: str) -> dict[str, Any]:
     """The result of ``eventwatch classify TEXT``."""
+    if not text.strip():
+        raise EmptyDocument("nothing to classify: the text is empty")
     prediction = classify_snippet(text)
     return {
         "label": prediction.label,
