@@ -99,6 +99,23 @@ def test_event_detail_with_sources_claims_evidence_offsets(client: TestClient) -
     assert client.get(f"/events/{merged['id'][:8]}").json()["event"]["id"] == merged["id"]  # unique prefix
 
 
+def test_event_corroboration_counts_a_wire_copy_once(client: TestClient) -> None:
+    details = [client.get(f"/events/{e['id']}").json()["event"] for e in all_events(client)]
+    copied = [d for d in details if any(s["copy_of"] for s in d["sources"])]
+    assert copied, "the demo corpus has a wire copy"
+    for event in details:
+        summary = event["corroboration"]
+        assert summary["reports"] == len(event["sources"])
+        copies = [s for s in event["sources"] if s["copy_of"]]
+        assert len(summary["independent_outlets"]) <= summary["reports"] - len(copies)
+        for copy in copies:
+            assert copy["copy_of"] in {s["article_id"] for s in event["sources"]}
+            assert copy["outlet"] in {c["outlet"] for c in summary["copies"]}
+        if summary["fatalities_low"] is not None:
+            assert summary["fatalities_low"] <= summary["fatalities_high"]
+            assert event["fatalities"] == summary["fatalities_low"]
+
+
 def test_article_evidence_offsets_index_its_text(client: TestClient) -> None:
     event = all_events(client, limit=1)[0]
     source = client.get(f"/events/{event['id']}").json()["event"]["sources"][0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from eventwatch.records import Article, Claim, Event, Evidence
+from eventwatch.records import Article, Claim, Event, Evidence, SourceRef
 from eventwatch.resolve.corroboration import corroborate, side_of
 
 from ..store.builders import make_mention
@@ -43,12 +43,16 @@ def test_wire_copies_count_once_and_sides_sum_up() -> None:
     assert summary.fatalities == (1, 1)
 
 
-def test_uncredited_near_identical_text_is_a_copy() -> None:
+def test_an_uncredited_copy_counts_under_the_article_it_copies() -> None:
     text = WIRE.split(" - ", 1)[1]
     first, second = _article(text, "Outlet A", 8), _article(text + " More soon.", "Outlet B", 9)
     mention = make_mention(first)
-    summary = corroborate(Event("e", mention, ()), [(first, mention), (second, replace(mention, article_id=second.id))])
-    assert summary.outlets == ("Outlet A",)
+    pairs = [(first, mention), (second, replace(mention, article_id=second.id))]
+    refs = (SourceRef(first.id, 0, "Outlet A", None, None), SourceRef(second.id, 0, "Outlet B", None, None, first.id))
+    summary = corroborate(Event("e", mention, refs), pairs)
+    assert summary.outlets == ("Outlet A",) and summary.copies == (("Outlet B", "Outlet A"),)
+    unlinked = corroborate(Event("e", mention, ()), pairs)  # no stored copy link: two outlets
+    assert unlinked.outlets == ("Outlet A", "Outlet B") and unlinked.copies == ()
 
 
 def test_speaker_sides() -> None:

@@ -112,6 +112,7 @@ def test_dashboard_filters_and_opens_an_event_with_highlighted_evidence(visit: V
     mark.wait_for()
     assert mark.inner_text().strip()
     assert panel.get_by_test_id("source-item").count() == max(sources)
+    assert "independent outlet(s) in" in panel.get_by_test_id("panel-corroboration").inner_text()
     # Article text is inserted as text: the only elements inside it are our <mark>s.
     tags = panel.locator("[data-testid=article-text] *").evaluate_all("els => [...new Set(els.map(e => e.tagName))]")
     assert set(tags) <= {"MARK"}

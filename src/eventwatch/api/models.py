@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, Field, model_validator
 
 from eventwatch.records import Stance
+from eventwatch.resolve.corroboration import Verdict
 
 Scalar = str | int | float | bool | None
 
@@ -58,6 +59,7 @@ class SourceOut(BaseModel):
     url: str | None
     title: str | None
     published_at: datetime | None
+    copy_of: str | None = Field(description="the article this one copies (a wire copy: not an independent source)")
 
 
 class EvidenceOut(BaseModel):
@@ -108,6 +110,27 @@ class VersionOut(BaseModel):
     changes: list[ChangeOut]
 
 
+class SideOut(BaseModel):
+    side: str = Field(description="a state or a named group (an official with no state: the event's country)")
+    verdict: Verdict
+    stances: list[str]
+    speakers: list[str]
+
+
+class CopyOut(BaseModel):
+    outlet: str
+    copied_from: str
+
+
+class CorroborationOut(BaseModel):
+    reports: int
+    independent_outlets: list[str] = Field(description="outlets that reported it, each wire story counted once")
+    copies: list[CopyOut]
+    sides: list[SideOut]
+    fatalities_low: int | None = Field(description="the lowest figure a source gives (the event keeps it)")
+    fatalities_high: int | None
+
+
 class EventDetail(EventSummary):
     assoc_actor_1: str | None
     assoc_actor_2: str | None
@@ -130,6 +153,7 @@ class EventDetail(EventSummary):
     links: list[LinkOut]
     reported_counts: list[ReportedCountOut]
     versions: list[VersionOut]
+    corroboration: CorroborationOut
 
 
 class EventList(BaseModel):

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 from eventwatch.api import models as m
 from eventwatch.records import Article, Event, EventVersion, Mention, ReportedCount, Site
+from eventwatch.resolve.corroboration import Corroboration, corroborate
 from eventwatch.resolve.merge import disagreements
 
 
@@ -70,6 +71,7 @@ def event_detail(
     `history`: its versions, oldest first."""
     f = event.mention
     articles = {article.id: article for article, _ in sources}
+    copies = {s.article_id: s.duplicate_of for s in event.sources if s.duplicate_of}
     claims = [
         m.ClaimOut(
             speaker=c.speaker, stance=c.stance, subject=c.subject, article_id=a.id, outlet=a.outlet,
@@ -94,12 +96,31 @@ def event_detail(
         weapon_intercepted=f.weapon.intercepted if f.weapon else None,
         version=event.version, first_seen=event.first_seen, last_updated=event.last_updated,
         sources=[
-            m.SourceOut(article_id=a.id, outlet=a.outlet, url=a.url, title=a.title, published_at=a.published_at)
+            m.SourceOut(
+                article_id=a.id, outlet=a.outlet, url=a.url, title=a.title, published_at=a.published_at,
+                copy_of=copies.get(a.id),
+            )
             for a in articles.values()
         ],
         claims=claims, evidence=evidence, values_by_source=_by_field(event.values_by_source), links=links,
         reported_counts=_reported(f.reported_counts), versions=[_version(v) for v in history],
+        corroboration=_corroboration(corroborate(event, sources)),
     )  # fmt: skip
+
+
+def _corroboration(summary: Corroboration) -> m.CorroborationOut:
+    low, high = summary.fatalities or (None, None)
+    return m.CorroborationOut(
+        reports=summary.reports,
+        independent_outlets=list(summary.outlets),
+        copies=[m.CopyOut(outlet=outlet, copied_from=origin) for outlet, origin in summary.copies],
+        sides=[
+            m.SideOut(side=s.side, verdict=s.verdict, stances=list(s.stances), speakers=list(s.speakers))
+            for s in summary.sides
+        ],
+        fatalities_low=low,
+        fatalities_high=high,
+    )
 
 
 def _version(version: EventVersion) -> m.VersionOut:

@@ -2,7 +2,8 @@
 
 - independent outlets: the outlets that reported it, a wire copy counted once under the
   agency it credits ("MOSCOW, March 14 (Global Newswire) - ..." republished by another
-  outlet) or, without a credit, under the outlet whose near-identical text came first;
+  outlet) or, without a credit, under the origin of the article it copies (the wire-copy
+  links stored at ingest, ``resolve/duplicates.py``);
 - per side, what its officials said: each claim's speaker is put on a side (the state its
   words name, "Ukraine's security service" -> Ukraine; an official title alone, "the
   governor", the army -> the state where the event happened; a named group -> itself) and
@@ -14,21 +15,16 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Literal
 from urllib.parse import urlsplit
-
-from rapidfuzz import fuzz
 
 from eventwatch.extract.actors import state_in
 from eventwatch.records import Article, Event, Mention
 
 # A dateline with an agency credit: "MOSCOW, March 14 (Global Newswire) - ".
 _CREDIT = re.compile(r"^[A-Z][A-Z .'’-]+(?:,[^()\n]{0,25})?\s*\((?P<credit>[^)]{2,40})\)\s*[-–—]")
-# Near-identical texts (ratio of their openings, 0..100): a republished wire story with a new
-# headline and boilerplate scores above 90; two outlets' own reports of one incident below 60.
-COPY_MIN = 90.0
-_OPENING = 600
 _OFFICIAL = re.compile(
     r"\b(?:governor|mayor|administration|authorit(?:y|ies)|government|ministry|minister|army|military|"
     r"police|navy|air force|general staff|spokes(?:man|woman|person)|officials?|prosecutors?|president|"
@@ -38,11 +34,13 @@ _OFFICIAL = re.compile(
 _CONFIRMING = {"confirms", "reports", "blames", "claims_responsibility"}
 _DENYING = {"disputes", "denies_responsibility"}
 
+Verdict = Literal["confirms", "denies", "disputed", "no claim"]
+
 
 @dataclass(frozen=True)
 class SideView:
     side: str
-    verdict: str  # confirms | denies | disputed | no claim
+    verdict: Verdict
     stances: tuple[str, ...]
     speakers: tuple[str, ...]
 
@@ -60,21 +58,19 @@ def _outlet(article: Article) -> str:
     return article.outlet or (urlsplit(article.url).hostname if article.url else None) or article.id[:8]
 
 
-def origins(articles: Sequence[Article]) -> dict[str, str]:
-    """Article id -> the outlet its story comes from (itself unless a wire copy)."""
-    found: dict[str, str] = {}
-    ordered = sorted(articles, key=lambda a: (a.published_at is None, a.published_at or 0, a.id))
-    for i, article in enumerate(ordered):
+def origins(articles: Sequence[Article], copy_of: Mapping[str, str]) -> dict[str, str]:
+    """Article id -> the outlet its story comes from: the agency its dateline credits, else
+    the origin of the article it copies (``copy_of``, the stored wire-copy links), else itself."""
+    by_id = {a.id: a for a in articles}
+
+    def origin(article: Article) -> str:
         credit = _CREDIT.match(article.text)
         if credit:
-            found[article.id] = credit.group("credit").strip()
-            continue
-        opening = article.text[:_OPENING]
-        earlier = next(
-            (o for o in ordered[:i] if fuzz.ratio(opening, o.text[:_OPENING]) >= COPY_MIN), None
-        )
-        found[article.id] = found[earlier.id] if earlier else _outlet(article)
-    return found
+            return credit.group("credit").strip()
+        original = by_id.get(copy_of.get(article.id, ""))
+        return origin(original) if original is not None and original.id != article.id else _outlet(article)
+
+    return {a.id: origin(a) for a in articles}
 
 
 def side_of(speaker: str, event_country: str | None) -> str | None:
@@ -88,7 +84,7 @@ def side_of(speaker: str, event_country: str | None) -> str | None:
     return re.sub(r"^the\s+", "", speaker, flags=re.IGNORECASE) if words and words[-1][:1].isupper() else None
 
 
-def _verdict(stances: set[str]) -> str:
+def _verdict(stances: set[str]) -> Verdict:
     confirms, denies = bool(stances & _CONFIRMING), bool(stances & _DENYING)
     return "disputed" if confirms and denies else "confirms" if confirms else "denies" if denies else "no claim"
 
@@ -112,7 +108,7 @@ def _sides(mentions: Sequence[Mention], country: str | None) -> tuple[SideView, 
 def corroborate(event: Event, sources: Sequence[tuple[Article, Mention]]) -> Corroboration:
     """The corroboration summary of an event from its (article, mention) pairs."""
     articles = list({a.id: a for a, _ in sources}.values())
-    origin = origins(articles)
+    origin = origins(articles, {s.article_id: s.duplicate_of for s in event.sources if s.duplicate_of})
     copies = tuple((_outlet(a), origin[a.id]) for a in articles if origin[a.id] != _outlet(a))
     figures = [m.fatalities for _, m in sources if m.fatalities] or [m.fatalities for _, m in sources]
     return Corroboration(

@@ -43,7 +43,25 @@ function sources(event) {
   return section(`Sources (${event.sources.length})`, "panel-sources", el("ul", { class: "sources" },
     event.sources.map((s) => el("li", { testid: "source-item" },
       el("strong", {}, s.outlet || "unknown outlet"), " — ", safeLink(s.url, s.title || s.url || s.article_id),
-      s.published_at ? el("span", { class: "muted" }, ` · ${s.published_at.slice(0, 10)}`) : null))));
+      s.published_at ? el("span", { class: "muted" }, ` · ${s.published_at.slice(0, 10)}`) : null,
+      s.copy_of ? el("span", { class: "muted" }, " · a copy of another source, not independent") : null))));
+}
+
+// How well the event is corroborated: independent outlets (a wire story once), what each
+// side's officials say, the range of fatality figures.
+function corroboration(event) {
+  const c = event.corroboration;
+  if (!c) return null;
+  const items = [
+    `${c.independent_outlets.length} independent outlet(s) in ${c.reports} report(s): ${c.independent_outlets.join(", ")}`,
+    ...c.copies.map((copy) => `${copy.outlet} republished ${copy.copied_from}'s story (counted once)`),
+    c.fatalities_low !== null && c.fatalities_low !== c.fatalities_high
+      ? `fatalities reported: ${c.fatalities_low} to ${c.fatalities_high} (the event keeps the lowest)` : null,
+  ].filter(Boolean).map((text) => el("li", {}, text));
+  const sides = c.sides.map((side) => el("li", {}, el("strong", {}, side.side), " ",
+    el("span", { class: `verdict verdict-${side.verdict.replace(" ", "-")}` }, side.verdict),
+    el("span", { class: "muted" }, ` (${side.speakers.join("; ")})`)));
+  return section("Corroboration", "panel-corroboration", el("ul", {}, items, sides));
 }
 
 function claims(event) {
@@ -147,7 +165,7 @@ export class EventPanel {
         el("div", { class: "kicker" }, event.event_type), el("h2", {}, event.sub_event_type || event.event_type),
         el("p", {}, `${event.event_date || "undated"} · ${place(event)}`)),
       event.notes ? el("p", { class: "notes" }, event.notes) : null,
-      fieldList(event), sources(event), claims(event), disagreements(event, outletOf), links(event, open),
+      fieldList(event), sources(event), corroboration(event), claims(event), disagreements(event, outletOf), links(event, open),
       versions(event), siteSlot, articleSlot]);
     if (event.site_id) {
       siteHistory(event, open).then((node) => siteSlot.replaceChildren(node))
