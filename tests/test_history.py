@@ -154,3 +154,30 @@ def test_the_only_source_cannot_be_split_off(db_url: str) -> None:
     (event,) = _events(db_url)
     result = runner.invoke(app, ["--db", db_url, "split", event["id"], "--article", _article_id(HARBOUR)])
     assert result.exit_code != 0 and "only source" in result.stderr
+
+
+def test_merge_joins_two_events_and_lifts_their_split(merged: tuple[str, str]) -> None:
+    db, event_id = merged
+    plains = _article_id(PLAINS)
+    _run(db, "split", event_id, "--article", plains, "--reason", "looked like two depots")
+    _run(db, "edit", event_id, "fatalities=2", "--reason", "from the governor")
+    (other,) = {e["id"] for e in _events(db)} - {event_id}
+    _run(db, "edit", other, "injuries=4", "fatalities=9", "--reason", "hospital figure")
+    _run(db, "merge", event_id[:8], other[:8], "--reason", "one depot after all")
+    (event,) = _events(db)
+    assert event["id"] == event_id and sorted(event["sources"]) == sorted([_article_id(HARBOUR), plains])
+    assert event["fatalities"] == 2 and event["injuries"] == 4  # the kept event's corrections win
+    last = _history(db, event_id)[-1]
+    assert last["kind"] == "merged" and "one depot after all" in last["reason"] and other in last["reason"]
+    result = runner.invoke(app, ["--db", db, "show", other])
+    assert result.exit_code != 0 and "no event" in result.stderr
+    _run(db, "ingest", str(PLAINS_COPY))  # the split's constraint is gone: the copy joins the event
+    (after,) = _events(db)
+    assert _article_id(PLAINS_COPY) in after["sources"]
+
+
+def test_an_event_cannot_be_merged_into_itself(merged: tuple[str, str]) -> None:
+    db, event_id = merged
+    result = runner.invoke(app, ["--db", db, "merge", event_id, event_id[:8]])
+    assert result.exit_code != 0 and "same event" in result.stderr
+    assert len(_history(db, event_id)) == 2

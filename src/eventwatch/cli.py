@@ -214,6 +214,21 @@ def split(
 
 
 @app.command()
+def merge(
+    event_id: EventId,
+    other: Annotated[str, typer.Argument(help="The event (id or unique prefix) to merge into EVENT_ID.")],
+    reason: Reason = "",
+) -> None:
+    """Join two events the resolver kept apart: OTHER's sources move into EVENT_ID."""
+    from eventwatch.resolve.corrections import merge_events
+
+    with edge():
+        event = merge_events(repository(), event_id, other, reason)
+    out.print(f"event {event.id} is now version {event.version} with {len(event.values_by_source)} source(s)",
+              highlight=False)
+
+
+@app.command()
 def edit(
     event_id: EventId,
     assignments: Annotated[list[str], typer.Argument(help="FIELD=VALUE corrections (empty VALUE clears).")],

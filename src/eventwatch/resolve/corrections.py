@@ -1,10 +1,15 @@
-"""Manual corrections: `eventwatch edit` (field overrides) and `eventwatch split` (undo a merge).
+"""Manual corrections: `eventwatch edit` (field overrides), `eventwatch split` (undo a merge)
+and `eventwatch merge` (join two events the resolver kept apart).
 
-Both are versioned (`edited`, `split`). An edit is stored as an override that `record`
+All are versioned (`edited`, `split`, `merged`). An edit is stored as an override that `record`
 applies after every later merge, so it survives re-ingestion and new sources. A split
 moves one article's mentions into a new event, re-merges both events from their remaining
 mentions with the usual merge policy, and leaves a "do not merge" constraint between the
-split-off article and the articles that stay, which the matcher honours.
+split-off article and the articles that stay, which the matcher honours. A merge moves
+every mention of one event into another, lifts any such constraint between their articles,
+re-merges with the merge policy (the kept event's corrections win, the other's fill the
+fields it did not correct) and removes the emptied event with its versions; the kept
+event's `merged` version says which event, with which sources, joined it and why.
 """
 
 from __future__ import annotations
@@ -149,3 +154,27 @@ def split_article(repo: Repository, event_id: str, article: str, reason: str = "
         fresh = _rebuilt(tx, fresh, moved, None)
         fresh = record(tx, fresh, kind="split", reason=f"{why} (split from event {full})", article_id=article_id)
         return remaining, fresh
+
+
+def merge_events(repo: Repository, keep_id: str, other_id: str, reason: str = "") -> Event:
+    """Move every mention of `other_id` into `keep_id` (ids or unique prefixes); returns the
+    event as saved."""
+    keep, other = repo.get_event(keep_id).id, repo.get_event(other_id).id
+    if keep == other:
+        raise CorrectionError(f"{keep_id!r} and {other_id!r} are the same event ({keep})")
+    with repo.transaction() as tx:
+        kept_pairs, moved_pairs = tx.event_mentions(keep), tx.event_mentions(other)
+        event, absorbed = _stored(tx, keep), _stored(tx, other)
+        kept_ids, moved_ids = {a.id for a, _ in kept_pairs}, {a.id for a, _ in moved_pairs}
+        for article_id in sorted(moved_ids):
+            tx.move_mentions(article_id, other, keep)
+        tx.unblock_merge(moved_ids, kept_ids)
+        why = reason or "merged by hand"
+        corrected = tx.overrides(keep)
+        for name, value in tx.overrides(other).items():
+            if name not in corrected:
+                tx.set_override(keep, name, value, f"{why} (correction of event {other})")
+        tx.remove_event(other)
+        joined = _rebuilt(tx, event, tx.event_mentions(keep), event.site_id or absorbed.site_id)
+        sources = ", ".join(sorted(moved_ids))
+        return record(tx, joined, kind="merged", reason=f"{why} (event {other} with article(s) {sources})")

@@ -77,6 +77,7 @@ class AuditTx:
 
     _conn: Connection
     _clock: Callable[[], datetime]
+    touched: set[str]
 
     # --- near-duplicate articles -------------------------------------------------------
 
@@ -181,6 +182,23 @@ class AuditTx:
             self._conn.execute(delete(table).where(table.c.article_id == low, table.c.other_article_id == high))
             row = {"article_id": low, "other_article_id": high, "reason": reason, "at": self._clock()}
             self._conn.execute(insert(table).values(row))
+
+    @store_op("lifting do-not-merge constraints")
+    def unblock_merge(self, article_ids: Iterable[str], others: Iterable[str]) -> None:
+        """Forget the constraints between any of `article_ids` and any of `others`."""
+        table = merge_blocks
+        for a in set(article_ids):
+            for b in set(others) - {a}:
+                low, high = sorted((a, b))
+                self._conn.execute(delete(table).where(table.c.article_id == low, table.c.other_article_id == high))
+
+    @store_op("removing an event")
+    def remove_event(self, event_id: str) -> None:
+        """Delete an event that no mention belongs to any more, with its versions and overrides."""
+        for table in (event_overrides, event_versions):
+            self._conn.execute(delete(table).where(table.c.event_id == event_id))
+        self._conn.execute(delete(events).where(events.c.id == event_id))
+        self.touched.add(event_id)
 
     @store_op("reading do-not-merge constraints")
     def blocked_articles(self, article_id: str) -> set[str]:
