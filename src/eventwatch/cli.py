@@ -140,7 +140,7 @@ def export(
     min_sources: F.MinSources = None,
     stance: F.Stance = None,
 ) -> None:
-    """Write the matching events as the API's /events.FORMAT would (newest first)."""
+    """Write the matching events as the API's /events.FORMAT would (newest first); a file only when complete."""
     from eventwatch.export.formats import export_chunks
 
     with edge(writing=output or "standard output"):
@@ -151,9 +151,14 @@ def export(
                 sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
             return
-        with output.open("wb") as sink:
-            for chunk in chunks:
-                sink.write(chunk)
+        partial = output.with_name(f".{output.name}.partial")
+        try:
+            with partial.open("wb") as sink:  # renamed only when complete: a failed export leaves no file
+                for chunk in chunks:
+                    sink.write(chunk)
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
     err.print(f"wrote {output}", highlight=False)
 
 

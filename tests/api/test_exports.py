@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import math
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from eventwatch.cli import app
+from eventwatch.errors import StoreError
 from eventwatch.export import ACLED_COLUMNS, EXTRA_COLUMNS
 
 from .conftest import all_events
@@ -94,6 +96,21 @@ def test_cli_export_writes_the_same_file(client: TestClient, demo_url: str, tmp_
     )
     assert result.exit_code == 0, result.output
     assert target.read_bytes() == client.get(f"/events.{fmt}", params={"country": "russia"}).content
+
+
+def test_cli_export_that_fails_midway_leaves_the_old_file(
+    demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing(fmt: str, events: Any) -> Iterator[bytes]:
+        yield b"event_id_cnty,event_date\n"
+        raise StoreError("reading events failed: disk I/O error")
+
+    monkeypatch.setattr("eventwatch.export.formats.export_chunks", failing)
+    target = tmp_path / "events.csv"
+    target.write_bytes(b"yesterday's export\n")
+    result = CliRunner().invoke(app, ["--db", demo_url, "export", "--format", "csv", "-o", str(target)])
+    assert result.exit_code != 0 and result.stderr.startswith("Error:") and "disk I/O" in result.stderr
+    assert target.read_bytes() == b"yesterday's export\n" and sorted(tmp_path.iterdir()) == [target]
 
 
 def test_cli_bad_filter_is_an_error(demo_url: str) -> None:
