@@ -108,3 +108,35 @@ def test_the_first_placed_incident_is_dated_as_the_lead_when_the_first_one_is_un
     top = _primary(text, services)
     assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
         "Attack", "Mombasa", date(2021, 6, 2), 2)
+
+
+def test_a_trial_reported_on_a_weekday_is_dated_by_the_killing_it_is_about(services: Any) -> None:
+    text = (
+        "Trial over reporter's murder opens\n\n"
+        "A court in Lahore on Tuesday opened the trial of three men accused of killing the reporter "
+        "Samir Qadir.\n\n"
+        "Qadir was shot dead outside his office in Lahore in March 2019. Pakistani press groups "
+        "welcomed the trial."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date, top.time_precision) == ("Lahore", date(2019, 3, 15), 3)
+
+
+def test_a_violation_dated_before_the_lead_dates_it(services: Any) -> None:
+    text = (
+        "Radio host still missing\n\n"
+        "The radio host Maria Lopes was abducted on 4 February 2020, her station said.\n\n"
+        "Police detained two men in Recife on 31 May 2021 and searched a farm nearby."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date) == ("Arrests", "Recife", date(2020, 2, 4))
+
+
+def test_an_earlier_killing_recalled_after_the_lead_does_not_date_it(services: Any) -> None:
+    text = (
+        "Lawyer shot dead\n\n"
+        "Gunmen shot dead a human rights lawyer outside the court in Mombasa on Tuesday.\n\n"
+        "In March 2019, another lawyer was shot dead in Nairobi."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date, top.time_precision) == ("Mombasa", date(2021, 6, 1), 1)

@@ -21,8 +21,27 @@ from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defe
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
-from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
-from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
+from eventwatch.extract.cues import (
+    DEVELOPMENT,
+    HABITUAL,
+    HIT,
+    SITUATES,
+    TREND,
+    VIOLATION,
+    incident_text,
+    site_counts,
+    troop_size,
+)
+from eventwatch.extract.dates import (
+    DateGuess,
+    attached_date,
+    find_date,
+    find_dates,
+    names_month,
+    publication_fallback,
+    states_year,
+    within,
+)
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.mentions import to_mentions
@@ -71,6 +90,7 @@ class _Reader:
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
         self._first_date: DateGuess | None = _UNSEEN  # first_calendar_date, found once
+        self._violation: tuple[DateGuess, int] | None | bool = False  # first_dated_violation, found once
         self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
@@ -227,6 +247,37 @@ class _Reader:
                     break
         return self._first_date
 
+    def first_dated_violation(self) -> tuple[DateGuess, int] | None:
+        """The first calendar date the article gives a killing, an arrest, an abduction...
+        ("was arrested in May 2018"), with the index of its sentence."""
+        if self._violation is False:
+            self._violation = None
+            for sentence in self.sentences:
+                found = attached_date(sentence.text, self.published, VIOLATION) if VIOLATION.search(
+                    sentence.text) else None
+                if found is not None:
+                    self._violation = (found, sentence.index)
+                    break
+        return self._violation if isinstance(self._violation, tuple) else None
+
+    def final_date(self, draft: Draft) -> DateGuess | None:
+        """`resolved_date`, except for the lead when the article dates the incident it reports
+        elsewhere: the first dated violation (a killing, an arrest...) takes over when it is
+        said before the lead, or when the lead reports a later development (a trial, a
+        sentence, a suspect's arrest, an anniversary) and is dated only against the
+        publication date ("pleaded guilty on Thursday to the 2012 kidnapping"). A violation
+        dated within the lead's own date (the same month or year, said less precisely) is the
+        lead itself."""
+        found = self.resolved_date(draft)
+        violation = self.first_dated_violation() if draft is self.lead else None
+        if violation is None or within(violation[0], found):
+            return found
+        guess, index = violation
+        develops = not states_year(found) and DEVELOPMENT.search(draft.first.sentence.text) is not None
+        if develops or index < draft.first.sentence.index:
+            return replace(guess, time_precision=max(guess.time_precision, 3))
+        return found
+
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
         current = self.drafts[-1] if self.drafts else None
@@ -351,4 +402,5 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     reader = read_article(article, services, sentences, asserted, entities)
     reader.attach_generic_claims()
-    return to_mentions(article, reader.located(), reader.resolved_date, reader.article_claims, reader.attackers)
+    located = reader.located()
+    return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)

@@ -425,3 +425,44 @@ def find_date(sentence: str, published: date | None, previous: DateGuess | None 
     """The event date of one sentence: the most precise date phrase, else `NO_DATE`."""
     found = find_dates(sentence, published, previous)
     return min(found, key=_rank) if found else NO_DATE
+
+
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+# What may stand between a date and the word it dates: the same clause, at most this long.
+_CLAUSE_GAP = 60
+_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2013\u2014-]|\b(?:and|but|when|after|before|until))\s*$", re.IGNORECASE)
+
+
+def states_year(guess: DateGuess | None) -> bool:
+    """Whether the guess is a calendar date that states its year ("3 May 2017", "in 2016"),
+    not one read against the publication date ("on Tuesday", "on 3 May", "last month")."""
+    return guess is not None and guess.kind == "explicit" and bool(_YEAR.search(guess.phrase or ""))
+
+
+def within(coarse: DateGuess, other: DateGuess | None) -> bool:
+    """Whether `other` falls inside the period `coarse` names: the year of a bare year
+    ("in 2017"), the month of a month ("in May 2017"), else the same day."""
+    if other is None or other.event_date is None or coarse.event_date is None:
+        return False
+    a, b = coarse.event_date, other.event_date
+    if coarse.time_precision == 1:
+        return a == b
+    return a.year == b.year and (not names_month(coarse) or a.month == b.month)
+
+
+def attached_date(sentence: str, published: date | None, anchor: re.Pattern[str]) -> DateGuess | None:
+    """The first calendar date of the sentence, not after publication, said in the same clause
+    as a match of `anchor`: after it ("was arrested in May 2018"), or opening the clause before
+    it ("On 3 May, gunmen killed ..."; not "who founded the paper in May 2018, was arrested")."""
+    for guess in find_dates(sentence, published):
+        if guess.kind != "explicit" or guess.event_date is None or guess.span is None:
+            continue
+        start, end = guess.span
+        opens = _CLAUSE_OPENING.search(sentence[:start]) is not None
+        for match in anchor.finditer(sentence):
+            gap = sentence[match.end() : start] if match.end() <= start else (
+                sentence[end : match.start()] if opens and match.start() >= end else None)
+            if gap is not None and len(gap) <= _CLAUSE_GAP and not _CLAUSE_BREAK.search(gap):
+                return guess
+    return None
