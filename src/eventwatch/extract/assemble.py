@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
@@ -90,7 +91,6 @@ class _Reader:
         self.previous_attacker: Actor | None = None  # named in the sentence just before
         self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
         self._first_date: DateGuess | None = _UNSEEN  # first_calendar_date, found once
-        self._violation: tuple[DateGuess, int] | None | bool = False  # first_dated_violation, found once
         self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
             DateGuess(self.published, 1, None, None, "publication") if self.published is not None else None
@@ -247,18 +247,15 @@ class _Reader:
                     break
         return self._first_date
 
+    @cached_property
     def first_dated_violation(self) -> tuple[DateGuess, int] | None:
         """The first calendar date the article gives a killing, an arrest, an abduction...
         ("was arrested in May 2018"), with the index of its sentence."""
-        if self._violation is False:
-            self._violation = None
-            for sentence in self.sentences:
-                found = attached_date(sentence.text, self.published, VIOLATION) if VIOLATION.search(
-                    sentence.text) else None
-                if found is not None:
-                    self._violation = (found, sentence.index)
-                    break
-        return self._violation if isinstance(self._violation, tuple) else None
+        for sentence in self.sentences:
+            found = attached_date(sentence.text, self.published, VIOLATION) if VIOLATION.search(sentence.text) else None
+            if found is not None:
+                return found, sentence.index
+        return None
 
     def final_date(self, draft: Draft) -> DateGuess | None:
         """`resolved_date`, except for the lead when the article dates the incident it reports
@@ -269,7 +266,7 @@ class _Reader:
         dated within the lead's own date (the same month or year, said less precisely) is the
         lead itself."""
         found = self.resolved_date(draft)
-        violation = self.first_dated_violation() if draft is self.lead else None
+        violation = self.first_dated_violation if draft is self.lead else None
         if violation is None or within(violation[0], found):
             return found
         guess, index = violation
