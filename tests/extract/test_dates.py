@@ -409,3 +409,9 @@ def test_a_year_or_month_contains_the_days_it_names() -> None:
     day = find_date("It happened on 3 May 2022.", FRI)
     assert within(year, day) and within(month, day) and not within(month, find_date("on 3 June 2022", FRI))
     assert not within(day, month) or day.event_date == month.event_date
+
+
+def test_since_someones_arrest_in_a_year_dates_the_arrest() -> None:
+    guess = find_date("He has been in prison since his arrest in 2019.", FRI)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (date(2019, 7, 1), 3, "explicit")
+    assert find_date("Prices have risen since the start of the war in 2019.", FRI).event_date is None

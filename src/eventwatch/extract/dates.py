@@ -161,8 +161,9 @@ def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
 
 
-# "since the start of the invasion in 2022": the year dates the start of a period, not an incident.
-_SINCE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
+# "since the start of the invasion in 2022": the year dates the start of a period, not an incident;
+# "since his arrest in 2019" dates what happened to someone, and is read.
+_SINCE = re.compile(r"\bsince\b(?!\s+(?:his|her|their)\s)[^,;.]{0,80}$", re.IGNORECASE)
 
 
 def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
