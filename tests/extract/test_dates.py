@@ -415,3 +415,9 @@ def test_since_someones_arrest_in_a_year_dates_the_arrest() -> None:
     guess = find_date("He has been in prison since his arrest in 2019.", FRI)
     assert (guess.event_date, guess.time_precision, guess.kind) == (date(2019, 7, 1), 3, "explicit")
     assert find_date("Prices have risen since the start of the war in 2019.", FRI).event_date is None
+
+
+def test_a_bare_date_most_of_a_year_back_is_the_coming_one() -> None:
+    published = date(2021, 2, 26)
+    assert find_date("Farmers will hold a rally in the capital on March 12.", published).event_date is None
+    assert _day("Farmers held a rally in the capital on January 12.", published) == date(2021, 1, 12)

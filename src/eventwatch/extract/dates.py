@@ -34,6 +34,9 @@ class DateGuess:
 
 
 NO_DATE = DateGuess(None, 3, None, None, "none")
+# A day and month without a year ("on 12 March") that would be more than about nine months
+# before publication names the coming date instead: reports give the year of an older date.
+BARE_DATE_DAYS = 270
 
 
 def publication_fallback(published: date | None) -> DateGuess:
@@ -145,6 +148,8 @@ def _explicit_day(year: str | None, month: int, day: int, ctx: _Context) -> Reso
     if ctx.published is None:
         return None, 3
     found = _infer_year(ctx.published, month, day)
+    if found is not None and (ctx.published - found).days > BARE_DATE_DAYS:
+        return found.replace(year=found.year + 1), 1  # a bare date that far back is still to come
     return None if found is None else (found, 1)
 
 
