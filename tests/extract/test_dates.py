@@ -421,3 +421,15 @@ def test_a_bare_date_most_of_a_year_back_is_the_coming_one() -> None:
     published = date(2021, 2, 26)
     assert find_date("Farmers will hold a rally in the capital on March 12.", published).event_date is None
     assert _day("Farmers held a rally in the capital on January 12.", published) == date(2021, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("He was first arrested on August 28 last year in a raid.", date(2022, 8, 28), 1),
+        ("The office was raided in April last year.", date(2022, 4, 15), 3),
+    ],
+)
+def test_a_day_or_month_of_last_year(sentence: str, expected: date, precision: int) -> None:
+    guess = find_date(sentence, FRI)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (expected, precision, "explicit")

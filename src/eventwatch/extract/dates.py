@@ -66,6 +66,8 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 # "the day before" is anaphoric only when nothing follows it ("the day before the vote" is not).
 _END = r"(?=\s*(?:[,.;:!?)\]\u2013\u2014-]|$))"
 _ON = r"(?:\b(?i:on)\s+)?"
+# The year after a day or month: "3 May 2017", "May 3, 2017", "3 May last year".
+_YEAR_AFTER = r"(?:,?\s+(?P<y>\d{4})\b|\s+(?P<last>last\s+year)\b)?"
 
 
 # --- date arithmetic --------------------------------------------------------------------
@@ -137,7 +139,9 @@ class _Context:
 Resolver = Callable[[re.Match[str], _Context], Resolved]
 
 
-def _explicit_day(year: str | None, month: int, day: int, ctx: _Context) -> Resolved:
+def _explicit_day(year: str | None, month: int, day: int, ctx: _Context, last_year: bool = False) -> Resolved:
+    if last_year and ctx.published is not None:
+        year = str(ctx.published.year - 1)
     if year is not None:
         try:
             return date(int(year), month, day), 1
@@ -158,11 +162,13 @@ def _iso(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _named_day(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx)
+    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx, bool(m["last"]))
 
 
 def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     year = int(m["y"]) if m["y"] else None
+    if m.groupdict().get("last") and ctx.published is not None:
+        year = ctx.published.year - 1
     return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
 
 
@@ -308,11 +314,11 @@ _RULES: tuple[_Rule, ...] = (
     # explicit calendar dates (month names case-sensitive)
     _rule("explicit", _ON + r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
     _rule("explicit", _ON + rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})"
-          r"(?:,?\s+(?P<y>\d{4})\b)?", _named_day, ignore_case=False),
+          + _YEAR_AFTER, _named_day, ignore_case=False),
     _rule("explicit", _ON + rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-          r"(?:,?\s+(?P<y>\d{4})\b)?", _named_day, ignore_case=False),
+          + _YEAR_AFTER, _named_day, ignore_case=False),
     _rule("explicit", r"\b(?i:(?:in|during)\s+(?:(?:early|late|mid)[-\s])?|(?:early|late|mid)[-\s])"
-          rf"(?P<mon>{_FULL_MONTH})\b(?:\s+(?P<y>\d{{4}})\b)?", _named_month, ignore_case=False),
+          rf"(?P<mon>{_FULL_MONTH})\b" + _YEAR_AFTER.replace(",?", ""), _named_month, ignore_case=False),
     _rule("explicit", rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<y>(?:19|20)\d{{2}})\b", _named_month, ignore_case=False),
     _rule("explicit", r"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s])?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
           _past_year),
