@@ -140,3 +140,15 @@ def test_an_earlier_killing_recalled_after_the_lead_does_not_date_it(services: A
     )
     top = _primary(text, services)
     assert (top.location, top.event_date, top.time_precision) == ("Mombasa", date(2021, 6, 1), 1)
+
+
+def test_an_undated_lead_takes_the_first_dated_violation_before_other_dates(services: Any) -> None:
+    text = (
+        "Blogger jailed\n\n"
+        "A court in Alexandria jailed the blogger Amir Farouk for five years, his lawyer said.\n\n"
+        "His family spoke to reporters. They were upset. They plan a campaign. A rights group "
+        "published a report on 2 June 2020.\n\n"
+        "Farouk was first detained on 14 March 2017 at his home."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date) == ("Arrests", "Alexandria", date(2017, 3, 14))

@@ -260,8 +260,9 @@ class _Reader:
     def final_date(self, draft: Draft) -> DateGuess | None:
         """`resolved_date`, except for the lead when the article dates the incident it reports
         elsewhere: the first dated violation (a killing, an arrest...) takes over when it is
-        said before the lead, or when the lead reports a later development (a trial, a
-        sentence, a suspect's arrest, an anniversary) and is dated only against the
+        said before the lead, when the lead states no date of its own (before the dates
+        `resolved_date` borrows for it), or when the lead reports a later development (a
+        trial, a sentence, a suspect's arrest, an anniversary) and is dated only against the
         publication date ("pleaded guilty on Thursday to the 2012 kidnapping"). A violation
         dated within the lead's own date (the same month or year, said less precisely) is the
         lead itself."""
@@ -271,7 +272,7 @@ class _Reader:
             return found
         guess, index = violation
         develops = not states_year(found) and DEVELOPMENT.search(draft.first.sentence.text) is not None
-        if develops or index < draft.first.sentence.index:
+        if develops or draft.date is None or index < draft.first.sentence.index:
             return replace(guess, time_precision=max(guess.time_precision, 3))
         return found
 
