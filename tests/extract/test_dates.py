@@ -433,3 +433,7 @@ def test_a_bare_date_most_of_a_year_back_is_the_coming_one() -> None:
 def test_a_day_or_month_of_last_year(sentence: str, expected: date, precision: int) -> None:
     guess = find_date(sentence, FRI)
     assert (guess.event_date, guess.time_precision, guess.kind) == (expected, precision, "explicit")
+
+
+def test_a_bare_29_february_most_of_a_year_back_is_the_coming_one() -> None:
+    assert find_date("The hearing is set for 29 February.", date(2021, 3, 20)).event_date is None

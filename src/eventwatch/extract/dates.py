@@ -110,6 +110,18 @@ def _infer_year(published: date, month: int, day: int) -> date | None:
     return None
 
 
+def _coming(published: date, month: int, day: int) -> date | None:
+    """The first month/day after publication + 1 day (29 February: within four years)."""
+    for year in range(published.year, published.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > published + _days(1):
+            return candidate
+    return None
+
+
 def _mid_month(published: date | None, month: int, year: int | None) -> date | None:
     if year is None:
         if published is None:
@@ -153,7 +165,7 @@ def _explicit_day(year: str | None, month: int, day: int, ctx: _Context, last_ye
         return None, 3
     found = _infer_year(ctx.published, month, day)
     if found is not None and (ctx.published - found).days > BARE_DATE_DAYS:
-        return found.replace(year=found.year + 1), 1  # a bare date that far back is still to come
+        return _coming(ctx.published, month, day), 1  # read as the future
     return None if found is None else (found, 1)
 
 
