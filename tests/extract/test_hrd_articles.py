@@ -152,3 +152,23 @@ def test_an_undated_lead_takes_the_first_dated_violation_before_other_dates(serv
     )
     top = _primary(text, services)
     assert (top.sub_event_type, top.location, top.event_date) == ("Arrests", "Alexandria", date(2017, 3, 14))
+
+
+def test_a_rescue_is_dated_by_the_abduction_it_ends(services: Any) -> None:
+    text = (
+        "Kidnapped trader rescued\n\n"
+        "Police in Kano rescued a kidnapped grain trader on Tuesday, a police spokesman said.\n\n"
+        "The trader was abducted from his shop on 3 May by armed men who demanded a ransom."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date) == ("Kano", date(2021, 5, 3))
+
+
+def test_a_reaction_in_the_lead_does_not_move_the_date_of_the_killing_it_reports(services: Any) -> None:
+    text = (
+        "Lawyer shot\n\n"
+        "Police shot dead a lawyer in Mombasa on Tuesday, and residents demanded justice.\n\n"
+        "In March 2019, police killed another lawyer in Nairobi."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date) == ("Mombasa", date(2021, 6, 1))

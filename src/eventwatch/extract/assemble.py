@@ -29,12 +29,14 @@ from eventwatch.extract.cues import (
     SITUATES,
     TREND,
     VIOLATION,
+    VIOLATION_ACT,
     incident_text,
     site_counts,
     troop_size,
 )
 from eventwatch.extract.dates import (
     DateGuess,
+    attached,
     attached_date,
     find_date,
     find_dates,
@@ -271,10 +273,20 @@ class _Reader:
         if violation is None or within(violation[0], found):
             return found
         guess, index = violation
-        develops = not states_year(found) and DEVELOPMENT.search(draft.first.sentence.text) is not None
+        develops = not states_year(found) and self.reports_development(draft, found)
         if develops or draft.date is None or index < draft.first.sentence.index:
             return replace(guess, time_precision=max(guess.time_precision, 3))
         return found
+
+    @staticmethod
+    def reports_development(draft: Draft, found: DateGuess | None) -> bool:
+        """Whether the lead's sentence reports a later development of an incident (a trial, a
+        reaction, a rescue) rather than dating a violation itself: "police shot dead a
+        protester on Tuesday, and residents demanded justice" dates the shooting."""
+        if DEVELOPMENT.search(draft.first.sentence.text) is None:
+            return False
+        dated = next((f.sentence.text for f in draft.frames if f.date is found), None)
+        return dated is None or found is None or not attached(dated, found, VIOLATION_ACT)
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:

@@ -39,12 +39,14 @@ VIOLATION = re.compile(
     r"hostage-taking|hijacking)\b",
     re.IGNORECASE,
 )
+# A violation reported as an act, not a participle describing someone ("a kidnapped trader").
+VIOLATION_ACT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )" + VIOLATION.pattern, re.IGNORECASE)
 # A report of a later development of an incident: its legal process, the victim's continuing
 # detention, a suspect's arrest, an anniversary ("pleaded guilty on Thursday to the kidnapping").
 DEVELOPMENT = re.compile(
     r"\b(?:sentenc\w*|convict\w*|charge[sd]|trial|indict\w*|verdict|appeal\w*|hearing|prosecut\w*|acquit\w*|"
     r"pleaded|released|freed|behind bars|anniversary|years? after|investigat\w*|extradit\w*|suspects?|"
-    r"accused|in connection with)\b",
+    r"accused|in connection with|rescued|condemn\w*|voiced concern|urged|called for|demand\w*|tweeted)\b",
     re.IGNORECASE,
 )
 HABITUAL = re.compile(

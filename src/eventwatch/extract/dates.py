@@ -475,18 +475,25 @@ def within(coarse: DateGuess, other: DateGuess | None) -> bool:
     return a.year == b.year and (not names_month(coarse) or a.month == b.month)
 
 
+def attached(sentence: str, guess: DateGuess, anchor: re.Pattern[str], gap: int = _CLAUSE_GAP) -> bool:
+    """Whether the date phrase is said in the same clause as a match of `anchor`, at most `gap`
+    characters away: after it ("was arrested in May 2018"), or opening the clause before it
+    ("On 3 May, gunmen killed ..."; not "who founded the paper in May 2018, was arrested")."""
+    if guess.span is None:
+        return False
+    start, end = guess.span
+    opens = _CLAUSE_OPENING.search(sentence[:start]) is not None
+    for match in anchor.finditer(sentence):
+        between = sentence[match.end() : start] if match.end() <= start else (
+            sentence[end : match.start()] if opens and match.start() >= end else None)
+        if between is not None and len(between) <= gap and not _CLAUSE_BREAK.search(between):
+            return True
+    return False
+
+
 def attached_date(sentence: str, published: date | None, anchor: re.Pattern[str]) -> DateGuess | None:
-    """The first calendar date of the sentence, not after publication, said in the same clause
-    as a match of `anchor`: after it ("was arrested in May 2018"), or opening the clause before
-    it ("On 3 May, gunmen killed ..."; not "who founded the paper in May 2018, was arrested")."""
+    """The first calendar date of the sentence, not after publication, `attached` to `anchor`."""
     for guess in find_dates(sentence, published):
-        if guess.kind != "explicit" or guess.event_date is None or guess.span is None:
-            continue
-        start, end = guess.span
-        opens = _CLAUSE_OPENING.search(sentence[:start]) is not None
-        for match in anchor.finditer(sentence):
-            gap = sentence[match.end() : start] if match.end() <= start else (
-                sentence[end : match.start()] if opens and match.start() >= end else None)
-            if gap is not None and len(gap) <= _CLAUSE_GAP and not _CLAUSE_BREAK.search(gap):
-                return guess
+        if guess.kind == "explicit" and guess.event_date is not None and attached(sentence, guess, anchor):
+            return guess
     return None
