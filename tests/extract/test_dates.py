@@ -377,6 +377,8 @@ def test_names_month_tells_calendar_dates_from_bare_years_and_weekdays(sentence:
         ("The editor was arrested in May 2018 and has been held since.", date(2018, 5, 15)),
         ("On 3 March, gunmen killed the union leader at his home.", date(2023, 3, 3)),
         ("She was first detained in 2016 for organising a strike.", date(2016, 7, 1)),
+        ("He admitted a role in the 2008 hostage-taking of two reporters.", date(2008, 7, 1)),
+        ("Police reopened the 2012 political murder case last week.", date(2012, 7, 1)),
     ],
 )
 def test_a_date_in_the_clause_of_a_violation_dates_it(sentence: str, expected: date) -> None:
@@ -390,6 +392,7 @@ def test_a_date_in_the_clause_of_a_violation_dates_it(sentence: str, expected: d
         "The editor, who founded the paper in May 2018, was arrested.",  # the date is the founding's
         "He was arrested after the election; it had been held on 3 March.",  # another clause
         "The union leader was arrested on Thursday.",  # not a calendar date
+        "The 2019 protests ended with arrests.",  # the year names the protests
         "Police said the suspect would be arrested on 5 October 2023.",  # after publication
     ],
 )

@@ -455,6 +455,9 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # What may stand between a date and the word it dates: the same clause, at most this long.
 _CLAUSE_GAP = 60
 _CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?P<y>(?:19|20)\d{2})\s+", re.IGNORECASE)
+# up to two words between the year and what it dates ("the 2012 political murder case")
+_WORD_RUNS = tuple(re.compile(rf"(?:[\w-]+\s+){{{n}}}") for n in range(3))
 _CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2013\u2014-]|\b(?:and|but|when|after|before|until))\s*$", re.IGNORECASE)
 
 
@@ -492,8 +495,13 @@ def attached(sentence: str, guess: DateGuess, anchor: re.Pattern[str], gap: int 
 
 
 def attached_date(sentence: str, published: date | None, anchor: re.Pattern[str]) -> DateGuess | None:
-    """The first calendar date of the sentence, not after publication, `attached` to `anchor`."""
-    for guess in find_dates(sentence, published):
-        if guess.kind == "explicit" and guess.event_date is not None and attached(sentence, guess, anchor):
-            return guess
-    return None
+    """The first calendar date of the sentence, not after publication, `attached` to `anchor`,
+    or a year naming it ("the 2008 hostage-taking", "a 2015 drone strike")."""
+    found = [g for g in find_dates(sentence, published)
+             if g.kind == "explicit" and g.event_date is not None and attached(sentence, g, anchor)]
+    for m in _ATTRIBUTIVE_YEAR.finditer(sentence):
+        runs = (run.match(sentence, m.end()) for run in _WORD_RUNS)
+        named = any(anchor.match(sentence, run.end()) for run in runs if run is not None)
+        if named and published is not None and int(m["y"]) <= published.year:
+            found.append(DateGuess(date(int(m["y"]), 7, 1), 3, m["y"], m.span("y"), "explicit"))
+    return min(found, key=lambda g: g.span or (0, 0)) if found else None
