@@ -22,31 +22,11 @@ from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defe
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
-from eventwatch.extract.cues import (
-    DEVELOPMENT,
-    HABITUAL,
-    HIT,
-    SITUATES,
-    TREND,
-    VIOLATION,
-    VIOLATION_ACT,
-    incident_text,
-    site_counts,
-    troop_size,
-)
-from eventwatch.extract.dates import (
-    DateGuess,
-    attached,
-    attached_date,
-    find_date,
-    find_dates,
-    names_month,
-    publication_fallback,
-    states_year,
-    within,
-)
+from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
+from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
+from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.sentences import Sentence, split_sentences
@@ -250,43 +230,14 @@ class _Reader:
         return self._first_date
 
     @cached_property
-    def first_dated_violation(self) -> tuple[DateGuess, int] | None:
-        """The first calendar date the article gives a killing, an arrest, an abduction...
-        ("was arrested in May 2018"), with the index of its sentence."""
-        for sentence in self.sentences:
-            found = attached_date(sentence.text, self.published, VIOLATION) if VIOLATION.search(sentence.text) else None
-            if found is not None:
-                return found, sentence.index
-        return None
+    def dated_violation(self) -> tuple[DateGuess, int] | None:
+        return first_dated_violation(self.sentences, self.published)
 
     def final_date(self, draft: Draft) -> DateGuess | None:
-        """`resolved_date`, except for the lead when the article dates the incident it reports
-        elsewhere: the first dated violation (a killing, an arrest...) takes over when it is
-        said before the lead, when the lead states no date of its own (before the dates
-        `resolved_date` borrows for it), or when the lead reports a later development (a
-        trial, a sentence, a suspect's arrest, an anniversary) and is dated only against the
-        publication date ("pleaded guilty on Thursday to the 2012 kidnapping"). A violation
-        dated within the lead's own date (the same month or year, said less precisely) is the
-        lead itself."""
+        """`resolved_date`; for the lead, the incident it reports may be dated elsewhere in
+        the article (`lead_date`). Applied after reading: joining uses the date as read."""
         found = self.resolved_date(draft)
-        violation = self.first_dated_violation if draft is self.lead else None
-        if violation is None or within(violation[0], found):
-            return found
-        guess, index = violation
-        develops = not states_year(found) and self.reports_development(draft, found)
-        if develops or draft.date is None or index < draft.first.sentence.index:
-            return replace(guess, time_precision=max(guess.time_precision, 3))
-        return found
-
-    @staticmethod
-    def reports_development(draft: Draft, found: DateGuess | None) -> bool:
-        """Whether the lead's sentence reports a later development of an incident (a trial, a
-        reaction, a rescue) rather than dating a violation itself: "police shot dead a
-        protester on Tuesday, and residents demanded justice" dates the shooting."""
-        if DEVELOPMENT.search(draft.first.sentence.text) is None:
-            return False
-        dated = next((f.sentence.text for f in draft.frames if f.date is found), None)
-        return dated is None or found is None or not attached(dated, found, VIOLATION_ACT)
+        return lead_date(draft, found, self.dated_violation) if draft is self.lead else found
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
