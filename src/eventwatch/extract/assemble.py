@@ -231,6 +231,7 @@ class _Reader:
 
     @cached_property
     def dated_violation(self) -> tuple[DateGuess, int] | None:
+        """The article's first dated violation, looked for only when the lead needs it."""
         return first_dated_violation(self.sentences, self.published)
 
     def final_date(self, draft: Draft) -> DateGuess | None:
@@ -363,5 +364,4 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     reader = read_article(article, services, sentences, asserted, entities)
     reader.attach_generic_claims()
-    located = reader.located()
-    return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)
+    return to_mentions(article, reader.located(), reader.final_date, reader.article_claims, reader.attackers)

@@ -41,8 +41,8 @@ VIOLATION = re.compile(
 )
 # A violation reported as an act, not a participle describing someone ("a kidnapped trader").
 VIOLATION_ACT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )" + VIOLATION.pattern, re.IGNORECASE)
-# A report of a later development of an incident: its legal process, the victim's continuing
-# detention, a suspect's arrest, an anniversary ("pleaded guilty on Thursday to the kidnapping").
+# A report of a later development of an incident: its legal process, a suspect's arrest, a
+# release or rescue, an anniversary, a reaction ("pleaded guilty on Thursday to the kidnapping").
 DEVELOPMENT = re.compile(
     r"\b(?:sentenc\w*|convict\w*|charge[sd]|trial|indict\w*|verdict|appeal\w*|hearing|prosecut\w*|acquit\w*|"
     r"pleaded|released|freed|behind bars|anniversary|years? after|investigat\w*|extradit\w*|suspects?|"
