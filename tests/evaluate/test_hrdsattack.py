@@ -167,3 +167,9 @@ def test_primary_prefers_the_article_main_country() -> None:
     abroad, home, home_again = placed(0, 760), placed(1, 422), placed(2, 422)
     assert primary_mention([abroad, home, home_again]) is home
     assert primary_mention([abroad, home]) is abroad  # a tie: the first placed is home
+
+
+def test_date_fields_typed_out_of_order_are_read_by_what_they_hold() -> None:
+    assert gold_of({"year": "March", "month": "2015", "date": None}).date == GoldDate(2015, 3, None)
+    assert gold_of({"year": "September", "month": "09", "date": "2021.0"}).date == GoldDate(2021, 9, 9)
+    assert gold_of({"year": "2020.0", "month": "May", "date": "3.0"}).date == GoldDate(2020, 5, 3)

@@ -355,3 +355,31 @@ def test_a_day_beats_a_past_year() -> None:
 def test_names_month_tells_calendar_dates_from_bare_years_and_weekdays(sentence: str, expected: bool) -> None:
     found = find_dates(sentence, date(2021, 6, 2))
     assert any(names_month(g) for g in found) is expected
+
+
+def test_since_someones_arrest_in_a_year_dates_the_arrest() -> None:
+    guess = find_date("He has been in prison since his arrest in 2019.", FRI)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (date(2019, 7, 1), 3, "explicit")
+    assert find_date("Prices have risen since the start of the war in 2019.", FRI).event_date is None
+
+
+def test_a_bare_date_most_of_a_year_back_is_the_coming_one() -> None:
+    published = date(2021, 2, 26)
+    assert find_date("Farmers will hold a rally in the capital on March 12.", published).event_date is None
+    assert _day("Farmers held a rally in the capital on January 12.", published) == date(2021, 1, 12)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("He was first arrested on August 28 last year in a raid.", date(2022, 8, 28), 1),
+        ("The office was raided in April last year.", date(2022, 4, 15), 3),
+    ],
+)
+def test_a_day_or_month_of_last_year(sentence: str, expected: date, precision: int) -> None:
+    guess = find_date(sentence, FRI)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (expected, precision, "explicit")
+
+
+def test_a_bare_29_february_most_of_a_year_back_is_the_coming_one() -> None:
+    assert find_date("The hearing is set for 29 February.", date(2021, 3, 20)).event_date is None

@@ -108,3 +108,67 @@ def test_the_first_placed_incident_is_dated_as_the_lead_when_the_first_one_is_un
     top = _primary(text, services)
     assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
         "Attack", "Mombasa", date(2021, 6, 2), 2)
+
+
+def test_a_trial_reported_on_a_weekday_is_dated_by_the_killing_it_is_about(services: Any) -> None:
+    text = (
+        "Trial over reporter's murder opens\n\n"
+        "A court in Lahore on Tuesday opened the trial of three men accused of killing the reporter "
+        "Samir Qadir.\n\n"
+        "Qadir was shot dead outside his office in Lahore in March 2019. Pakistani press groups "
+        "welcomed the trial."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date, top.time_precision) == ("Lahore", date(2019, 3, 15), 3)
+
+
+def test_a_violation_dated_before_the_lead_dates_it(services: Any) -> None:
+    text = (
+        "Radio host still missing\n\n"
+        "The radio host Maria Lopes was abducted on 4 February 2020, her station said.\n\n"
+        "Police detained two men in Recife on 31 May 2021 and searched a farm nearby."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date) == ("Arrests", "Recife", date(2020, 2, 4))
+
+
+def test_an_earlier_killing_recalled_after_the_lead_does_not_date_it(services: Any) -> None:
+    text = (
+        "Lawyer shot dead\n\n"
+        "Gunmen shot dead a human rights lawyer outside the court in Mombasa on Tuesday.\n\n"
+        "In March 2019, another lawyer was shot dead in Nairobi."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date, top.time_precision) == ("Mombasa", date(2021, 6, 1), 1)
+
+
+def test_an_undated_lead_takes_the_first_dated_violation_before_other_dates(services: Any) -> None:
+    text = (
+        "Blogger jailed\n\n"
+        "A court in Alexandria jailed the blogger Amir Farouk for five years, his lawyer said.\n\n"
+        "His family spoke to reporters. They were upset. They plan a campaign. A rights group "
+        "published a report on 2 June 2020.\n\n"
+        "Farouk was first detained on 14 March 2017 at his home."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.event_date) == ("Arrests", "Alexandria", date(2017, 3, 14))
+
+
+def test_a_rescue_is_dated_by_the_abduction_it_ends(services: Any) -> None:
+    text = (
+        "Kidnapped trader rescued\n\n"
+        "Police in Kano rescued a kidnapped grain trader on Tuesday, a police spokesman said.\n\n"
+        "The trader was abducted from his shop on 3 May by armed men who demanded a ransom."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date) == ("Kano", date(2021, 5, 3))
+
+
+def test_a_reaction_in_the_lead_does_not_move_the_date_of_the_killing_it_reports(services: Any) -> None:
+    text = (
+        "Lawyer shot\n\n"
+        "Police shot dead a lawyer in Mombasa on Tuesday, and residents demanded justice.\n\n"
+        "In March 2019, police killed another lawyer in Nairobi."
+    )
+    top = _primary(text, services)
+    assert (top.location, top.event_date) == ("Mombasa", date(2021, 6, 1))

@@ -20,7 +20,7 @@ Scoring rules:
 - the date is compared at the gold's granularity: day, month and year when all three are
   given; month and year when the day is not; the year alone when only it is; day and month
   (or month) when the annotator left out the year. Misspelt month names are read
-  ("Decenmber").
+  ("Decenmber"), and fields typed out of order ("year": "March", "month": "2015").
 """
 
 from __future__ import annotations
@@ -132,15 +132,27 @@ def _month(value: object) -> int | None:
     return MONTHS.index(close[0]) + 1 if close else None
 
 
+def _date_fields(annotation: dict[str, Any]) -> GoldDate:
+    """Year, month and day; fields typed out of order ("year": "March", "month": "2015", or
+    month / day / year as "September", "09", "2021") are read by what they hold when the year
+    field holds no year: the four-digit year, the month name, and the day left over."""
+    values = [annotation.get(key) for key in ("year", "month", "date")]
+    year = _number(values[0], 1900, 2100)
+    named = [i for i, v in enumerate(values) if (text := stated(v)) is not None and text.isalpha() and _month(v)]
+    years = [i for i, v in enumerate(values) if _number(v, 1900, 2100) is not None]
+    if year is not None or not years or not named:
+        return GoldDate(year, _month(values[1]), _number(values[2], 1, 31))
+    rest = [v for i, v in enumerate(values) if i not in (years[0], named[0])]
+    return GoldDate(_number(values[years[0]], 1900, 2100), _month(values[named[0]]), _number(rest[0], 1, 31))
+
+
 def gold_of(annotation: dict[str, Any]) -> Gold:
     """The annotation's place and date, with the 'not stated' conventions resolved."""
-    day = GoldDate(
-        _number(annotation.get("year"), 1900, 2100),
-        _month(annotation.get("month")),
-        _number(annotation.get("date"), 1, 31),
-    )
     return Gold(
-        stated(annotation.get("country")), stated(annotation.get("region")), stated(annotation.get("city")), day
+        stated(annotation.get("country")),
+        stated(annotation.get("region")),
+        stated(annotation.get("city")),
+        _date_fields(annotation),
     )
 
 

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 
 from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
@@ -25,6 +26,7 @@ from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_tex
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
+from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.sentences import Sentence, split_sentences
@@ -227,6 +229,17 @@ class _Reader:
                     break
         return self._first_date
 
+    @cached_property
+    def dated_violation(self) -> tuple[DateGuess, int] | None:
+        """The article's first dated violation, looked for only when the lead needs it."""
+        return first_dated_violation(self.sentences, self.published)
+
+    def final_date(self, draft: Draft) -> DateGuess | None:
+        """`resolved_date`; for the lead, the incident it reports may be dated elsewhere in
+        the article (`lead_date`). Applied after reading: joining uses the date as read."""
+        found = self.resolved_date(draft)
+        return lead_date(draft, found, self.dated_violation) if draft is self.lead else found
+
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
         current = self.drafts[-1] if self.drafts else None
@@ -351,4 +364,4 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     reader = read_article(article, services, sentences, asserted, entities)
     reader.attach_generic_claims()
-    return to_mentions(article, reader.located(), reader.resolved_date, reader.article_claims, reader.attackers)
+    return to_mentions(article, reader.located(), reader.final_date, reader.article_claims, reader.attackers)

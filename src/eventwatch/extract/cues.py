@@ -31,6 +31,24 @@ BACKGROUND_DATE = re.compile(
     r"\b(?:earlier|previous|prior|first|last)\s+(?:[\w-]+\s+)?(?:attack|strike|raid)s?\b[^.;]{0,60}?"
     r"\bon\s+(?:[A-Z][a-z]+day,?\s+)?(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2})\b"
 )
+# Harm done to a person, as a verb or a noun: the incident a later development refers back to.
+VIOLATION = re.compile(
+    r"\b(?:killed|murdered|assassinated|shot|stabbed|abducted|kidnapped|disappeared|went missing|been missing|"
+    r"arrested|detained|jailed|imprisoned|attacked|beaten|tortured|raped|hijacked|executed|hanged|lynched|"
+    r"killing|murder|assassination|abduction|kidnapping|disappearance|arrest|detention|imprisonment|"
+    r"hostage-taking|hijacking)\b",
+    re.IGNORECASE,
+)
+# A violation reported as an act, not a participle describing someone ("a kidnapped trader").
+VIOLATION_ACT = re.compile(r"(?<!\ba )(?<!\ban )(?<!\bthe )" + VIOLATION.pattern, re.IGNORECASE)
+# A report of a later development of an incident: its legal process, a suspect's arrest, a
+# release or rescue, an anniversary, a reaction ("pleaded guilty on Thursday to the kidnapping").
+DEVELOPMENT = re.compile(
+    r"\b(?:sentenc\w*|convict\w*|charge[sd]|trial|indict\w*|verdict|appeal\w*|hearing|prosecut\w*|acquit\w*|"
+    r"pleaded|released|freed|behind bars|anniversary|years? after|investigat\w*|extradit\w*|suspects?|"
+    r"accused|in connection with|rescued|condemn\w*|voiced concern|urged|called for|demand\w*|tweeted)\b",
+    re.IGNORECASE,
+)
 HABITUAL = re.compile(
     r"\b(?:several|many|multiple|numerous) times\b|\brepeatedly\b|\b(?:almost|nearly) (?:daily|every day)|"
     r"\bon a (?:daily|regular) basis\b|\bmore (?:frequent|often)\b|\bagain and again\b",

@@ -34,6 +34,9 @@ class DateGuess:
 
 
 NO_DATE = DateGuess(None, 3, None, None, "none")
+# A day and month without a year ("on 12 March") that would be more than about nine months
+# before publication names the coming date instead: reports give the year of an older date.
+BARE_DATE_DAYS = 270
 
 
 def publication_fallback(published: date | None) -> DateGuess:
@@ -63,6 +66,8 @@ _PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 # "the day before" is anaphoric only when nothing follows it ("the day before the vote" is not).
 _END = r"(?=\s*(?:[,.;:!?)\]\u2013\u2014-]|$))"
 _ON = r"(?:\b(?i:on)\s+)?"
+# The year after a day or month: "3 May 2017", "May 3, 2017", "3 May last year".
+_YEAR_AFTER = r"(?:,?\s+(?P<y>\d{4})\b|\s+(?P<last>last\s+year)\b)?"
 
 
 # --- date arithmetic --------------------------------------------------------------------
@@ -105,6 +110,18 @@ def _infer_year(published: date, month: int, day: int) -> date | None:
     return None
 
 
+def _coming(published: date, month: int, day: int) -> date | None:
+    """The first month/day after publication + 1 day (29 February: within four years)."""
+    for year in range(published.year, published.year + 5):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > published + _days(1):
+            return candidate
+    return None
+
+
 def _mid_month(published: date | None, month: int, year: int | None) -> date | None:
     if year is None:
         if published is None:
@@ -134,7 +151,9 @@ class _Context:
 Resolver = Callable[[re.Match[str], _Context], Resolved]
 
 
-def _explicit_day(year: str | None, month: int, day: int, ctx: _Context) -> Resolved:
+def _explicit_day(year: str | None, month: int, day: int, ctx: _Context, last_year: bool = False) -> Resolved:
+    if last_year and ctx.published is not None:
+        year = str(ctx.published.year - 1)
     if year is not None:
         try:
             return date(int(year), month, day), 1
@@ -145,6 +164,8 @@ def _explicit_day(year: str | None, month: int, day: int, ctx: _Context) -> Reso
     if ctx.published is None:
         return None, 3
     found = _infer_year(ctx.published, month, day)
+    if found is not None and (ctx.published - found).days > BARE_DATE_DAYS:
+        return _coming(ctx.published, month, day), 1  # read as the future
     return None if found is None else (found, 1)
 
 
@@ -153,16 +174,19 @@ def _iso(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _named_day(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx)
+    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx, bool(m["last"]))
 
 
 def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     year = int(m["y"]) if m["y"] else None
+    if m.groupdict().get("last") and ctx.published is not None:
+        year = ctx.published.year - 1
     return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
 
 
-# "since the start of the invasion in 2022": the year dates the start of a period, not an incident.
-_SINCE = re.compile(r"\bsince\b[^,;.]{0,80}$", re.IGNORECASE)
+# "since the start of the invasion in 2022": the year dates the start of a period, not an incident;
+# "since his arrest in 2019" dates what happened to someone, and is read.
+_SINCE = re.compile(r"\bsince\b(?!\s+(?:his|her|their)\s)[^,;.]{0,80}$", re.IGNORECASE)
 
 
 def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -302,11 +326,11 @@ _RULES: tuple[_Rule, ...] = (
     # explicit calendar dates (month names case-sensitive)
     _rule("explicit", _ON + r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
     _rule("explicit", _ON + rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})"
-          r"(?:,?\s+(?P<y>\d{4})\b)?", _named_day, ignore_case=False),
+          + _YEAR_AFTER, _named_day, ignore_case=False),
     _rule("explicit", _ON + rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-          r"(?:,?\s+(?P<y>\d{4})\b)?", _named_day, ignore_case=False),
+          + _YEAR_AFTER, _named_day, ignore_case=False),
     _rule("explicit", r"\b(?i:(?:in|during)\s+(?:(?:early|late|mid)[-\s])?|(?:early|late|mid)[-\s])"
-          rf"(?P<mon>{_FULL_MONTH})\b(?:\s+(?P<y>\d{{4}})\b)?", _named_month, ignore_case=False),
+          rf"(?P<mon>{_FULL_MONTH})\b" + _YEAR_AFTER.replace(",?", ""), _named_month, ignore_case=False),
     _rule("explicit", rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<y>(?:19|20)\d{{2}})\b", _named_month, ignore_case=False),
     _rule("explicit", r"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s])?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
           _past_year),
@@ -425,3 +449,4 @@ def find_date(sentence: str, published: date | None, previous: DateGuess | None 
     """The event date of one sentence: the most precise date phrase, else `NO_DATE`."""
     found = find_dates(sentence, published, previous)
     return min(found, key=_rank) if found else NO_DATE
+
