@@ -4,7 +4,9 @@ combined with the rule-based classifier (``extract.snippet``).
 The model's label scores (softmax over a linear SVM's decision values) get a bonus for the
 label the rules chose: ``RULE_BONUS`` when the rules were confident, ``WEAK_RULE_BONUS``
 when they only had a weak cue. The bonuses were chosen by cross-validation on our examples
-(``tools/classifier_cv.py --fusion``). The JSON interface is the rules' ``Prediction``.
+(``tools/classifier_cv.py --fusion``). A demonstration label is then re-decided in the
+codebook's order (``extract.protest_order``: demonstrators' violence, then lethal force,
+then intervention). The JSON interface is the rules' ``Prediction``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from eventwatch.classify.cache import load_or_train
 from eventwatch.classify.examples import load_examples
 from eventwatch.classify.model import Matrix, label_scores
 from eventwatch.extract.event_type import CONFIDENT
+from eventwatch.extract.protest_order import in_codebook_order
 from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
 
 RULE_BONUS = 0.3
@@ -59,7 +62,8 @@ def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Predi
     rules = [classify_text(text) for text in texts]
     labels, scores = label_scores(trained_model(), texts)
     predictions = []
-    for text, rule, (label, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
+    for text, rule, (fused, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
+        label = in_codebook_order(fused, text)
         evidence = rule.evidence if rule.label == label else " ".join(text.split())
         predictions.append(Prediction(label, ACLED_CODES.get(label), round(score, 4), evidence))
     return predictions
