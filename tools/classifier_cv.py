@@ -24,10 +24,9 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from eventwatch.classify import Fusion, fuse
+from eventwatch.classify import Fusion, decided, fuse
 from eventwatch.classify.examples import EXAMPLES_DIR, Example, load_examples
 from eventwatch.classify.model import DEFAULT, Params, build_pipeline, softmax
-from eventwatch.extract.protest_order import in_codebook_order
 from eventwatch.extract.snippet import classify_text
 
 GRID = [replace(DEFAULT, c=c) for c in (0.3, 0.5, 1.0, 2.0, 5.0)] + [
@@ -69,8 +68,8 @@ def fusion_grid(folds: int) -> None:
 
 
 def ordered(texts: list[str], fused: list[tuple[str, float]]) -> list[str]:
-    """The fused labels as ``classify_snippets`` returns them (demonstrations in codebook order)."""
-    return [in_codebook_order(label, text) for text, (label, _) in zip(texts, fused, strict=True)]
+    """The fused labels as ``classify_snippets`` returns them (after the codebook decisions)."""
+    return [decided(label, text) for text, (label, _) in zip(texts, fused, strict=True)]
 
 
 def examples_at(revision: str) -> list[Example]:

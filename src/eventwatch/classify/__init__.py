@@ -6,7 +6,8 @@ label the rules chose: ``RULE_BONUS`` when the rules were confident, ``WEAK_RULE
 when they only had a weak cue. The bonuses were chosen by cross-validation on our examples
 (``tools/classifier_cv.py --fusion``). A demonstration label is then re-decided in the
 codebook's order (``extract.protest_order``: demonstrators' violence, then lethal force,
-then intervention). The JSON interface is the rules' ``Prediction``.
+then intervention), and a government/non-state territory label by the side that takes the
+place (``extract.territory_order``). The JSON interface is the rules' ``Prediction``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from eventwatch.classify.model import Matrix, label_scores
 from eventwatch.extract.event_type import CONFIDENT
 from eventwatch.extract.protest_order import in_codebook_order
 from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
+from eventwatch.extract.territory_order import by_taker
 
 RULE_BONUS = 0.3
 WEAK_RULE_BONUS = 0.3
@@ -36,6 +38,12 @@ class Fusion:
         if rule.score >= CONFIDENT:
             return self.confident
         return self.weak if rule.score > 0 else 0.0
+
+
+def decided(label: str, text: str) -> str:
+    """The fused label after the two codebook decisions the model is weakest at: a
+    demonstration's sub-type (``protest_order``) and which side took a place (``territory_order``)."""
+    return by_taker(in_codebook_order(label, text), text)
 
 
 def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fusion) -> list[tuple[str, float]]:
@@ -63,7 +71,7 @@ def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Predi
     labels, scores = label_scores(trained_model(), texts)
     predictions = []
     for text, rule, (fused, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
-        label = in_codebook_order(fused, text)
+        label = decided(fused, text)
         evidence = rule.evidence if rule.label == label else " ".join(text.split())
         predictions.append(Prediction(label, ACLED_CODES.get(label), round(score, 4), evidence))
     return predictions
