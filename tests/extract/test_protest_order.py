@@ -17,6 +17,7 @@ from eventwatch.extract.protest_order import in_codebook_order, protest_subtype
         # lethal or serious force against peaceful demonstrators
         ("Soldiers opened fire on a peaceful march, killing three.", "FORCE_AGAINST_PROTEST"),
         ("Two demonstrators were killed when police fired live rounds at the sit-in.", "FORCE_AGAINST_PROTEST"),
+        ("Police violently dispersed a peaceful march of nurses, using excessive force.", "FORCE_AGAINST_PROTEST"),
         # intervention without serious harm
         ("Police used tear gas to disperse teachers protesting over unpaid wages.", "PROTEST_WITH_INTER"),
         ("Twenty marchers were arrested outside parliament.", "PROTEST_WITH_INTER"),

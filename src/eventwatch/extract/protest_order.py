@@ -82,8 +82,9 @@ _SYMBOLIC = _rx(r"\b(?:effig(?:y|ies)|flags?|portraits?|posters?|copies of|candl
 # 2. Lethal or serious force against the demonstrators: firing on them, or deaths and serious injuries.
 _FIRING = _rx(
     r"\b(?:live (?:ammunition|fire|rounds|bullets)|opened fire|open fire|fired (?:live |upon|on|into (?!the air))|"
-    r"fire on|gunned down|bayonet\w*|(?:severely|brutally|badly|savagely|seriously) (?:\w+ )?(?:beat|beaten|"
-    r"assaulted|injured|hurt))\b"
+    r"fire on|gunned down|bayonet\w*|(?:severely|brutally|badly|savagely|seriously|violently) (?:\w+ )?(?:beat|beaten|"
+    r"assaulted|injured|hurt|dispersed|broke up|repressed|attacked)|excessive force|(?:brutal|bloody|violent|deadly) "
+    r"(?:crackdown|repression|dispersal)|whipped|tortured)\b"
 )
 _HARM = _rx(
     r"\b(?<!rubber )(?:shot|shooting|gunfire|gunshots?|bullets?|kill(?:ed|ing|s)?(?! of)|dead|died|dies|death|deaths|"
