@@ -36,6 +36,7 @@ def test_codebook_order(text: str, expected: str | None) -> None:
         "Lawyers protested against the arrest of a colleague; there were no clashes and no arrests.",
         "Residents marched to demand justice for a man killed by unknown gunmen.",
         "The crowd dispersed peacefully after an official received their petition.",
+        "Traders closed the market and protested against the recent killing spree by bandits on the highway.",
     ],
 )
 def test_causes_negations_and_symbols_are_not_cues(text: str) -> None:

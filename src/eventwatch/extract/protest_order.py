@@ -91,6 +91,14 @@ _HARM = _rx(
     r"fatal\w*(?!:? 0)|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hospitali[sz]ed|in hospital|critical condition|"
     r"fractures?|broken bones|unconscious|blind(?:ed|ing))\b"
 )
+# Who was harmed must be the demonstrators (or a count of people), not the person the protest is about.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_PARTICIPANTS = _rx(
+    rf"\b(?:protesters?|protestors?|demonstrators?|marchers?|participants?|crowd|strikers|students?|teenagers?|"
+    r"youths?|vendors|workers|teachers|miners|farmers|women|men|he|she|they|them|among|"
+    r"an? (?:\w+ )?(?:man|woman|boy|girl|student|teenager|youth|protester|demonstrator|participant)|"
+    rf"\d{{1,3}}(?! {_MONTH})(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|many|some)\b"
+)
 _NO_HARM = _rx(r"\b(?:no|none|nobody|not|without|slightly|lightly|minor)\b(?:\s+\w+){0,3}\s*$")
 
 # 3. Intervention without serious harm.
@@ -135,7 +143,9 @@ def _serious_force(text: str) -> bool:
             return True
     for match in _HARM.finditer(text):
         before = text[max(0, match.start() - 50) : match.start()]
-        if not _NO_HARM.search(before) and not _HARM_CAUSE.search(before):
+        if _NO_HARM.search(before) or _HARM_CAUSE.search(before):
+            continue
+        if _PARTICIPANTS.search(text[max(0, match.start() - 60) : match.end() + 60]):
             return True
     return False
 
