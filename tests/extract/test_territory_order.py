@@ -17,6 +17,8 @@ NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
         ("Troops recaptured the border post that had been seized by the rebels last month.", GOV),
         ("Loyalist forces pushed the militia out of the airport and took control of its runways.", GOV),
         ("The village was retaken by soldiers after two days of fighting with jihadists.", GOV),
+        ("Army troops were driven out of the frontier town by rebel fighters.", NSA),
+        ("The national army, backed by a local militia, recovered the district from the insurgents.", GOV),
         ("Heavy fighting continued around the town.", None),
     ],
 )

@@ -19,7 +19,8 @@ NON_STATE_OVERTAKES = "NON_STATE_ACTOR_OVERTAKES_TER"
 TERRITORY_FAMILY = frozenset({GOV_REGAINS, NON_STATE_OVERTAKES})
 
 _STATE = (
-    r"(?:army|armies|troops|soldiers|military|government forces|security forces|armed forces|defen[cs]e forces|"
+    r"(?:pro-government (?:militias?|fighters|forces|groups?)|allied (?:\w+ )?(?:militias?|fighters|forces)|"
+    r"army|armies|troops|soldiers|military|government forces|security forces|armed forces|defen[cs]e forces|"
     r"national forces|pro-government forces|loyalist forces|government|regime|police|gendarmes?|gendarmerie|"
     r"marines|paratroopers|special forces|commandos|national guard|(?-i:FARDC|FAMa|SNA|AMISOM|ANDSF|ANA|SAF)|Tatmadaw|"
     r"state forces|federal forces|coalition forces|joint forces|peacekeepers)"
@@ -33,9 +34,10 @@ _NONSTATE = (
     r"opposition forces|anti-government forces|tribesmen|vigilantes)"
 )
 _TAKE = (
-    r"(?:re-?captur(?:ed|es|ing)|captur(?:ed|es|ing)|seiz(?:ed|es|ing)|re-?took|retaken|took|taken|overr(?:an|un)|"
-    r"liberat(?:ed|es|ing)|regain(?:ed|s)|reclaim(?:ed|s)|gained|wrest(?:ed)?|occup(?:ied|ies|y)|cleared|"
-    r"entered|stormed|secured)"
+    r"(?:re-?captur(?:ed|es|ing|e)|captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|re-?took|re-?takes?|retaken|took|"
+    r"takes?|taken|overr(?:an|un|uns)|liberat(?:ed|es|ing|ion)|regain(?:ed|s)?|reclaim(?:ed|s)?|gained|gains|"
+    r"wrest(?:ed|s)?|(?:re)?occup(?:ied|ies|y)|cleared|clears|entered|enters|stormed|secured|recover(?:ed|s)?|"
+    r"drove|driven|drives|chased|expelled|dislodged|ousted|routed|pushed|restored|reasserted)"
 )
 _ACTOR = re.compile(rf"\b(?:(?P<state>{_STATE})|(?P<nonstate>{_NONSTATE}))\b", re.IGNORECASE)
 _PASSIVE = re.compile(
@@ -56,9 +58,20 @@ def _side(match: re.Match[str]) -> str:
     return GOV_REGAINS if match.group("state") else NON_STATE_OVERTAKES
 
 
+def _other(side: str) -> str:
+    return NON_STATE_OVERTAKES if side == GOV_REGAINS else GOV_REGAINS
+
+
 _BACK = re.compile(r"re-?|liberat|regain|reclaim|won back|took back|taken back", re.IGNORECASE)
 _BACKGROUND = re.compile(r"\bhad (?:\w+ )?$", re.IGNORECASE)  # "the rebels had seized it last week"
 _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s)")
+# Verbs whose object is the side that loses the place; in the passive their subject is.
+_EXPEL = re.compile(r"drove|driven|drives|chased|expelled|dislodged|ousted|routed|pushed", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_HELPER = re.compile(
+    r"\b(?:backed|supported|aided|helped|assisted) by\s+(?:\w+\s+){0,2}$|\bwith the (?:help|support) of\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
 
 
 def _active_taker(text: str, verb: re.Match[str]) -> str | None:
@@ -66,9 +79,12 @@ def _active_taker(text: str, verb: re.Match[str]) -> str | None:
     winning-back verb, whose object is often the loser) the sentence's first actor."""
     window = text[max(0, verb.start() - 80) : verb.start()]
     starts = [m.end() for m in _CLAUSE_START.finditer(window)]
-    actors = list(_ACTOR.finditer(window[starts[-1] :] if starts else window))
+    clause = window[starts[-1] :] if starts else window
+    actors = [m for m in _ACTOR.finditer(clause) if not _HELPER.search(clause[: m.start()])]
     if actors:
-        return _side(actors[-1])
+        side = _side(actors[-1])
+        expelled = _EXPEL.match(verb.group(0)) and _PASSIVE_BEFORE.search(clause)
+        return _other(side) if expelled else side
     if _BACK.match(verb.group(0)):
         return None
     sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text[: verb.start()])), default=0)
