@@ -69,8 +69,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.;!?]\s)")
 _EXPEL = re.compile(r"drove|driven|drives|chased|expelled|dislodged|ousted|routed|pushed", re.IGNORECASE)
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _HELPER = re.compile(
-    r"\b(?:backed|supported|aided|helped|assisted) by\s+(?:\w+\s+){0,2}$|\bwith the (?:help|support) of\s+(?:\w+\s+){0,2}$",
-    re.I,
+    r"\b(?:(?:backed|supported|aided|helped|assisted) by|with the (?:help|support) of)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
 )
 
 
