@@ -55,7 +55,7 @@ _DEMONSTRATOR_VIOLENCE = _rx(
     r"pelt(?:ed|ing)|ston(?:ed|ing)|stone (?:the )?(?:police|officers|vehicles|cars|security)|"
     r"stone[- ](?:throwing|throwers|pelting|pelters)|rock[- ]throwing|"
     r"(?:petrol bombs?|molotov cocktails?|fire ?bombs?|catapults?)\b|"
-    r"(?:burn(?:ed|t|ing|s)?|set fire to|torched|lit) (?:\w+ ){0,3}(?:tyres|tires)|(?:tyres|tires)|"
+    r"tyres|tires|"
     rf"(?:set|setting|sets) (?:{_W} ){{0,4}}(?:on fire|ablaze|alight)|set fire to|torch(?:ed|ing|es)?|arson|"
     r"vandali[sz](?:ed|ing|m|es)|loot(?:ed|ing|ers|s)|ransack(?:ed|ing|s)?|smash(?:ed|ing|es)|"
     rf"(?:broke|breaking|break|broken) (?:{_W} ){{0,4}}(?:windows?|doors?|gates?|vehicles?|cars?|furniture|equipment)|"
@@ -99,7 +99,8 @@ _PARTICIPANTS = _rx(
     r"an? (?:\w+ )?(?:man|woman|boy|girl|student|teenager|youth|protester|demonstrator|participant)|"
     rf"\d{{1,3}}(?! {_MONTH})(?!\d)|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|scores|many|some)\b"
 )
-_NO_HARM = _rx(r"\b(?:no|none|nobody|not|without|slightly|lightly|minor)\b(?:\s+\w+){0,3}\s*$")
+_NOT = r"no|not|without|none|nobody|never"
+_NO_HARM = _rx(rf"\b(?:{_NOT}|slightly|lightly|minor)\b(?:\s+\w+){{0,3}}\s*$")
 
 # 3. Intervention without serious harm.
 _INTERVENTION = _rx(
@@ -125,7 +126,7 @@ _REASON = (
 _CLAUSE_GAP = r"(?:(?!(?:were|was|been|by|and|then)\b)\w+\s+){0,3}$"  # the same clause, before its verb
 _HARM_CAUSE = _rx(rf"\b(?:{_REASON}|after|following|since|who|whose|of)\s+{_CLAUSE_GAP}")
 _ARREST_CAUSE = _rx(rf"\b(?:{_REASON}|the|of|for)\s+{_CLAUSE_GAP}")
-_NEGATED = _rx(r"\b(?:no|not|without|none|nobody|never)\b(?:\s+\w+){0,3}\s*$")
+_NEGATED = _rx(rf"\b(?:{_NOT})\b(?:\s+\w+){{0,3}}\s*$")
 
 
 def _violent(text: str) -> bool:
