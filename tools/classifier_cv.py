@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from eventwatch.classify import Fusion, fuse
+from eventwatch.classify import Fusion, decided, fuse
 from eventwatch.classify.examples import EXAMPLES_DIR, Example, load_examples
 from eventwatch.classify.model import DEFAULT, Params, build_pipeline, softmax
 from eventwatch.extract.snippet import classify_text
@@ -62,9 +62,14 @@ def fusion_grid(folds: int) -> None:
         scores = softmax(np.asarray(decision, dtype=np.float64), temperature)
         for confident in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.8):
             for weak in sorted({0.0, confident / 2, confident}):
-                fused = [label for label, _ in fuse(labels, scores, rules, Fusion(confident, weak))]
+                fused = ordered(texts, fuse(labels, scores, rules, Fusion(confident, weak)))
                 macro = f1_score(gold, fused, average="macro")
                 print(f"temperature {temperature} bonus {confident:.2f} weak {weak:.2f}: macro F1 {macro:.4f}")
+
+
+def ordered(texts: list[str], fused: list[tuple[str, float]]) -> list[str]:
+    """The fused labels as ``classify_snippets`` returns them (after the codebook decisions)."""
+    return [decided(label, text) for text, (label, _) in zip(texts, fused, strict=True)]
 
 
 def examples_at(revision: str) -> list[Example]:
@@ -99,7 +104,7 @@ def added_since(revision: str, folds: int) -> None:
                 pipeline.fit([*texts[train], *(e.text for e in extra)], [*gold[train], *(e.label for e in extra)])
                 decision[test] = pipeline.decision_function(texts[test])
             model = f1_score(gold, [labels[i] for i in decision.argmax(axis=1)], average="macro")
-            fused = [label for label, _ in fuse(labels, softmax(decision, DEFAULT.temperature), rules, Fusion())]
+            fused = ordered(list(texts), fuse(labels, softmax(decision, DEFAULT.temperature), rules, Fusion()))
             cells.append(f"model {model:.4f} fused {f1_score(gold, fused, average='macro'):.4f}")
         print(f"seed {seed}: without added {cells[0]} | with added {cells[1]}")
 

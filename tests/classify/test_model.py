@@ -11,7 +11,7 @@ import pytest
 from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse
 from eventwatch.classify.cache import ENV_VAR, load_or_train, model_path
 from eventwatch.classify.examples import load_examples
-from eventwatch.classify.model import label_scores, train
+from eventwatch.classify.model import label_scores, normalise, train
 from eventwatch.extract.snippet import CASE_LABELS, Prediction
 
 PROBES = [
@@ -86,3 +86,8 @@ def test_a_confident_rule_tips_a_close_call() -> None:
     label, share = fuse(labels, scores, [rule], Fusion(0.3, 0.1))[0]
     assert label == "ARMED_CLASH"
     assert share == pytest.approx(0.75 / 1.3)
+
+
+def test_the_model_reads_text_without_dates_and_bracketed_places() -> None:
+    text = "On 14 March 2020, police dispersed a march in Kisumu (Kisumu, Kenya). [size=no report]"
+    assert normalise(text) == "police dispersed a march in kisumu ."

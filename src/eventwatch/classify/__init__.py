@@ -4,7 +4,10 @@ combined with the rule-based classifier (``extract.snippet``).
 The model's label scores (softmax over a linear SVM's decision values) get a bonus for the
 label the rules chose: ``RULE_BONUS`` when the rules were confident, ``WEAK_RULE_BONUS``
 when they only had a weak cue. The bonuses were chosen by cross-validation on our examples
-(``tools/classifier_cv.py --fusion``). The JSON interface is the rules' ``Prediction``.
+(``tools/classifier_cv.py --fusion``). A demonstration label is then re-decided in the
+codebook's order (``extract.protest_order``: demonstrators' violence, then lethal force,
+then intervention), and a government/non-state territory label by the side that takes the
+place (``extract.territory_order``). The JSON interface is the rules' ``Prediction``.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from eventwatch.classify.cache import load_or_train
 from eventwatch.classify.examples import load_examples
 from eventwatch.classify.model import Matrix, label_scores
 from eventwatch.extract.event_type import CONFIDENT
+from eventwatch.extract.protest_order import in_codebook_order
 from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
+from eventwatch.extract.territory_order import by_taker
 
 RULE_BONUS = 0.3
 WEAK_RULE_BONUS = 0.3
@@ -33,6 +38,12 @@ class Fusion:
         if rule.score >= CONFIDENT:
             return self.confident
         return self.weak if rule.score > 0 else 0.0
+
+
+def decided(label: str, text: str) -> str:
+    """The fused label after the two codebook decisions the model is weakest at: a
+    demonstration's sub-type (``protest_order``) and which side took a place (``territory_order``)."""
+    return by_taker(in_codebook_order(label, text), text)
 
 
 def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fusion) -> list[tuple[str, float]]:
@@ -59,7 +70,8 @@ def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Predi
     rules = [classify_text(text) for text in texts]
     labels, scores = label_scores(trained_model(), texts)
     predictions = []
-    for text, rule, (label, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
+    for text, rule, (fused, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
+        label = decided(fused, text)
         evidence = rule.evidence if rule.label == label else " ".join(text.split())
         predictions.append(Prediction(label, ACLED_CODES.get(label), round(score, 4), evidence))
     return predictions

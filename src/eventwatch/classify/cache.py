@@ -3,7 +3,7 @@
 No model file is committed: ``eventwatch classifier build`` (run by ``make install``) trains
 it into ``<sys.prefix>/share/eventwatch/``; otherwise the first use trains it (about a
 second) and saves it there when the folder is writable. The file name carries a hash of the
-examples, the parameters and the scikit-learn version, so an edited example file or an
+examples, the parameters, the text view's version and the scikit-learn version, so an edited example file or an
 upgraded library simply trains a new model.
 """
 
@@ -20,7 +20,7 @@ import sklearn
 from sklearn.pipeline import Pipeline
 
 from eventwatch.classify.examples import Example, examples_digest
-from eventwatch.classify.model import DEFAULT, Params, train
+from eventwatch.classify.model import DEFAULT, TEXT_VIEW_VERSION, Params, train
 
 ENV_VAR = "EVENTWATCH_CLASSIFIER_DIR"
 
@@ -32,7 +32,7 @@ def cache_dir() -> Path:
 
 
 def model_key(examples: list[Example], params: Params = DEFAULT) -> str:
-    inputs = f"{examples_digest(examples)}|{params!r}|{sklearn.__version__}"
+    inputs = f"{examples_digest(examples)}|{params!r}|text view {TEXT_VIEW_VERSION}|{sklearn.__version__}"
     return hashlib.sha256(inputs.encode()).hexdigest()[:16]
 
 

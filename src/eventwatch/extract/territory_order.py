@@ -1,0 +1,116 @@
+"""Government regains territory or Non-state actor overtakes territory: who ends up in control.
+
+The two ACLED sub-types differ only in the side that takes the place (restated from the
+public definitions): state forces winning a place back from a rival armed group ->
+Government regains territory; a non-state armed group taking a place by force -> Non-state
+actor overtakes territory. A classifier often mixes them up, since both name both sides
+("captured the district from the army" vs "the army captured the district from the
+rebels"). ``taker`` reads the side that takes: the agent of a passive taking ("fell to the
+rebels", "was recaptured by troops"), else the nearest actor before an active taking verb in
+the same clause. The word lists are public vocabulary; nothing was fitted to CASE or ACLED data.
+"""
+
+from __future__ import annotations
+
+import re
+
+GOV_REGAINS = "GOV_REGAINS_TERIT"
+NON_STATE_OVERTAKES = "NON_STATE_ACTOR_OVERTAKES_TER"
+TERRITORY_FAMILY = frozenset({GOV_REGAINS, NON_STATE_OVERTAKES})
+
+_STATE = (
+    r"(?:pro-government (?:militias?|fighters|forces|groups?)|allied (?:\w+ )?(?:militias?|fighters|forces)|"
+    r"army|armies|troops|soldiers|military|government forces|security forces|armed forces|defen[cs]e forces|"
+    r"national forces|pro-government forces|loyalist forces|government|regime|police|gendarmes?|gendarmerie|"
+    r"marines|paratroopers|special forces|commandos|national guard|(?-i:FARDC|FAMa|SNA|AMISOM|ANDSF|ANA|SAF)|Tatmadaw|"
+    r"state forces|federal forces|coalition forces|joint forces|peacekeepers)"
+)
+_NONSTATE = (
+    r"(?:militants?|rebels?|insurgents?|jihadists?|Islamists?|extremists?|guerrillas?|separatists?|"
+    r"militia(?:s|men)?|armed (?:groups?|men)|gunmen|bandits|fighters|al-Shabaab|al-Shabab|Shabaab|Taliban|"
+    r"Houthis?|Ansar Allah|Islamic State|Boko Haram|M23|Hamas|Hezbollah|Hayat Tahrir al-Sham|Tigrayan forces|"
+    r"(?-i:IS|ISIS|ISIL|ISWAP|JNIM|RSF|ADF|HTS|SDF|YPG|PKK|FARC|ELN|NPA|KIA|TPLF|LNA)|"
+    r"(?:Liberation|Independence|Resistance|Revolutionary|Salvation|Arakan|Mahdi|Mai-Mai) Army|"
+    r"opposition forces|anti-government forces|tribesmen|vigilantes)"
+)
+_TAKE = (
+    r"(?:re-?captur(?:ed|es|ing|e)|captur(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|re-?took|re-?takes?|retaken|took|"
+    r"takes?|taken|overr(?:an|un|uns)|liberat(?:ed|es|ing|ion)|regain(?:ed|s)?|reclaim(?:ed|s)?|gained|gains|"
+    r"wrest(?:ed|s)?|(?:re)?occup(?:ied|ies|y)|cleared|clears|entered|enters|stormed|secured|recover(?:ed|s)?|"
+    r"drove|driven|drives|chased|expelled|dislodged|ousted|routed|pushed|restored|reasserted)"
+)
+_ACTOR = re.compile(rf"\b(?:(?P<state>{_STATE})|(?P<nonstate>{_NONSTATE}))\b", re.IGNORECASE)
+_PASSIVE = re.compile(
+    rf"\b(?:fell|fallen|falls|(?:was|were|(?<!had )been|being|is) (?:\w+ )?{_TAKE})\s+(?:to|by|into the hands of)\s+"
+    rf"(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:(?P<state>{_STATE})|(?P<nonstate>{_NONSTATE}))\b",
+    re.IGNORECASE,
+)
+_UNDER = re.compile(
+    rf"\b(?:under (?:the )?(?:full )?control of|(?:back )?(?:in|into) the hands of)\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?"
+    rf"(?:(?P<state>{_STATE})|(?P<nonstate>{_NONSTATE}))\b",
+    re.IGNORECASE,
+)
+_ACTIVE = re.compile(rf"\b{_TAKE}\b", re.IGNORECASE)
+_CLAUSE_START = re.compile(r"[.;:]|\b(?:after|before|when|while|as|and|but|which|who|following)\b", re.IGNORECASE)
+
+
+def _side(match: re.Match[str]) -> str:
+    return GOV_REGAINS if match.group("state") else NON_STATE_OVERTAKES
+
+
+def _other(side: str) -> str:
+    return NON_STATE_OVERTAKES if side == GOV_REGAINS else GOV_REGAINS
+
+
+_BACK = re.compile(r"re-?|liberat|regain|reclaim|won back|took back|taken back", re.IGNORECASE)
+_BACKGROUND = re.compile(r"\bhad (?:\w+ )?$", re.IGNORECASE)  # "the rebels had seized it last week"
+_SENTENCE_START = re.compile(r"(?:^|[.;!?]\s)")
+# Verbs whose object is the side that loses the place; in the passive their subject is.
+_EXPEL = re.compile(r"drove|driven|drives|chased|expelled|dislodged|ousted|routed|pushed", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_HELPER = re.compile(
+    r"\b(?:(?:backed|supported|aided|helped|assisted) by|with the (?:help|support) of)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _active_taker(text: str, verb: re.Match[str]) -> str | None:
+    """The side of the nearest actor before the verb within its clause; else (not for a
+    winning-back verb, whose object is often the loser) the sentence's first actor."""
+    window = text[max(0, verb.start() - 80) : verb.start()]
+    starts = [m.end() for m in _CLAUSE_START.finditer(window)]
+    clause = window[starts[-1] :] if starts else window
+    actors = [m for m in _ACTOR.finditer(clause) if not _HELPER.search(clause[: m.start()])]
+    if actors:
+        side = _side(actors[-1])
+        expelled = _EXPEL.match(verb.group(0)) and _PASSIVE_BEFORE.search(clause)
+        return _other(side) if expelled else side
+    if _BACK.match(verb.group(0)):
+        return None
+    sentence_start = max((m.end() for m in _SENTENCE_START.finditer(text[: verb.start()])), default=0)
+    first = _ACTOR.search(text, sentence_start, verb.start())
+    return _side(first) if first else None
+
+
+def taker(text: str) -> str | None:
+    """The territory label of the side that takes the place, or None when the snippet does
+    not say who took it."""
+    for pattern in (_PASSIVE, _UNDER):
+        match = pattern.search(text)
+        if match:
+            return _side(match)
+    for verb in _ACTIVE.finditer(text):
+        if _BACKGROUND.search(text[max(0, verb.start() - 12) : verb.start()]):
+            continue
+        side = _active_taker(text, verb)
+        if side is not None:
+            return side
+    return None
+
+
+def by_taker(label: str, text: str) -> str:
+    """A government/non-state territory label re-decided by who takes the place; any other
+    label, or a snippet that does not say who took it, keeps its label."""
+    if label not in TERRITORY_FAMILY:
+        return label
+    return taker(text) or label

@@ -1,0 +1,33 @@
+"""Government regains vs non-state actor overtakes territory: the side that takes the place."""
+
+import pytest
+
+from eventwatch.extract.territory_order import by_taker, taker
+
+GOV = "GOV_REGAINS_TERIT"
+NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants captured the district from the army after government troops fled.", NSA),
+        ("The town fell to the rebels on Sunday.", NSA),
+        ("The Kachin Independence Army seized an army outpost near the river.", NSA),
+        ("Troops recaptured the border post that had been seized by the rebels last month.", GOV),
+        ("Loyalist forces pushed the militia out of the airport and took control of its runways.", GOV),
+        ("The village was retaken by soldiers after two days of fighting with jihadists.", GOV),
+        ("Army troops were driven out of the frontier town by rebel fighters.", NSA),
+        ("The national army, backed by a local militia, recovered the district from the insurgents.", GOV),
+        ("Heavy fighting continued around the town.", None),
+    ],
+)
+def test_the_side_that_takes_the_place(text: str, expected: str | None) -> None:
+    assert taker(text) == expected
+
+
+def test_only_the_two_territory_labels_are_re_decided() -> None:
+    text = "Rebels took control of the town after the army withdrew."
+    assert by_taker(GOV, text) == NSA
+    assert by_taker("NON_VIOL_TERRIT_TRANSFER", text) == "NON_VIOL_TERRIT_TRANSFER"
+    assert by_taker(GOV, "The town changed hands.") == GOV
