@@ -37,12 +37,19 @@ def eval_seeds(
 def eval_case2021(
     path: Annotated[Path, typer.Argument(help="A CASE 2021 Task 2 TSV (id, EventSnippet, SubType).")],
     as_json: AsJson = False,
+    pipeline: Annotated[bool, typer.Option(
+        "--pipeline", help="Score the ingest pipeline's typing (primary mention of each snippet as an article).")] = False,
 ) -> None:
     """Classify every snippet and score subtasks 1-3 (weighted, micro and macro F1)."""
     from eventwatch.evaluate.case2021 import evaluate_case2021
 
     with edge():
-        result = evaluate_case2021(path)
+        if pipeline:
+            from eventwatch.evaluate.case_pipeline import evaluate_pipeline
+
+            result = evaluate_pipeline(path, services())
+        else:
+            result = evaluate_case2021(path)
     if as_json:
         print_json(result)
         return
@@ -50,6 +57,8 @@ def eval_case2021(
         sub = result[name]
         out.print(f"{name}: n={sub['n']} weighted F1 {sub['weighted_f1']:.4f}, micro {sub['micro_f1']:.4f}, "
                   f"macro {sub['macro_f1']:.4f}", highlight=False)
+    if pipeline:
+        out.print(f"snippets with an extracted event: {result['with_mention']}/{result['n']}", highlight=False)
 
 
 @eval_app.command("hrdsattack")
