@@ -38,7 +38,8 @@ def eval_case2021(
     path: Annotated[Path, typer.Argument(help="A CASE 2021 Task 2 TSV (id, EventSnippet, SubType).")],
     as_json: AsJson = False,
     pipeline: Annotated[bool, typer.Option(
-        "--pipeline", help="Score the ingest pipeline's typing (primary mention of each snippet as an article).")] = False,
+        "--pipeline", help="Score the ingest pipeline's typing: each snippet as an article, its primary event's type.",
+    )] = False,
 ) -> None:
     """Classify every snippet and score subtasks 1-3 (weighted, micro and macro F1)."""
     from eventwatch.evaluate.case2021 import evaluate_case2021
@@ -58,7 +59,8 @@ def eval_case2021(
         out.print(f"{name}: n={sub['n']} weighted F1 {sub['weighted_f1']:.4f}, micro {sub['micro_f1']:.4f}, "
                   f"macro {sub['macro_f1']:.4f}", highlight=False)
     if pipeline:
-        out.print(f"snippets with an extracted event: {result['with_mention']}/{result['n']}", highlight=False)
+        out.print(f"snippets with an extracted event: {result['with_mention']}/{result['n']}, "
+                  f"typed right: {result['with_mention_accuracy']:.4f}", highlight=False)
 
 
 @eval_app.command("hrdsattack")

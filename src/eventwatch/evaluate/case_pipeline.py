@@ -39,16 +39,22 @@ def pipeline_label(snippet: str, services: Services) -> tuple[str, bool]:
     return (rules if rules in EXTRA_LABELS else FALLBACK), False
 
 
-def predict_rows(rows: Sequence[CaseRow], services: Services) -> tuple[list[str], int]:
-    """One label per row, and how many rows had a mention."""
-    found = [pipeline_label(row.snippet, services) for row in rows]
-    return [label for label, _ in found], sum(had for _, had in found)
+def predict_rows(rows: Sequence[CaseRow], services: Services) -> list[tuple[str, bool]]:
+    """Per row: its label, and whether the pipeline extracted an event."""
+    return [pipeline_label(row.snippet, services) for row in rows]
 
 
 def evaluate_pipeline(path: Path, services: Services) -> dict[str, Any]:
-    """The ``case2021`` scores of the pipeline's typing, plus ``with_mention``: the number of
-    snippets the pipeline extracted an event from."""
+    """The ``case2021`` scores of the pipeline's typing, plus ``with_mention`` (the snippets
+    the pipeline extracted an event from) and ``with_mention_accuracy`` (the share of those
+    whose primary event has the gold label: the typing, apart from what is extracted)."""
     rows = read_case_tsv(path)
-    predicted, with_mention = predict_rows(rows, services)
-    result = score([row.gold for row in rows], predicted)
-    return {"n": result.pop("n"), "with_mention": with_mention, **result}
+    found = predict_rows(rows, services)
+    typed = [row.gold == label for row, (label, had) in zip(rows, found, strict=True) if had]
+    result = score([row.gold for row in rows], [label for label, _ in found])
+    return {
+        "n": result.pop("n"),
+        "with_mention": len(typed),
+        "with_mention_accuracy": round(sum(typed) / len(typed), 4) if typed else 0.0,
+        **result,
+    }

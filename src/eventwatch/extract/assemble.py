@@ -6,7 +6,8 @@
 4. join consecutive frames about the same incident into one Draft; an interception in the
    same attack becomes its own draft linked `part_of` the attack;
 5. attach claims to the incident they are about;
-6. turn drafts into Mention records with evidence for every field.
+6. re-decide each incident's type with the snippet classifier (retype.py);
+7. turn drafts into Mention records with evidence for every field.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
+from eventwatch.extract.retype import retype
 from eventwatch.extract.sentences import Sentence, split_sentences
 from eventwatch.extract.sites import SiteMention, find_alias, find_sites
 from eventwatch.extract.weapons import find_weapon
@@ -364,4 +366,6 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
     reader = read_article(article, services, sentences, asserted, entities)
     reader.attach_generic_claims()
-    return to_mentions(article, reader.located(), reader.final_date, reader.article_claims, reader.attackers)
+    located = reader.located()
+    retype(located)
+    return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)

@@ -85,10 +85,16 @@ def _claims(article_id: str, draft: Draft) -> tuple[Claim, ...]:
     return tuple(found)
 
 
+def _type_evidence(article_id: str, draft: Draft) -> Evidence:
+    """The rules' trigger; for an incident the classifier retyped, the sentence it read."""
+    if draft.type_sentence is not None:
+        return evidence(article_id, draft.type_sentence)
+    return evidence(article_id, draft.first.sentence, *draft.first.guess.trigger)
+
+
 def _evidence(article: Article, draft: Draft, date: DateGuess | None) -> dict[str, Evidence]:
     aid = article.id
-    first = draft.first
-    found = {"sub_event_type": evidence(aid, first.sentence, *first.guess.trigger)}
+    found = {"sub_event_type": _type_evidence(aid, draft)}
     found["event_type"] = found["sub_event_type"]
     if date is not None and date.span is not None and date in [f.date for f in draft.frames]:
         sentence = next(f.sentence for f in draft.frames if f.date == date)

@@ -1,0 +1,46 @@
+"""Incidents' sub-event types re-decided by the snippet classifier (``eventwatch.classify``).
+
+The rules type an incident from its trigger sentence (``event_type.classify_all``). The
+snippet classifier -- the same rules fused with a linear model trained on our own examples,
+then the codebook's protest and territory decisions -- types short texts better. Each
+incident's trigger sentence is classified, all of an article's incidents in one batch, and
+the classifier's label replaces the rules' type when it is another of the 25 ACLED
+sub-types, with three guards:
+
+- an interception (Disrupted weapons use, linked ``part_of`` the attack) keeps its type, and
+  no incident becomes one: the reader builds interceptions from the attack they were part of;
+- a label ACLED does not code (crime, disaster, diplomacy, attribution) keeps the rules'
+  type: the rules found an event trigger, and dropping such incidents lost more ACLED events
+  than it removed non-events (CASE 2021 dev, ``eval case2021 --pipeline``);
+- "Other" (the catch-all strategic development) keeps the rules' type: the classifier's
+  "nothing more specific" does not outweigh a specific trigger.
+
+A retyped incident's type evidence is the sentence the classifier read (``Draft.type_sentence``).
+Measured alternatives (docs/quality.md): adding the incident's next sentence to the text,
+and retyping only above a fused-score threshold or only weak rule guesses, did no better.
+"""
+
+from __future__ import annotations
+
+from eventwatch.extract.frames import Draft
+from eventwatch.extract.snippet import ACLED_CODES
+
+DISRUPTED = "Disrupted weapons use"
+KEPT = frozenset({DISRUPTED, "Other"})  # never the classifier's label for an incident
+
+
+def retypable(draft: Draft) -> bool:
+    return draft.part_of is None and draft.sub_event_type != DISRUPTED
+
+
+def retype(drafts: list[Draft]) -> None:
+    """Re-decide the drafts' sub-event types in place (one classifier batch per article)."""
+    from eventwatch.classify import classify_snippets  # the model loads for the first incident to type
+
+    chosen = [d for d in drafts if retypable(d)]
+    predictions = classify_snippets([d.first.sentence.text for d in chosen])
+    for draft, prediction in zip(chosen, predictions, strict=True):
+        name = ACLED_CODES.get(prediction.label)
+        if name is not None and name not in KEPT and name != draft.sub_event_type:
+            draft.sub_event_type = name
+            draft.type_sentence = draft.first.sentence
