@@ -13,7 +13,11 @@ sub-types, with three guards:
   type: the rules found an event trigger, and dropping such incidents lost more ACLED events
   than it removed non-events (CASE 2021 dev, ``eval case2021 --pipeline``);
 - "Other" (the catch-all strategic development) keeps the rules' type: the classifier's
-  "nothing more specific" does not outweigh a specific trigger.
+  "nothing more specific" does not outweigh a specific trigger;
+- an incident becomes a demonstration (protest or riot) only when its sentence names one
+  (``GATHERING``: a protest, rally, march, riot, crowd, mob ...): without demonstrators
+  there is no demonstration ("a reporter was detained by police" stays an arrest, though
+  the model, which has read many protest arrests, says otherwise).
 
 A retyped incident's type evidence is the sentence the classifier read (``Draft.type_sentence``).
 Measured alternatives (docs/quality.md): adding the incident's next sentence to the text,
@@ -22,15 +26,33 @@ and retyping only above a fused-score threshold or only weak rule guesses, did n
 
 from __future__ import annotations
 
+import re
+
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.snippet import ACLED_CODES
+from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS
 
 DISRUPTED = "Disrupted weapons use"
 KEPT = frozenset({DISRUPTED, "Other"})  # never the classifier's label for an incident
+DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
+GATHERING = re.compile(
+    r"\b(?:protest|demonstrat|riot|rall(?:y|ies|ied)\b|march(?:ed|es|ers|ing)?\b|sit-ins?\b|crowds?\b|"
+    r"mobs?\b|vigils?\b|picket|took to the streets|unrest\b|lynch)",
+    re.IGNORECASE,
+)
 
 
 def retypable(draft: Draft) -> bool:
     return draft.part_of is None and draft.sub_event_type != DISRUPTED
+
+
+def allowed(draft: Draft, name: str) -> bool:
+    """Whether the classifier's ACLED sub-type may replace the draft's type."""
+    if name in KEPT or name == draft.sub_event_type:
+        return False
+    if EVENT_TYPE_OF[name] in DEMONSTRATIONS and EVENT_TYPE_OF[draft.sub_event_type] not in DEMONSTRATIONS:
+        return GATHERING.search(draft.first.sentence.text) is not None
+    return True
 
 
 def retype(drafts: list[Draft]) -> None:
@@ -41,6 +63,6 @@ def retype(drafts: list[Draft]) -> None:
     predictions = classify_snippets([d.first.sentence.text for d in chosen])
     for draft, prediction in zip(chosen, predictions, strict=True):
         name = ACLED_CODES.get(prediction.label)
-        if name is not None and name not in KEPT and name != draft.sub_event_type:
+        if name is not None and allowed(draft, name):
             draft.sub_event_type = name
             draft.type_sentence = draft.first.sentence
