@@ -5,10 +5,12 @@ snippet classifier -- the same rules fused with a linear model trained on our ow
 then the codebook's protest and territory decisions -- types short texts better. Each
 incident's trigger sentence is classified, all of an article's incidents in one batch, and
 the classifier's label replaces the rules' type when it is another of the 25 ACLED
-sub-types, with three guards:
+sub-types, with these guards:
 
-- an interception (Disrupted weapons use, linked ``part_of`` the attack) keeps its type, and
-  no incident becomes one: the reader builds interceptions from the attack they were part of;
+- an interception (Disrupted weapons use) keeps its type: the reader builds one from the
+  attack it was part of, often out of the attack's own sentence; and an attack with
+  interceptions linked to it does not become one ("found and destroyed an explosive device"
+  may: the rules read an IED there);
 - a label ACLED does not code (crime, disaster, diplomacy, attribution) keeps the rules'
   type: the rules found an event trigger, and dropping such incidents lost more ACLED events
   than it removed non-events (CASE 2021 dev, ``eval case2021 --pipeline``);
@@ -33,7 +35,7 @@ from eventwatch.extract.snippet import ACLED_CODES
 from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS
 
 DISRUPTED = "Disrupted weapons use"
-KEPT = frozenset({DISRUPTED, "Other"})  # never the classifier's label for an incident
+OTHER = "Other"
 DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
 GATHERING = re.compile(
     r"\b(?:protest|demonstrat|riot|rall(?:y|ies|ied)\b|march(?:ed|es|ers|ing)?\b|sit-ins?\b|crowds?\b|"
@@ -46,10 +48,13 @@ def retypable(draft: Draft) -> bool:
     return draft.part_of is None and draft.sub_event_type != DISRUPTED
 
 
-def allowed(draft: Draft, name: str) -> bool:
-    """Whether the classifier's ACLED sub-type may replace the draft's type."""
-    if name in KEPT or name == draft.sub_event_type:
+def allowed(draft: Draft, name: str, attacks: set[int]) -> bool:
+    """Whether the classifier's ACLED sub-type may replace the draft's type; ``attacks``:
+    the ids of the drafts other drafts are linked ``part_of``."""
+    if name in (OTHER, draft.sub_event_type):
         return False
+    if name == DISRUPTED:
+        return id(draft) not in attacks
     if EVENT_TYPE_OF[name] in DEMONSTRATIONS and EVENT_TYPE_OF[draft.sub_event_type] not in DEMONSTRATIONS:
         return GATHERING.search(draft.first.sentence.text) is not None
     return True
@@ -60,9 +65,10 @@ def retype(drafts: list[Draft]) -> None:
     from eventwatch.classify import classify_snippets  # the model loads for the first incident to type
 
     chosen = [d for d in drafts if retypable(d)]
+    attacks = {id(d.part_of) for d in drafts if d.part_of is not None}
     predictions = classify_snippets([d.first.sentence.text for d in chosen])
     for draft, prediction in zip(chosen, predictions, strict=True):
         name = ACLED_CODES.get(prediction.label)
-        if name is not None and allowed(draft, name):
+        if name is not None and allowed(draft, name, attacks):
             draft.sub_event_type = name
             draft.type_sentence = draft.first.sentence
