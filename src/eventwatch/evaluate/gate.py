@@ -104,6 +104,7 @@ def updated(
 def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
     """The pinned corpora of ../shared and the metrics the gate guards on each."""
     from eventwatch.evaluate.case2021 import evaluate_case2021
+    from eventwatch.evaluate.case_pipeline import evaluate_pipeline
     from eventwatch.evaluate.hrdsattack import evaluate_hrdsattack
     from eventwatch.evaluate.resolution import evaluate_resolution
     from eventwatch.evaluate.seeds import run_seeds
@@ -112,9 +113,13 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
         report = run_seeds(path.parent.parent, settings, services)
         return {"seeds.passed_ratio": report["passed"] / report["checks"]}
 
+    case_keys = tuple(f"subtask{i}.{m}" for i in (1, 2, 3) for m in ("weighted_f1", "micro_f1", "macro_f1"))
+
     def case(path: Path) -> dict[str, float]:
-        keys = tuple(f"subtask{i}.{m}" for i in (1, 2, 3) for m in ("weighted_f1", "micro_f1", "macro_f1"))
-        return flatten("case2021", evaluate_case2021(path), keys)
+        return flatten("case2021", evaluate_case2021(path), case_keys)
+
+    def case_pipeline(path: Path) -> dict[str, float]:  # the types the pipeline stores
+        return flatten("case2021_pipeline", evaluate_pipeline(path, services), case_keys)
 
     def hrds(path: Path) -> dict[str, float]:
         keys = ("country_acc", "admin1_acc", "city_acc", "date_acc", "any_event_country_recall")
@@ -130,5 +135,6 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
         Corpus("seeds", "acceptance/seeds.json", seeds),
         Corpus("resolution", str(RESOLUTION_CORPUS), resolution),
         Corpus("case2021", "data/case2021/dev.tsv", case),
+        Corpus("case2021_pipeline", "data/case2021/dev.tsv", case_pipeline),
         Corpus("hrdsattack", "data/hrdsattack/dev.json", hrds),
     ]
