@@ -29,3 +29,75 @@ def test_where_someone_comes_from_is_not_the_scene(before: str, services: Any) -
 def test_the_same_town_as_the_scene_is_found(services: Any) -> None:
     found = find_places("The activist was detained in Nakuru on Friday.", [], services.gazetteer, ("KE",))
     assert [p.location for p in found] == ["Nakuru"]
+
+
+# ----- alternate names, codes, regions (issue 3, round 3) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context"),
+    [
+        ("Hamas fighters opened fire on the checkpoint on Monday.", ("PS",)),  # Hamm, Germany
+        ("Police detained Julia Kovalenko outside the court.", ("BY",)),  # Plovdiv, Bulgaria
+        ("Officers questioned a Google engineer after the protest.", ()),  # Topeka, Kansas
+    ],
+)
+def test_a_foreign_alternate_name_unlike_the_town_is_not_that_town(
+    sentence: str, context: tuple[str, ...], services: Any
+) -> None:
+    found = find_places(sentence, [], services.gazetteer, context)
+    assert [p.location for p in found if p.place.feature == "city"] == []
+
+
+def test_a_spelling_of_a_town_still_finds_it(services: Any) -> None:
+    found = find_places("Two reporters were beaten in Kiev on Monday.", [], services.gazetteer, ("UA",))
+    assert [p.location for p in found] == ["Kyiv"]
+
+
+def test_a_former_name_of_a_large_town_in_the_article_country_finds_it(services: Any) -> None:
+    found = find_places("The strike hit a depot in Zagorsk overnight.", [], services.gazetteer, ("RU",))
+    assert [p.location for p in found] == ["Sergiyev Posad"]
+
+
+@pytest.mark.parametrize("code", ["SC", "Rs", "PA", "TV"])
+def test_a_two_letter_code_in_prose_is_not_a_country(code: str, services: Any) -> None:
+    sentence = f"The court ({code}) jailed the editor after a fine of 500 was imposed."
+    assert [p.place.feature for p in find_places(sentence, [], services.gazetteer, ("IN",))] == []
+
+
+@pytest.mark.parametrize(("name", "country"), [("US", "United States"), ("UK", "United Kingdom")])
+def test_the_codes_news_writes_for_countries_are_countries(name: str, country: str, services: Any) -> None:
+    found = find_places(f"A journalist was arrested in the {name} on Friday.", [], services.gazetteer, ())
+    assert [p.place.country for p in found] == [country]
+
+
+def test_a_state_named_alone_is_the_state_not_a_small_namesake_town(services: Any) -> None:
+    found = find_places("Police said an Indiana activist was attacked outside his home.", [], services.gazetteer, ())
+    assert [(p.location, p.place.feature, p.place.iso2) for p in found] == [("Indiana", "admin1", "US")]
+
+
+def test_a_large_town_named_like_its_region_is_the_town(services: Any) -> None:
+    found = find_places("Police dispersed a rally in Kaduna on Monday.", [], services.gazetteer, ("NG",))
+    assert [(p.location, p.place.feature) for p in found] == [("Kaduna", "city")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Members of an Ohio-based church group were kidnapped on Saturday.",
+        "The Lyon-born writer was arrested at the airport.",
+    ],
+)
+def test_where_an_organisation_is_based_or_someone_was_born_is_not_the_scene(sentence: str, services: Any) -> None:
+    assert find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("HT",)) == []
+
+
+def test_where_a_journalist_is_based_may_be_the_scene(services: Any) -> None:
+    sentence = "Agents plotted to kidnap a Nairobi-based journalist."
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("KE",))
+    assert [p.location for p in found] == ["Nairobi"]
+
+
+def test_a_capital_someone_is_critical_of_is_the_government(services: Any) -> None:
+    found = find_places("He was a journalist who was critical of Tehran.", [], services.gazetteer, ("IR",))
+    assert found == []

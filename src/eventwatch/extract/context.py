@@ -21,7 +21,7 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
-from eventwatch.extract.places import MIN_CITY_POPULATION, PlaceMention, not_the_scene
+from eventwatch.extract.places import MIN_CITY_POPULATION, PLACE_POPULATION, PlaceMention, not_the_scene, towns
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -103,7 +103,6 @@ _AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")
 _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                            "Greater", "Upper", "Lower", "New", "Old", "Downtown", "Metropolitan", "Lake", "Mount",
                            "Port", "Saint", "San", "Santa", "Fort", "Cape", "Gulf", "Al", "El"})
-PLACE_POPULATION = 100_000  # a first word naming a town this large starts a place, not a person
 
 
 def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
@@ -165,7 +164,9 @@ def main_town(
             start = match.start() + match.group(0).find(name)
             if name in not_places or name in _CALENDAR or gazetteer.is_common_word(name):
                 continue
-            if not_the_scene(sentence.text, start):
+            if _country_code(gazetteer, name) is not None:
+                continue  # a country or its people ("Iraq", "Thai"), never a town's other name
+            if not_the_scene(sentence.text, start, start + len(name)):
                 continue  # "raised in Gomel": someone's biography, not the article's town
             town = _town(gazetteer, name, iso2)
             if start == 0 and town is not None and town.population < PLACE_POPULATION:
@@ -179,9 +180,9 @@ def main_town(
 
 @lru_cache(maxsize=50_000)
 def _town(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
-    towns = [p for p in gazetteer.lookup(name, country_iso2=iso2)
+    found = [p for p in towns(gazetteer, name, (iso2,), country_iso2=iso2)
              if p.feature == "city" and p.iso2 == iso2 and p.population >= MIN_CITY_POPULATION]
-    return max(towns, key=lambda p: p.population) if towns else None
+    return max(found, key=lambda p: p.population) if found else None
 
 
 def _strip_possessive(name: str) -> str:

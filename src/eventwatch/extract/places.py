@@ -8,11 +8,12 @@ are skipped unless NER marks them as a place, so "More" or "Drone" never become 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from eventwatch.gazetteer import Gazetteer
+from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
 
 _REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district)"
@@ -31,13 +32,21 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
 MIN_CITY_POPULATION = 1000
+PLACE_POPULATION = 100_000  # a town this large is a place people know by name
 # A town outside every country the article names must be this large to be believed
 # (stops acronyms and surnames such as "HUR" landing in a hamlet abroad).
 MIN_FOREIGN_POPULATION = 100_000
 # A namesake abroad this large, and this many times larger than the local one, is meant.
 MAJOR_CITY = 1_000_000
 DOMINANCE = 50
+# GeoNames gives towns alternate names of every kind: spellings ("Kiev", "Termez" for Tirmiz),
+# but also old, foreign, joke and translated names that are everyday words or names of people
+# and organisations ("Turkey" for New Providence, "Google" for Topeka, "Julia" for Plovdiv,
+# "Montgomery" for Sahiwal, "Hamas" for Hamm). An alternate name this unlike the town's own
+# name is believed only for a large town (see `_known_as`).
+SPELLING_SIMILARITY = 0.6
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -50,7 +59,8 @@ _METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|P
 _AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
                          r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
                          r"condemned|rejected|dismissed|confirmed)\b)")
-_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to)\s+$"
+_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to|critical of|"
+                        r"critics? of)\s+$"
                         r"|\b(?:blamed|blames|blaming|pinned|pins)\b[^.;]{0,40}\bon\s+$")
 
 
@@ -76,14 +86,24 @@ _BIOGRAPHY = re.compile(
     r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_BASED = re.compile(
+    r"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|"
+    r"charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|NGOs?|agenc(?:y|ies)|newspapers?|outlets?|think[- ]tanks?|"
+    r"institutes?|foundations?|networks?|banks?|manufacturers?|subsidiar(?:y|ies)|unions?|non-?profits?|"
+    r"publications?|broadcasters?|channels?|websites?|watchdogs?|monitors?)\b"
+)
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
 
 
-def not_the_scene(sentence: str, start: int) -> bool:
-    """Whether the place named at `start` is where weapons came from, where a statement was
-    made, or where someone was born, grew up or fled from."""
+def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether the place named at `start` (ending at `end`, when known) is where weapons came
+    from, where a statement was made, where someone was born, grew up or fled from, or where
+    an organisation is based ("a Lyon-born writer", "an Ohio-based church group"; a "New York-based
+    journalist" may well be where she works)."""
     before = sentence[max(0, start - 120) : start]
+    if end is not None and _BASED.match(sentence, end):
+        return True
     return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before) or _BIOGRAPHY.search(before))
 
 
@@ -122,12 +142,12 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
     for match in _REGION.finditer(sentence):
         name, kind = _clean(match.group("name")), match.group("kind").lower()
         if kind == "district":
-            place = _best_city(gazetteer.lookup(name), context)
+            place = _best_city(towns(gazetteer, name, context), context)
             if place is not None:
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
         region = _region(gazetteer, name, context)
-        if region is not None and not not_the_scene(sentence, match.start()):
+        if region is not None and not not_the_scene(sentence, match.start(), match.end()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
@@ -138,6 +158,40 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
         if region is not None:
             return region
     return gazetteer.region(name)
+
+
+def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None) -> list[Place]:
+    """The places called `name` (best first, as `Gazetteer.lookup`), without towns and districts
+    that bear it only as an alternate name unlike their own, unless they are large: a major
+    city anywhere, a large town in a country the article is about (context: ISO2 codes)."""
+    key = normalise_name(name)
+    return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
+            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
+            or _spelling_of(key, normalise_name(m.place.name))]
+
+
+def _known_as(place: Place, context: Sequence[str]) -> bool:
+    """Whether a town is large enough for its former and foreign names to be in use (Bombay,
+    Madras, Zagorsk for Sergiyev Posad in an article about Russia)."""
+    if place.feature != "city":
+        return False
+    return place.population >= MAJOR_CITY or (place.iso2 in context and place.population >= PLACE_POPULATION)
+
+
+def _spelling_of(key: str, own: str) -> bool:
+    """Whether a normalised alternate name is a spelling or a short form of the place's own
+    ("kiev" of "kyiv", "silao" of "silao de la victoria")."""
+    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= SPELLING_SIMILARITY
+
+
+def country_named(gazetteer: Gazetteer, text: str) -> Place | None:
+    """The country `text` names in running prose: by name or alias, or by one of the codes
+    news writes for countries ("US", "UK"); never by any other ISO code, which in prose is
+    an acronym or an abbreviation ("SC" a court, "Rs" rupees, "S.D." South Dakota)."""
+    code = text.replace(".", "").replace(" ", "")
+    if len(code) <= 3 and code not in _PROSE_CODES:
+        return None
+    return gazetteer.country(text)
 
 
 def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city") -> Place | None:
@@ -179,18 +233,20 @@ def _lookup_span(
         return None  # a surname the article gave a person ("Holt" after "James Holt")
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
-    if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
+    country = country_named(gazetteer, text)
+    if text.isupper() and len(text) > 1 and country is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
-    if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start):
+    if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start, start + len(text)):
         return None
-    country = gazetteer.country(text)
     if country is not None:
         return PlaceMention(country, 3, start, start + len(text), text, country.name)
-    candidates = gazetteer.lookup(text)
+    candidates = towns(gazetteer, text, context)
     place = _best_city(candidates, context)
+    region = next((p for p in candidates if p.feature == "admin1"), None)
+    if place is not None and region is not None and _region_meant(candidates, region, place):
+        place = None
     if place is None:  # a region by its bare name ("Texas", "Tatarstan"), else a district
-        region = next((p for p in candidates if p.feature == "admin1"), None) or (
-            _region(gazetteer, text, context) if by_ner else None)
+        region = region or (_region(gazetteer, text, context) if by_ner else None)
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
         place = _best_city(candidates, context, feature="admin2")
@@ -224,6 +280,13 @@ def find_places(
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     return sorted(found, key=lambda p: p.start)
+
+
+def _region_meant(candidates: list[Place], region: Place, town: Place) -> bool:
+    """Whether a name is the region's rather than the town's: the gazetteer ranks the region
+    first (by population, see `Gazetteer.lookup`) and the town is small ("Indiana" is the
+    state, not Indiana, Pennsylvania; "Kursk" is the city)."""
+    return candidates.index(region) < candidates.index(town) and town.population < PLACE_POPULATION
 
 
 def _bare_county(text: str, place: Place) -> bool:
