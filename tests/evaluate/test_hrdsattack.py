@@ -145,6 +145,33 @@ def test_place_equality_through_gazetteer(services: Any) -> None:
     assert not judge.country_ok("Taiwan", _mention(country="Hong Kong", iso=hong_kong.iso))
 
 
+def _at(services: Any, name: str, iso2: str) -> Mention:
+    town = next(p for p in services.gazetteer.lookup(name, country_iso2=iso2) if p.feature == "city")
+    return _mention(location=town.name, admin1=town.admin1, admin2=town.admin2, country=town.country, iso=town.iso,
+                    latitude=town.latitude, longitude=town.longitude, geonames_id=town.geonames_id, geo_precision=1)
+
+
+def test_a_district_of_the_gold_city_is_the_city_but_not_the_exact_name(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    brooklyn = _at(services, "Brooklyn", "US")
+    assert judge.city_ok("New York", brooklyn) and not judge.city_exact("New York", brooklyn)
+    assert judge.city_ok("Manila", _at(services, "Quezon City", "PH"))
+    assert not judge.city_ok("New York", _at(services, "Newark", "US"))  # another city 14 km away
+    assert not judge.city_ok("Boston", _at(services, "Cambridge", "GB"))  # a namesake far away
+    region_only = replace(brooklyn, geo_precision=3)
+    assert not judge.city_ok("New York", region_only)
+
+
+def test_a_gold_region_may_be_the_second_level_area(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    tacloban = _at(services, "Tacloban", "PH")
+    assert judge.admin1_ok("Leyte", tacloban)
+    assert not judge.admin1_ok("Cebu", tacloban)
+    abuja = _mention(location="Abuja", admin1="FCT", country="Nigeria", iso=566)
+    assert judge.admin1_ok("Federal Capital Territory", abuja)
+    assert not judge.admin1_ok("Lagos", abuja)
+
+
 def test_primary_ranking() -> None:
     arrest = _mention(
         index=0, event_type="Strategic developments", sub_event_type="Arrests", disorder_type="Strategic developments"

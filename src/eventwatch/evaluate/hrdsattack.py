@@ -14,6 +14,14 @@ Scoring rules:
   a gold name the gazetteer cannot resolve at all is also accepted when it is a near-spelling
   (similarity >= ``TYPO_SIMILARITY``) of the prediction: crowd typos and demonyms
   ("Nigeia", "Ethiopian");
+- a gold region is also matched by the predicted place's second-level area ("Leyte" for
+  Tacloban, whose GeoNames admin1 is the region Eastern Visayas; "Renfrewshire" for Johnstone,
+  Scotland): annotators name the state, province or county, which GeoNames keeps at the
+  second level in some countries; and by an acronym of it ("FCT", Federal Capital Territory);
+- a city is also right when the predicted town lies within ``DISTRICT_KM`` of a town of the
+  gold name in the same country: a district or neighbour in the same urban area ("Brooklyn"
+  for New York, "Quezon City" for Manila, "Bethnal Green" for London). `city_exact_acc`
+  scores the name alone, as rounds 1 and 2 did;
 - a gold country that names a first-level region ("Scotland", "Texas") is scored as that
   region's country; one naming several ("Greece and India") accepts any of them; a predicted
   Hong Kong or Macao is accepted for a gold China;
@@ -27,6 +35,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 import time
 from collections.abc import Callable
@@ -43,13 +52,19 @@ from eventwatch.extract.assemble import Services, extract_mentions
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.gazetteer.normalise import strip_region_words
 from eventwatch.ingest.html import parse_html
-from eventwatch.records import Article, Mention
+from eventwatch.records import Article, Mention, Place
 from eventwatch.settings import Settings
 
 TYPO_SIMILARITY = 0.85  # "Nigeia"/"Nigeria" 0.92, "Ethiopian"/"Ethiopia" 0.94; "Niger"/"Nigeria" 0.83
 # Special administrative regions GeoNames lists as countries, which annotators write as the
 # sovereign state: Hong Kong and Macao (ISO numeric) -> China.
 SOVEREIGN = {344: 156, 446: 156}
+# A predicted town this close to the gold-named town is in the same urban area (a district,
+# a borough, a neighbouring town of the same agglomeration), between GeoNames points: Brooklyn
+# and New York City 8.6 km, Quezon City and Manila 8.9, Bethnal Green and London 4.9,
+# Hlaingthaya and Yangon 10.7; not Newark and New York City (14.2) nor Rawalpindi and
+# Islamabad (13.8). Neighbouring towns this close also count (Giza and Cairo 7.1).
+DISTRICT_KM = 12.0
 UNSTATED = frozenset({"", "none", "null", "unknown", "n a", "na", "not stated"})
 MONTHS = (
     "january",
@@ -70,6 +85,7 @@ KEYS = (
     "country_acc",
     "admin1_acc",
     "city_acc",
+    "city_exact_acc",
     "date_acc",
     "n_country",
     "n_admin1",
@@ -179,6 +195,18 @@ def _region_key(name: str) -> str:
     return strip_region_words(normalise_name(name))[0]
 
 
+def _initials(name: str) -> str:
+    """ "FCT" for "Federal Capital Territory" (only for names of three words or more)."""
+    words = name.split()
+    return "".join(w[0] for w in words).upper() if len(words) >= 3 else ""
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
 class PlaceJudge:
     """Place equality through the gazetteer, with each gold name resolved once."""
 
@@ -230,15 +258,20 @@ class PlaceJudge:
     def admin1_ok(self, gold: str, mention: Mention) -> bool:
         if mention.admin1 is None:
             return False
-        if _region_key(gold) == _region_key(mention.admin1):
+        key = _region_key(gold)
+        if key in (_region_key(mention.admin1), _region_key(mention.admin2 or "")) or _initials(gold) == mention.admin1:
             return True
         iso2 = self._iso2(mention)
         predicted, wanted = self.region_id(mention.admin1, iso2), self.region_id(gold, iso2)
         if wanted is not None:
             return wanted == predicted
-        return self.region_id(gold, None) is None and _similar(gold, mention.admin1)
+        return self.region_id(gold, None) is None and _similar(key, _region_key(mention.admin1))
 
     def city_ok(self, gold: str, mention: Mention) -> bool:
+        """The same town by name, or a district or neighbour of it (see DISTRICT_KM)."""
+        return self.city_exact(gold, mention) or self.city_near(gold, mention)
+
+    def city_exact(self, gold: str, mention: Mention) -> bool:
         if mention.location is None:
             return False
         if normalise_name(gold) == normalise_name(mention.location):
@@ -247,6 +280,19 @@ class PlaceJudge:
         if ids:
             return mention.geonames_id in ids
         return _similar(gold, mention.location)
+
+    def city_near(self, gold: str, mention: Mention) -> bool:
+        if mention.latitude is None or mention.longitude is None or mention.geo_precision not in (1, 2):
+            return False
+        point = (mention.latitude, mention.longitude)
+        return any(
+            p.feature == "city" and p.iso == mention.iso and p.latitude is not None and p.longitude is not None
+            and _km(point, (p.latitude, p.longitude)) <= DISTRICT_KM
+            for p in self.towns(gold)
+        )
+
+    def towns(self, name: str) -> list[Place]:
+        return self._cached("towns", name, "", lambda: self.gazetteer.lookup(name))  # type: ignore[return-value]
 
     def _iso2(self, mention: Mention) -> str | None:
         found = self.gazetteer.country(mention.country) if mention.country else None
@@ -306,6 +352,7 @@ class ArticleScore:
     country: bool | None
     admin1: bool | None
     city: bool | None
+    city_exact: bool | None
     date: bool | None
     any_country: bool | None
     seconds: float
@@ -327,6 +374,7 @@ def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, s
         country=verdict(gold.country, places.country_ok),
         admin1=verdict(gold.region, places.admin1_ok),
         city=verdict(gold.city, places.city_ok),
+        city_exact=verdict(gold.city, places.city_exact),
         date=date_ok(gold.date, top.event_date if top else None),
         any_country=any_country,
         seconds=seconds,
@@ -356,8 +404,8 @@ def _rate(verdicts: list[bool | None]) -> tuple[float, int]:
 def summarise(scores: list[ArticleScore]) -> dict[str, float | int]:
     """The eval JSON: accuracy and count of scored articles per field."""
     result: dict[str, float | int] = {"n": len(scores)}
-    for name, attr in (("country", "country"), ("admin1", "admin1"), ("city", "city"), ("date", "date")):
-        result[f"{name}_acc"], result[f"n_{name}"] = _rate([getattr(s, attr) for s in scores])
+    for name in ("country", "admin1", "city", "city_exact", "date"):
+        result[f"{name}_acc"], result[f"n_{name}"] = _rate([getattr(s, name) for s in scores])
     result["any_event_country_recall"] = _rate([s.any_country for s in scores])[0]
     return {key: result[key] for key in KEYS}
 
