@@ -101,3 +101,24 @@ def test_where_a_journalist_is_based_may_be_the_scene(services: Any) -> None:
 def test_a_capital_someone_is_critical_of_is_the_government(services: Any) -> None:
     found = find_places("He was a journalist who was critical of Tehran.", [], services.gazetteer, ("IR",))
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "context"),
+    [
+        ("The victim, a native from Kaduna, told of the kidnapping of his brother.", ("NG",)),
+        ("Martin Webb, 34, of Leeds, was convicted of the attack on the reporter.", ("GB",)),
+        ("Previously, the Mombasa news outlet Baraka named the officers involved.", ("KE",)),
+    ],
+)
+def test_where_someone_lives_or_an_outlet_is_based_is_not_the_scene(
+    sentence: str, context: tuple[str, ...], services: Any
+) -> None:
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, context)
+    assert found == []
+
+
+@pytest.mark.parametrize("word", ["Post", "Times", "Police"])
+def test_a_newspaper_or_the_police_is_not_a_town(word: str, services: Any) -> None:
+    sentence = f"The reporter was arrested, the {word} said on Tuesday."
+    assert find_places(sentence, [], services.gazetteer, ("US",)) == []

@@ -82,16 +82,18 @@ _NOT_SCENE = re.compile(
 # Where someone was born, grew up or fled from is their biography, not the scene ("raised in
 # Red Deer", "fled his home in Bangladesh").
 _BIOGRAPHY = re.compile(
-    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|native\s+of|hometown\s+of|"
-    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$",
+    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|natives?\s+(?:of|from)|hometown\s+of|"
+    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$"
+    r"|(?-i:[A-Z])\w+,\s+(?:\d+,\s+)?of\s+$",  # "Omar Sheikh, of Wanstead, ...": where someone lives
     re.IGNORECASE,
 )
-_BASED = re.compile(
-    r"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){0,2}(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|"
-    r"charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|NGOs?|agenc(?:y|ies)|newspapers?|outlets?|think[- ]tanks?|"
-    r"institutes?|foundations?|networks?|banks?|manufacturers?|subsidiar(?:y|ies)|unions?|non-?profits?|"
-    r"publications?|broadcasters?|channels?|websites?|watchdogs?|monitors?)\b"
-)
+_ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|"
+                 r"NGOs?|agenc(?:y|ies)|newspapers?|outlets?|think[- ]tanks?|institutes?|foundations?|networks?|"
+                 r"banks?|manufacturers?|subsidiar(?:y|ies)|unions?|non-?profits?|publications?|broadcasters?|"
+                 r"channels?|websites?|watchdogs?|monitors?)\b")
+# After the place: "-born", "-headquartered", "-based <organisation>", "<place> (news) <organisation>".
+_BASED = re.compile(rf"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){{0,2}}{_ORGANISATION}"
+                    rf"|\s+(?:news\s+)?{_ORGANISATION}")
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
 
@@ -99,8 +101,8 @@ _COMPASS = frozenset({"West", "East", "North", "South"})
 def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
     """Whether the place named at `start` (ending at `end`, when known) is where weapons came
     from, where a statement was made, where someone was born, grew up or fled from, or where
-    an organisation is based ("a Lyon-born writer", "an Ohio-based church group"; a "New York-based
-    journalist" may well be where she works)."""
+    an organisation is based ("a Lyon-born writer", "an Ohio-based church group", "the St.
+    Petersburg news outlet"; a "New York-based journalist" may well be where she works)."""
     before = sentence[max(0, start - 120) : start]
     if end is not None and _BASED.match(sentence, end):
         return True
