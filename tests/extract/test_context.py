@@ -66,3 +66,22 @@ def test_a_large_town_may_start_a_sentence_a_small_one_may_not(services: Any) ->
 def test_month_and_day_names_are_not_towns(services: Any) -> None:
     sentences = split_sentences("Protests began in the capital. In August, police detained the Belarusian organiser.")
     assert main_town(sentences, "US", services.gazetteer) is None
+
+
+def test_an_article_naming_no_country_is_about_the_country_of_its_regions_and_cities(services: Any) -> None:
+    text = "Police in Houston arrested two men after a reporter was beaten. Texas officials condemned it."
+    assert article_countries(text, services.gazetteer) == ["US"]
+    assert article_countries("The editor was detained at home.", services.gazetteer) == []
+
+
+def test_the_first_naming_skips_where_someone_fled_from(services: Any) -> None:
+    sentences = split_sentences(
+        "The writer fled his home in Eritrea years ago. Police in Kenya detained him on Friday."
+    )
+    named = first_naming(sentences, "ER", services.gazetteer)
+    assert named is None
+
+
+def test_a_country_name_is_never_read_as_a_town(services: Any) -> None:
+    sentences = split_sentences("Troops moved on. The convoy crossed from Iraq into Iran near the border town.")
+    assert main_town(sentences, "IR", services.gazetteer) is None  # not Arak, which GeoNames also calls "Iraq"

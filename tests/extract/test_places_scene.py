@@ -122,3 +122,31 @@ def test_where_someone_lives_or_an_outlet_is_based_is_not_the_scene(
 def test_a_newspaper_or_the_police_is_not_a_town(word: str, services: Any) -> None:
     sentence = f"The reporter was arrested, the {word} said on Tuesday."
     assert find_places(sentence, [], services.gazetteer, ("US",)) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "US Senator Jane Holt condemned the jailing of the two reporters.",
+        "US officials said the reporters had been jailed.",
+        "A UK-based newspaper denounced the arrest of its reporter.",
+    ],
+)
+def test_a_country_code_used_as_an_adjective_is_not_the_place(sentence: str, services: Any) -> None:
+    assert find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("BY",)) == []
+
+
+def test_a_country_code_as_a_noun_is_the_place(services: Any) -> None:
+    sentence = "Two journalists were arrested in the US on Friday."
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ())
+    assert [p.place.country for p in found] == ["United States"]
+
+
+def test_a_person_named_like_a_town_is_not_the_town(services: Any) -> None:
+    sentence = "In March, an asylum seeker named Elizabeth was kidnapped by a gang."
+    assert [p.location for p in find_places(sentence, [], services.gazetteer, ("MX", "US"))] == []
+
+
+def test_capitals_whose_relations_are_reported_are_governments(services: Any) -> None:
+    sentence = "The killing strained relations between Tehran and Washington."
+    assert find_places(sentence, [], services.gazetteer, ("IR", "US")) == []

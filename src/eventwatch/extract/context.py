@@ -21,7 +21,14 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
-from eventwatch.extract.places import MIN_CITY_POPULATION, PLACE_POPULATION, PlaceMention, not_the_scene, towns
+from eventwatch.extract.places import (
+    MAJOR_CITY,
+    MIN_CITY_POPULATION,
+    PLACE_POPULATION,
+    PlaceMention,
+    not_the_scene,
+    towns,
+)
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -92,8 +99,26 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     counts = _names(text, gazetteer)
     for iso2 in countries_mentioned(text):
         counts[iso2] = max(counts[iso2], 1)
+    if not counts:
+        counts = _by_places(text, gazetteer)
     ranked = counts.most_common()
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
+
+
+def _by_places(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries of the large regions and major cities an article names, for an article that
+    names no country (a report from Texas names "Houston" and "Texas", seldom "the United
+    States"; one from Toronto names "Toronto")."""
+    runs = Counter(_ARTICLE.sub("", m.group(0).rstrip(".")) for m in _RUN.finditer(text))
+    counts: Counter[str] = Counter()
+    for run, hits in runs.items():
+        if run in _CALENDAR or gazetteer.is_common_word(run):
+            continue
+        best = next(iter(gazetteer.lookup_matches(run, limit=1)), None)
+        if best is not None and best.primary and best.place.feature in ("admin1", "city") and (
+                best.place.population >= MAJOR_CITY):
+            counts[best.place.iso2] += hits
+    return counts
 
 
 # Two or three capitalised words standing alone: a person's name ("James Holt") or a place's.
@@ -144,6 +169,8 @@ def first_naming(
             for name, start in words:
                 if _country_code(gazetteer, _strip_possessive(name)) == iso2:
                     end = start + len(_strip_possessive(name))
+                    if not_the_scene(sentence.text, start, end):
+                        continue  # "fled his home in Bangladesh"
                     return sentence, PlaceMention(country, 3, start, end, sentence.text[start:end], country.name)
     return None
 

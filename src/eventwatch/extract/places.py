@@ -32,6 +32,13 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# After a country code, what makes it an adjective: a title or name, a hyphen, a role.
+_MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|government|embassy|consulate|military|army|"
+                       r"navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|authorities|diplomats?|"
+                       r"senators?|president|envoy|ambassador|intelligence|police|courts?|judges?|prosecutors?|"
+                       r"soldiers|marines|department|administration|lawmakers|sanctions)\b", re.IGNORECASE)
+# A name given to a person or thing, not a town ("a woman named Elizabeth").
+_NAMED = re.compile(r"(?<!town )(?<!city )(?<!village )(?<!place )(?<!area )\b(?:named|called)\s+$")
 _PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
 MIN_CITY_POPULATION = 1000
 PLACE_POPULATION = 100_000  # a town this large is a place people know by name
@@ -59,8 +66,8 @@ _METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|P
 _AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
                          r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
                          r"condemned|rejected|dismissed|confirmed)\b)")
-_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to|critical of|"
-                        r"critics? of)\s+$"
+_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to|between|"
+                        r"critical of|critics? of)\s+$"
                         r"|\b(?:blamed|blames|blaming|pinned|pins)\b[^.;]{0,40}\bon\s+$")
 
 
@@ -238,6 +245,10 @@ def _lookup_span(
     country = country_named(gazetteer, text)
     if text.isupper() and len(text) > 1 and country is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
+    if country is not None and text in _PROSE_CODES and _MODIFIER.match(sentence, start + len(text)):
+        return None  # "US Senator Jim Risch", "UK-based newspaper", "US officials": an adjective
+    if _NAMED.search(sentence, 0, start) and not by_ner:
+        return None  # "an asylum seeker named Elizabeth": a person
     if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start, start + len(text)):
         return None
     if country is not None:
