@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.context import article_countries, dateline_town, first_naming, main_town, surnames
 from eventwatch.extract.sentences import split_sentences
 
 
@@ -85,3 +85,13 @@ def test_the_first_naming_skips_where_someone_fled_from(services: Any) -> None:
 def test_a_country_name_is_never_read_as_a_town(services: Any) -> None:
     sentences = split_sentences("Troops moved on. The convoy crossed from Iraq into Iran near the border town.")
     assert main_town(sentences, "IR", services.gazetteer) is None  # not Arak, which GeoNames also calls "Iraq"
+
+
+def test_the_dateline_town_inside_the_lead_region(services: Any) -> None:
+    gazetteer = services.gazetteer
+    sentences = split_sentences("Pair charged\n\nCORPUS CHRISTI, Texas — Two people were charged with kidnapping a woman.")
+    texas = gazetteer.region("Texas", country_iso2="US")
+    named = dateline_town(sentences, gazetteer, texas)
+    assert named is not None and named[1].location == "Corpus Christi"
+    ohio = gazetteer.region("Ohio", country_iso2="US")
+    assert dateline_town(sentences, gazetteer, ohio) is None

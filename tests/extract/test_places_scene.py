@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from eventwatch.extract.places import find_places
+from eventwatch.extract.places import find_places, most_precise
 
 
 @pytest.mark.parametrize("name", ["Floyd", "Stone", "Ransom"])
@@ -150,3 +150,29 @@ def test_a_person_named_like_a_town_is_not_the_town(services: Any) -> None:
 def test_capitals_whose_relations_are_reported_are_governments(services: Any) -> None:
     sentence = "The killing strained relations between Tehran and Washington."
     assert find_places(sentence, [], services.gazetteer, ("IR", "US")) == []
+
+
+def test_the_sentence_place_beats_the_dateline_town(services: Any) -> None:
+    sentence = "Islamabad: The opposition leader was arrested in Peshawar early on Monday."
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("PK",))
+    assert most_precise(found) is not None and most_precise(found).location == "Peshawar"
+    assert [p.dateline for p in found] == [True, False]
+
+
+def test_a_country_before_a_dash_is_no_dateline(services: Any) -> None:
+    sentence = "Myanmar – where the army seized power – jailed more writers than Iran."
+    found = find_places(sentence, [], services.gazetteer, ("MM",))
+    assert not any(p.dateline for p in found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The reporter was beaten by pro-Beijing thugs outside the station.",
+        "Protesters blocked the highway at the Delhi gate in the afternoon.",
+        "The minister told reporters outside his office in Nairobi that the riots were criminal.",
+    ],
+)
+def test_stances_streets_and_press_remarks_are_not_the_scene(sentence: str, services: Any) -> None:
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("CN", "IN", "KE"))
+    assert [p.location for p in found if p.place.feature == "city"] == []

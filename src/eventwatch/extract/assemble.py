@@ -20,7 +20,7 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.context import article_countries, dateline_town, first_naming, main_town, surnames
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -167,6 +167,10 @@ class _Reader:
         for draft in kept[:1]:
             if draft.place is not None and draft.place.place.feature == "country":
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
+                if named is not None:
+                    draft.place_sentence, draft.place = named
+            elif draft.place is not None and draft.place.place.feature == "admin1":
+                named = dateline_town(self.sentences, self.services.gazetteer, draft.place.place)
                 if named is not None:
                     draft.place_sentence, draft.place = named
         return kept

@@ -25,7 +25,9 @@ from eventwatch.extract.places import (
     MAJOR_CITY,
     MIN_CITY_POPULATION,
     PLACE_POPULATION,
+    DATELINE,
     PlaceMention,
+    contains,
     not_the_scene,
     towns,
 )
@@ -203,6 +205,23 @@ def main_town(
                 mention = PlaceMention(town, 2, start, start + len(name), name, town.name)
                 first.setdefault(town.geonames_id, (sentence, mention))
     return first[counts.most_common(1)[0][0]] if counts else None
+
+
+def dateline_town(
+    sentences: Sequence[Sentence], gazetteer: Gazetteer, within: Place
+) -> tuple[Sentence, PlaceMention] | None:
+    """The town an article's dateline names ("CORPUS CHRISTI, Texas -", "Kano:") when it lies
+    in `within`, the region its lead incident is placed in."""
+    for sentence in sentences[:3]:
+        line = DATELINE.match(sentence.text)
+        name = _DATELINE_END.split(line.group(0))[0].strip() if line else ""
+        town = _town(gazetteer, name, within.iso2) if name else None
+        if town is not None and contains(within, town):
+            return sentence, PlaceMention(town, 2, 0, len(name), name, town.name, dateline=True)
+    return None
+
+
+_DATELINE_END = re.compile(r"[,(:—–]|--|\s-\s")
 
 
 @lru_cache(maxsize=50_000)

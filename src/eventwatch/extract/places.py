@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
@@ -83,6 +83,7 @@ _ORIGIN = re.compile(
 _NOT_SCENE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
     r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
+    r"|\btold reporters\s+(?:outside|at|in front of)\s+[^.;]{0,30}\bin\s+$"
 )
 
 
@@ -101,6 +102,18 @@ _ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:
 # After the place: "-born", "-headquartered", "-based <organisation>", "<place> (news) <organisation>".
 _BASED = re.compile(rf"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){{0,2}}{_ORGANISATION}"
                     rf"|\s+(?:news\s+)?{_ORGANISATION}")
+# A dateline opening a paragraph: "ISLAMABAD:", "LAGOS —", "CORPUS CHRISTI, Texas —",
+# "Islamabad:", "Lagos, Nigeria -", "Beijing (AFP) -"; not "Myanmar - where ...".
+_DASH = r"(?:[—–]|--|\s-\s)"
+_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ ]{{1,30}}?)?\s*(?:{_DASH}|:)"
+    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z]+\)\s*{_DASH}))"
+)
+# Before or after a town, what makes it a stance or a street rather than the scene
+# ("pro-Beijing gangsters", "the Delhi gate", "the Kabul road").
+_STANCE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
+_STREET = re.compile(r"\s+(?:gate|road|street|highway|avenue|bridge)\b")
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
 
@@ -111,7 +124,9 @@ def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
     an organisation is based ("a Lyon-born writer", "an Ohio-based church group", "the St.
     Petersburg news outlet"; a "New York-based journalist" may well be where she works)."""
     before = sentence[max(0, start - 120) : start]
-    if end is not None and _BASED.match(sentence, end):
+    if end is not None and (_BASED.match(sentence, end) or _STREET.match(sentence, end)):
+        return True
+    if _STANCE.search(before):
         return True
     return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before) or _BIOGRAPHY.search(before))
 
@@ -138,6 +153,7 @@ class PlaceMention:
     end: int
     text: str
     location: str  # the name to report as ACLED 'location'
+    dateline: bool = False  # named in the sentence's dateline ("ISLAMABAD: ...", "LAGOS, Nigeria -")
 
 
 def _clean(name: str) -> str:
@@ -292,6 +308,9 @@ def find_places(
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
+    line = DATELINE.match(sentence)
+    if line is not None:
+        found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
     return sorted(found, key=lambda p: p.start)
 
 
@@ -322,7 +341,9 @@ def precision_rank(mention: PlaceMention) -> tuple[int, int]:
 
 
 def most_precise(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
-    return min(mentions, key=precision_rank) if mentions else None
+    """The most precise place; of two as precise, one the sentence reports over the dateline's
+    (where the report was filed: "Islamabad: ... was arrested in Peshawar")."""
+    return min(mentions, key=lambda p: (precision_rank(p), p.dateline)) if mentions else None
 
 
 def contains(outer: Place, inner: Place) -> bool:
