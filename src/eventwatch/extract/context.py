@@ -22,10 +22,10 @@ from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
 from eventwatch.extract.places import (
+    DATELINE,
     MAJOR_CITY,
     MIN_CITY_POPULATION,
     PLACE_POPULATION,
-    DATELINE,
     PlaceMention,
     contains,
     not_the_scene,
