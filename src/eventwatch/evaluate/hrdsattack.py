@@ -38,7 +38,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,6 +49,7 @@ from lxml import html as lxml_html
 from eventwatch.errors import EvalError, InputError
 from eventwatch.evaluate.primary import primary_mention
 from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.context import article_countries
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.gazetteer.normalise import strip_region_words
 from eventwatch.ingest.html import parse_html
@@ -358,8 +359,10 @@ class ArticleScore:
     seconds: float
 
 
-def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, seconds: float) -> ArticleScore:
-    top = primary_mention(mentions)
+def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, seconds: float,
+          about: Sequence[int] = ()) -> ArticleScore:
+    """One article's verdicts; `about`: ISO codes of the countries the article is about."""
+    top = primary_mention(mentions, about)
 
     def verdict(value: str | None, check: Callable[[str, Mention], bool]) -> bool | None:
         return None if value is None else (top is not None and check(value, top))
@@ -381,6 +384,12 @@ def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, s
     )
 
 
+def countries_about(article: Article, gazetteer: Gazetteer) -> list[int]:
+    """ISO numeric codes of the countries the article is about, most named first."""
+    found = (gazetteer.country_by_iso2(iso2) for iso2 in article_countries(article.text, gazetteer))
+    return [country.iso for country in found if country is not None]
+
+
 def score_file(path: Path, services: Services, settings: Settings) -> list[ArticleScore]:
     """Every article of the file run through the extraction and judged against its gold."""
     places = PlaceJudge(services.gazetteer)
@@ -392,7 +401,7 @@ def score_file(path: Path, services: Services, settings: Settings) -> list[Artic
         article = article_of(record["sample"], settings, origin=f"{path.name}#{index}")
         mentions = extract_mentions(article, services)
         seconds = time.perf_counter() - started
-        scores.append(judge(index, gold, mentions, places, seconds))
+        scores.append(judge(index, gold, mentions, places, seconds, countries_about(article, services.gazetteer)))
     return scores
 
 
