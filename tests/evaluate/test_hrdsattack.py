@@ -200,10 +200,12 @@ def test_primary_prefers_a_country_the_article_is_about() -> None:
     def placed(index: int, iso: int, dated: bool = True) -> Mention:
         return _mention(index=index, iso=iso, event_date=date(2021, 1, 1) if dated else None, geo_precision=1)
 
-    abroad, home = placed(0, 276), placed(1, 275, dated=False)  # a protest in Germany, a jailing in Palestine
-    assert primary_mention([abroad, home]) is abroad  # nothing known of the article: fully reported first
+    abroad, home = placed(0, 276), placed(1, 275)  # a protest in Germany, a jailing in Palestine
+    assert primary_mention([abroad, home]) is abroad  # nothing known of the article: the first
     assert primary_mention([abroad, home], about=[275]) is home
     assert primary_mention([abroad, home], about=[276, 275]) is abroad
+    undated = placed(1, 275, dated=False)
+    assert primary_mention([abroad, undated], about=[275]) is abroad  # fully reported comes first
     # the country the article names most is the main one when an incident is placed there
     jailing, protest, march = placed(1, 275), placed(2, 276), placed(3, 276)
     assert primary_mention([jailing, protest, march]) is protest  # most incidents are in Germany

@@ -102,7 +102,7 @@ class _Reader:
         site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
             sites[0] if sites else None)
         if site is not None and not site.named and place is not None:
-            site = None if place.place.feature == "country" else site  # "Two station" in "Ukraine"
+            site = None if place.national else site  # "Two station" in "Ukraine"
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
         attacker, target = self.actors(text, guess, country)
@@ -140,7 +140,7 @@ class _Reader:
         sentence is one only with a place below country level or a named site."""
         if HABITUAL.search(frame.sentence.text):
             return False
-        specific = (frame.place is not None and frame.place.place.feature != "country") or (
+        specific = (frame.place is not None and not frame.place.national) or (
             frame.site is not None and frame.site.named)
         vague = frame.date.kind == "vague" or bool(TREND.search(frame.sentence.text))
         return specific or not vague
@@ -155,7 +155,7 @@ class _Reader:
             if draft.place is None and same_site is not None:
                 draft.place, draft.place_sentence = same_site.place, same_site.place_sentence
             root = draft.part_of or draft
-            placed = (root.place is not None and root.place.place.feature != "country") or (
+            placed = (root.place is not None and not root.place.national) or (
                 root.site is not None and root.site.named)
             if placed and (draft.part_of is None or draft.part_of in kept):
                 kept.append(draft)
@@ -165,7 +165,7 @@ class _Reader:
             kept = (home or national)[:1] or self.in_main_country()
         self.lead = (kept[0].part_of or kept[0]) if kept else None
         for draft in kept[:1]:
-            if draft.place is not None and draft.place.place.feature == "country":
+            if draft.place is not None and draft.place.national:
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
                 if named is not None:
                     draft.place_sentence, draft.place = named
@@ -281,7 +281,7 @@ class _Reader:
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
         place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames))
-        return place if place is not None and place.place.feature != "country" else None
+        return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
                     claims: list[ClaimMention]) -> None:

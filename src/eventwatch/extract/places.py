@@ -41,6 +41,8 @@ _MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|gover
 _NAMED = re.compile(r"(?<!town )(?<!city )(?<!village )(?<!place )(?<!area )\b(?:named|called)\s+$")
 _PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
 MIN_CITY_POPULATION = 1000
+# Countries GeoNames lists that are cities: a report placed there is placed in a town.
+CITY_STATES = frozenset({"HK", "MO", "SG", "MC", "VA", "GI"})
 PLACE_POPULATION = 100_000  # a town this large is a place people know by name
 # A town outside every country the article names must be this large to be believed
 # (stops acronyms and surnames such as "HUR" landing in a hamlet abroad).
@@ -155,6 +157,12 @@ class PlaceMention:
     location: str  # the name to report as ACLED 'location'
     dateline: bool = False  # named in the sentence's dateline ("ISLAMABAD: ...", "LAGOS, Nigeria -")
 
+    @property
+    def national(self) -> bool:
+        """Whether the place is a whole country (not a city-state such as Hong Kong, which
+        places an incident as precisely as a town does)."""
+        return self.place.feature == "country" and self.place.iso2 not in CITY_STATES
+
 
 def _clean(name: str) -> str:
     """Drop a possessor and a trailing possessive: "Russia’s Bryansk" -> "Bryansk"."""
@@ -268,7 +276,8 @@ def _lookup_span(
     if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start, start + len(text)):
         return None
     if country is not None:
-        return PlaceMention(country, 3, start, start + len(text), text, country.name)
+        precision = 1 if country.iso2 in CITY_STATES else 3
+        return PlaceMention(country, precision, start, start + len(text), text, country.name)
     candidates = towns(gazetteer, text, context)
     place = _best_city(candidates, context)
     region = next((p for p in candidates if p.feature == "admin1"), None)
