@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwatch.extract.context import article_countries, dateline_town, first_naming, main_town, surnames
+from eventwatch.extract.context import (
+    article_countries,
+    article_regions,
+    dateline_town,
+    first_naming,
+    main_town,
+    surnames,
+)
+from eventwatch.extract.places import find_places
 from eventwatch.extract.sentences import split_sentences
 
 
@@ -95,3 +103,17 @@ def test_the_dateline_town_inside_the_lead_region(services: Any) -> None:
     assert named is not None and named[1].location == "Corpus Christi"
     ohio = gazetteer.region("Ohio", country_iso2="US")
     assert dateline_town(sentences, gazetteer, ohio) is None
+
+
+def test_the_regions_an_article_names_pick_among_same_named_towns(services: Any) -> None:
+    gazetteer = services.gazetteer
+    text = "Police in Springfield arrested the organiser. Massachusetts lawmakers asked why."
+    regions = article_regions(text, gazetteer, ["US"])
+    assert ("US", "Massachusetts") in regions
+    sentence = "Police in Springfield arrested the organiser."
+    found = find_places(sentence, [], gazetteer, ("US",), regions=regions)
+    assert [(p.location, p.place.admin1) for p in found] == [("Springfield", "Massachusetts")]
+    # a far larger namesake is still meant: Austin, Texas in a report that names Minnesota
+    minnesota = article_regions("Minnesota police watched. Protesters marched in Austin.", gazetteer, ["US"])
+    found = find_places("Protesters marched in Austin.", [], gazetteer, ("US",), regions=minnesota)
+    assert [p.place.admin1 for p in found] == ["Texas"]

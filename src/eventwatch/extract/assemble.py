@@ -20,7 +20,14 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries, dateline_town, first_naming, main_town, surnames
+from eventwatch.extract.context import (
+    article_countries,
+    article_regions,
+    dateline_town,
+    first_naming,
+    main_town,
+    surnames,
+)
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -65,6 +72,7 @@ class _Reader:
         self.published: date | None = article.published_at.date() if article.published_at else None
         self.context = article_countries(article.text, services.gazetteer)
         self.surnames = surnames(article.text, services.gazetteer)
+        self.regions = article_regions(article.text, services.gazetteer, self.context)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
@@ -95,7 +103,7 @@ class _Reader:
         text = sentence.text
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames)
+        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
         place = most_precise(places)
         country = place.place.country if place else None
         sites = find_sites(text)
@@ -280,7 +288,8 @@ class _Reader:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
-        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames))
+        place = most_precise(
+            find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
         return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],

@@ -123,6 +123,26 @@ def _by_places(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return counts
 
 
+def article_regions(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """(ISO2, admin1) of the first-level regions of the article's main countries that it names
+    ("Texas", "Kano State"): they pick among same-named towns of those countries."""
+    found: set[tuple[str, str]] = set()
+    runs = {_ARTICLE.sub("", m.group(0).rstrip(".")) for m in _RUN.finditer(text)}
+    for run in runs:
+        if run in _CALENDAR or gazetteer.is_common_word(run) or _country_code(gazetteer, run) is not None:
+            continue
+        for iso2 in context[:2]:
+            region = _region_named(gazetteer, run, iso2)
+            if region is not None and region.admin1 is not None:
+                found.add((iso2, region.admin1))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def _region_named(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
+    return gazetteer.region(name, country_iso2=iso2)
+
+
 # Two or three capitalised words standing alone: a person's name ("James Holt") or a place's.
 _PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)((?:\s+[A-Z][a-z][\w’'-]*){1,2})\b(?!\s+[A-Z])")
 _AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")

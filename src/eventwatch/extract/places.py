@@ -41,6 +41,8 @@ _MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|gover
 _NAMED = re.compile(r"(?<!town )(?<!city )(?<!village )(?<!place )(?<!area )\b(?:named|called)\s+$")
 _PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
 MIN_CITY_POPULATION = 1000
+# A town in a region the article names is meant over a namesake at most this many times larger.
+REGION_SHARE = 10
 # Countries GeoNames lists that are cities: a report placed there is placed in a town.
 CITY_STATES = frozenset({"HK", "MO", "SG", "MC", "VA", "GI"})
 PLACE_POPULATION = 100_000  # a town this large is a place people know by name
@@ -227,9 +229,12 @@ def country_named(gazetteer: Gazetteer, text: str) -> Place | None:
     return gazetteer.country(text)
 
 
-def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city") -> Place | None:
-    """The likeliest town: in a country the article is about, unless a namesake elsewhere is
-    a major city (Delhi, India, over Delhi, California); outside those countries only a large one."""
+def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city",
+               regions: Collection[tuple[str, str]] = ()) -> Place | None:
+    """The likeliest town: in a country the article is about (in a region it names, when one
+    is: Springfield, Massachusetts in a report that names Massachusetts), unless a namesake
+    elsewhere is a major city (Delhi, India, over Delhi, California); outside those countries
+    only a large one. `regions`: (ISO2, admin1) of the regions the article names."""
     cities = [p for p in candidates if p.feature == feature and p.population >= MIN_CITY_POPULATION]
     if not cities:
         return None
@@ -238,6 +243,10 @@ def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str
         local = [p for p in cities if p.iso2 == iso2]
         if local:
             top = max(local, key=lambda p: p.population)
+            named = [p for p in local if (p.iso2, p.admin1) in regions]
+            in_region = max(named, key=lambda p: p.population) if named else None
+            if in_region is not None and in_region.population * REGION_SHARE >= top.population:
+                top = in_region  # not Austin, Minnesota for Austin, Texas
             dominant = best.population >= MAJOR_CITY and best.population >= DOMINANCE * top.population
             return best if dominant else top
     return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
@@ -255,7 +264,7 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
 
 def _lookup_span(
     sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str],
-    not_places: Collection[str] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
@@ -279,7 +288,7 @@ def _lookup_span(
         precision = 1 if country.iso2 in CITY_STATES else 3
         return PlaceMention(country, precision, start, start + len(text), text, country.name)
     candidates = towns(gazetteer, text, context)
-    place = _best_city(candidates, context)
+    place = _best_city(candidates, context, regions=regions)
     region = next((p for p in candidates if p.feature == "admin1"), None)
     if place is not None and region is not None and _region_meant(candidates, region, place):
         place = None
@@ -287,7 +296,7 @@ def _lookup_span(
         region = region or (_region(gazetteer, text, context) if by_ner else None)
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
-        place = _best_city(candidates, context, feature="admin2")
+        place = _best_city(candidates, context, "admin2", regions)
         if place is None or _bare_county(text, place):
             return None
     near = _NEAR.search(sentence[:start])
@@ -296,11 +305,12 @@ def _lookup_span(
 
 def find_places(
     sentence: str, entities: Sequence[Entity], gazetteer: Gazetteer, context: Sequence[str] = (),
-    not_places: Collection[str] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
 ) -> list[PlaceMention]:
     """Every place named in the sentence, in order; context = ISO2 codes of countries the
-    article is about, used to pick among same-named places; not_places = words the article
-    uses as names of people, never read as towns unless NER calls them places."""
+    article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
+    regions it names; not_places = words the article uses as names of people, never read as
+    towns unless NER calls them places."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -308,9 +318,9 @@ def find_places(
     for start, end, by_ner in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places)
+        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions)
         parts = [whole] if whole is not None else [
-            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places)
+            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places, regions)
             for s, e in _parts(sentence, start, end)
         ]
         for mention in parts:
