@@ -176,3 +176,9 @@ def test_a_country_before_a_dash_is_no_dateline(services: Any) -> None:
 def test_stances_streets_and_press_remarks_are_not_the_scene(sentence: str, services: Any) -> None:
     found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("CN", "IN", "KE"))
     assert [p.location for p in found if p.place.feature == "city"] == []
+
+
+def test_a_titled_persons_see_is_not_the_scene(services: Any) -> None:
+    sentence = "The seminarian was murdered, Bishop Paul Okoro of Sokoto said in a statement."
+    found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("NG",))
+    assert [p.location for p in found] == []

@@ -88,6 +88,9 @@ _NOT_SCENE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
     r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
     r"|\btold reporters\s+(?:outside|at|in front of)\s+[^.;]{0,30}\bin\s+$"
+    # a titled person's see, state or city: "Bishop Matthew Kukah of Sokoto", "Mayor Ann Ray of Leeds"
+    r"|\b(?:Bishop|Archbishop|Cardinal|Emir|Sultan|Governor|Mayor|Senator|Imam|Rabbi|Chief)"
+    r"(?:\s+[A-Z][\w.'’-]*){1,4},?\s+of\s+$"
 )
 
 
