@@ -210,3 +210,9 @@ def test_primary_prefers_a_country_the_article_is_about() -> None:
     jailing, protest, march = placed(1, 275), placed(2, 276), placed(3, 276)
     assert primary_mention([jailing, protest, march]) is protest  # most incidents are in Germany
     assert primary_mention([jailing, protest, march], about=[275, 276]) is jailing
+
+
+def test_a_gold_region_without_its_spanish_type_word(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    sonora = _mention(location="Hermosillo", admin1="Estado de Sonora", country="Mexico", iso=484)
+    assert judge.admin1_ok("Sonora", sonora) and not judge.admin1_ok("Chihuahua", sonora)
