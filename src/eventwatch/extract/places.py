@@ -281,11 +281,7 @@ def _lookup_span(
     country = country_named(gazetteer, text)
     if text.isupper() and len(text) > 1 and country is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
-    if country is not None and text in _PROSE_CODES and _MODIFIER.match(sentence, start + len(text)):
-        return None  # "US Senator Jim Risch", "UK-based newspaper", "US officials": an adjective
-    if _NAMED.search(sentence, 0, start) and not by_ner:
-        return None  # "an asylum seeker named Elizabeth": a person
-    if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start, start + len(text)):
+    if _used_otherwise(sentence, text, start, by_ner, country):
         return None
     if country is not None:
         precision = 1 if country.iso2 in CITY_STATES else 3
@@ -304,6 +300,18 @@ def _lookup_span(
             return None
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
+
+
+def _used_otherwise(sentence: str, text: str, start: int, by_ner: bool, country: Place | None) -> bool:
+    """Whether the name at `start` stands for something other than the scene: a country code
+    as an adjective ("US Senator Jim Risch", "US officials"), a person ("an asylum seeker named
+    Elizabeth"), a capital for its government, or a place `not_the_scene`."""
+    end = start + len(text)
+    if country is not None and text in _PROSE_CODES and _MODIFIER.match(sentence, end):
+        return True
+    if _NAMED.search(sentence, 0, start) and not by_ner:
+        return True
+    return _is_metonym(sentence, start, end) or not_the_scene(sentence, start, end)
 
 
 def find_places(
