@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from eventwatch.extract.places import find_places, most_precise
+from eventwatch.extract.places import Entity, find_places, most_precise
 
 
 @pytest.mark.parametrize("name", ["Floyd", "Stone", "Ransom"])
@@ -182,3 +182,10 @@ def test_a_titled_persons_see_is_not_the_scene(services: Any) -> None:
     sentence = "The seminarian was murdered, Bishop Paul Okoro of Sokoto said in a statement."
     found = find_places(sentence, services.entities([sentence])[0], services.gazetteer, ("NG",))
     assert [p.location for p in found] == []
+
+
+def test_a_lowercase_word_is_no_place_but_a_lowercase_country_name_is(services: Any) -> None:
+    sentence = "Police pushed the protester into an unmarked van in eSwatini."
+    tagged = [Entity("van", "GPE", 45, 48), Entity("eSwatini", "GPE", 52, 60)]
+    found = find_places(sentence, tagged, services.gazetteer, ())
+    assert [p.text for p in found] == ["eSwatini"]

@@ -271,7 +271,9 @@ def _lookup_span(
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
-    if not text or text in _MONTHS or text in _COMPASS or (
+    if not text or (text[0].islower() and gazetteer.country(text) is None):
+        return None  # "an unmarked van" (NER may tag it): not Van, Turkey; "eSwatini" is a country
+    if text in _MONTHS or text in _COMPASS or (
             not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
         return None
     if not by_ner and text in not_places:
