@@ -51,7 +51,9 @@ def test_surnames_of_people_named_in_full(services: Any) -> None:
         "Police in Central Minsk detained the journalist Ivan Foley. In Belgorod, officials said "
         "Foley was released. Residents of Port Harcourt protested."
     )
-    assert surnames(text, services.gazetteer) == {"Foley"}
+    assert surnames(text, services.gazetteer) == {"Foley", "Ivan"}
+    given = "The reporter Ana Ruiz was threatened. Ana said the men followed her home."
+    assert "Ana" in surnames(given, services.gazetteer)  # not Anna, Texas
 
 
 def test_first_naming_and_main_town(services: Any) -> None:

@@ -153,8 +153,9 @@ _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southe
 
 
 def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Last words of the two- and three-word names an article gives people ("Price" once the
-    article has named "Daniel Price"): a surname alone later is that person, not a town.
+    """First and last words of the two- and three-word names an article gives people ("Price"
+    and "Daniel" once the article has named "Daniel Price"): either alone later is that
+    person, not a town ("Ana" is not Anna, Texas, once "Ana Ruiz" was named).
     A run that is itself a place, starts with an everyday word, a direction, a demonym or a
     large town's name, or ends with a region's or large town's name, names no person."""
     found: set[str] = set()
@@ -169,6 +170,7 @@ def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
         if gazetteer.lookup(match.group(0)):
             continue
         found.add(_strip_possessive(last))
+        found.add(first)  # "George" once the article has named "George Floyd"
     return frozenset(found)
 
 
