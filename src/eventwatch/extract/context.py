@@ -155,7 +155,7 @@ _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southe
 def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     """First and last words of the two- and three-word names an article gives people ("Price"
     and "Daniel" once the article has named "Daniel Price"): either alone later is that
-    person, not a town ("Ana" is not Anna, Texas, once "Ana Ruiz" was named).
+    person, not a town ("Ana" is not Anna, Texas, once "Ana Quispe" was named).
     A run that is itself a place, starts with an everyday word, a direction, a demonym or a
     large town's name, or ends with a region's or large town's name, names no person."""
     found: set[str] = set()
