@@ -145,6 +145,33 @@ def test_place_equality_through_gazetteer(services: Any) -> None:
     assert not judge.country_ok("Taiwan", _mention(country="Hong Kong", iso=hong_kong.iso))
 
 
+def _at(services: Any, name: str, iso2: str) -> Mention:
+    town = next(p for p in services.gazetteer.lookup(name, country_iso2=iso2) if p.feature == "city")
+    return _mention(location=town.name, admin1=town.admin1, admin2=town.admin2, country=town.country, iso=town.iso,
+                    latitude=town.latitude, longitude=town.longitude, geonames_id=town.geonames_id, geo_precision=1)
+
+
+def test_a_district_of_the_gold_city_is_in_its_area_but_not_the_city_by_name(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    brooklyn = _at(services, "Brooklyn", "US")
+    assert judge.city_area_ok("New York", brooklyn) and not judge.city_ok("New York", brooklyn)
+    assert judge.city_area_ok("Manila", _at(services, "Quezon City", "PH"))
+    assert not judge.city_area_ok("New York", _at(services, "Newark", "US"))  # another city 14 km away
+    assert not judge.city_area_ok("Boston", _at(services, "Cambridge", "GB"))  # a namesake far away
+    region_only = replace(brooklyn, geo_precision=3)
+    assert not judge.city_area_ok("New York", region_only)
+
+
+def test_a_gold_region_may_be_the_second_level_area(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    tacloban = _at(services, "Tacloban", "PH")
+    assert judge.admin1_ok("Leyte", tacloban)
+    assert not judge.admin1_ok("Cebu", tacloban)
+    abuja = _mention(location="Abuja", admin1="FCT", country="Nigeria", iso=566)
+    assert judge.admin1_ok("Federal Capital Territory", abuja)
+    assert not judge.admin1_ok("Lagos", abuja)
+
+
 def test_primary_ranking() -> None:
     arrest = _mention(
         index=0, event_type="Strategic developments", sub_event_type="Arrests", disorder_type="Strategic developments"
@@ -173,3 +200,25 @@ def test_date_fields_typed_out_of_order_are_read_by_what_they_hold() -> None:
     assert gold_of({"year": "March", "month": "2015", "date": None}).date == GoldDate(2015, 3, None)
     assert gold_of({"year": "September", "month": "09", "date": "2021.0"}).date == GoldDate(2021, 9, 9)
     assert gold_of({"year": "2020.0", "month": "May", "date": "3.0"}).date == GoldDate(2020, 5, 3)
+
+
+def test_primary_prefers_a_country_the_article_is_about() -> None:
+    def placed(index: int, iso: int, dated: bool = True) -> Mention:
+        return _mention(index=index, iso=iso, event_date=date(2021, 1, 1) if dated else None, geo_precision=1)
+
+    abroad, home = placed(0, 276), placed(1, 275)  # a protest in Germany, a jailing in Palestine
+    assert primary_mention([abroad, home]) is abroad  # nothing known of the article: the first
+    assert primary_mention([abroad, home], about=[275]) is home
+    assert primary_mention([abroad, home], about=[276, 275]) is abroad
+    undated = placed(1, 275, dated=False)
+    assert primary_mention([abroad, undated], about=[275]) is abroad  # fully reported comes first
+    # the country the article names most is the main one when an incident is placed there
+    jailing, protest, march = placed(1, 275), placed(2, 276), placed(3, 276)
+    assert primary_mention([jailing, protest, march]) is protest  # most incidents are in Germany
+    assert primary_mention([jailing, protest, march], about=[275, 276]) is jailing
+
+
+def test_a_gold_region_without_its_spanish_type_word(services: Any) -> None:
+    judge = PlaceJudge(services.gazetteer)
+    sonora = _mention(location="Hermosillo", admin1="Estado de Sonora", country="Mexico", iso=484)
+    assert judge.admin1_ok("Sonora", sonora) and not judge.admin1_ok("Chihuahua", sonora)

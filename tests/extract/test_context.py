@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.context import (
+    article_countries,
+    article_regions,
+    dateline_town,
+    first_naming,
+    main_town,
+    surnames,
+)
+from eventwatch.extract.places import find_places
 from eventwatch.extract.sentences import split_sentences
 
 
@@ -43,7 +51,9 @@ def test_surnames_of_people_named_in_full(services: Any) -> None:
         "Police in Central Minsk detained the journalist Ivan Foley. In Belgorod, officials said "
         "Foley was released. Residents of Port Harcourt protested."
     )
-    assert surnames(text, services.gazetteer) == {"Foley"}
+    assert surnames(text, services.gazetteer) == {"Foley", "Ivan"}
+    given = "The reporter Ana Quispe was threatened. Ana said the men followed her home."
+    assert {"Ana", "Quispe"} <= surnames(given, services.gazetteer)  # "Ana" alone: not Anna, Texas
 
 
 def test_first_naming_and_main_town(services: Any) -> None:
@@ -66,3 +76,46 @@ def test_a_large_town_may_start_a_sentence_a_small_one_may_not(services: Any) ->
 def test_month_and_day_names_are_not_towns(services: Any) -> None:
     sentences = split_sentences("Protests began in the capital. In August, police detained the Belarusian organiser.")
     assert main_town(sentences, "US", services.gazetteer) is None
+
+
+def test_an_article_naming_no_country_is_about_the_country_of_its_regions_and_cities(services: Any) -> None:
+    text = "Police in Houston arrested two men after a reporter was beaten. Texas officials condemned it."
+    assert article_countries(text, services.gazetteer) == ["US"]
+    assert article_countries("The editor was detained at home.", services.gazetteer) == []
+
+
+def test_the_first_naming_skips_where_someone_fled_from(services: Any) -> None:
+    sentences = split_sentences(
+        "The writer fled his home in Eritrea years ago. Police in Kenya detained him on Friday."
+    )
+    named = first_naming(sentences, "ER", services.gazetteer)
+    assert named is None
+
+
+def test_a_country_name_is_never_read_as_a_town(services: Any) -> None:
+    sentences = split_sentences("Troops moved on. The convoy crossed from Iraq into Iran near the border town.")
+    assert main_town(sentences, "IR", services.gazetteer) is None  # not Arak, which GeoNames also calls "Iraq"
+
+
+def test_the_dateline_town_inside_the_lead_region(services: Any) -> None:
+    gazetteer = services.gazetteer
+    sentences = split_sentences("Pair charged\n\nCORPUS CHRISTI, Texas — Two people were charged with kidnapping.")
+    texas = gazetteer.region("Texas", country_iso2="US")
+    named = dateline_town(sentences, gazetteer, texas)
+    assert named is not None and named[1].location == "Corpus Christi"
+    ohio = gazetteer.region("Ohio", country_iso2="US")
+    assert dateline_town(sentences, gazetteer, ohio) is None
+
+
+def test_the_regions_an_article_names_pick_among_same_named_towns(services: Any) -> None:
+    gazetteer = services.gazetteer
+    text = "Police in Springfield arrested the organiser. Massachusetts lawmakers asked why."
+    regions = article_regions(text, gazetteer, ["US"])
+    assert ("US", "Massachusetts") in regions
+    sentence = "Police in Springfield arrested the organiser."
+    found = find_places(sentence, [], gazetteer, ("US",), regions=regions)
+    assert [(p.location, p.place.admin1) for p in found] == [("Springfield", "Massachusetts")]
+    # a far larger namesake is still meant: Austin, Texas in a report that names Minnesota
+    minnesota = article_regions("Minnesota police watched. Protesters marched in Austin.", gazetteer, ["US"])
+    found = find_places("Protesters marched in Austin.", [], gazetteer, ("US",), regions=minnesota)
+    assert [p.place.admin1 for p in found] == ["Texas"]

@@ -460,3 +460,22 @@ def test_guess_is_a_frozen_value() -> None:
     guess = TypeGuess(AIR, 1.0, (0, 5), "drone", False, False)
     with pytest.raises(AttributeError):
         guess.score = 2.0  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("expected", "sentence"),
+    [
+        ("Attack", "Two men beat the columnist outside her office in the evening."),
+        ("Attack", "Gunmen shot dead a correspondent near the market."),
+        ("Arrests", "The former editor has been handed a four-month prison sentence."),
+        ("Arrests", "The cartoonist was given a two-year jail term on Monday."),
+    ],
+)
+def test_attacks_on_writers_and_prison_sentences_handed_down(expected: str, sentence: str) -> None:
+    guess = classify_sentence(sentence)
+    assert guess is not None and guess.sub_event_type == expected and guess.score >= 1.0
+    assert is_event_candidate(sentence)
+
+
+def test_a_suspended_sentence_is_no_arrest() -> None:
+    assert classify_sentence("The editor was given a suspended prison sentence.") is None

@@ -172,3 +172,24 @@ def test_a_reaction_in_the_lead_does_not_move_the_date_of_the_killing_it_reports
     )
     top = _primary(text, services)
     assert (top.location, top.event_date) == ("Mombasa", date(2021, 6, 1))
+
+
+def test_a_city_state_places_an_incident_like_a_town(services: Any) -> None:
+    text = (
+        "Vigil for a dead dissident\n\n"
+        "Thousands of activists marched in Singapore to question the official account of the death of "
+        "a veteran dissident who was freed last year after two decades in prison."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.location, top.geo_precision) == ("Peaceful protest", "Singapore", 1)
+
+
+def test_an_article_about_one_country_does_not_report_its_sources_abroad(services: Any) -> None:
+    text = (
+        "Columnist beaten\n\n"
+        "Islamabad: Unknown men beat the journalist Sana Mir outside her home in Peshawar on 4 May.\n\n"
+        "Pakistani journalists condemned the attack, and Pakistani lawmakers demanded an inquiry. "
+        "The press club of Pakistan called a protest."
+    )
+    top = _primary(text, services)
+    assert (top.country, top.location) == ("Pakistan", "Peshawar")

@@ -33,6 +33,7 @@ def test_cyrillic_is_kept_not_transliterated() -> None:
         ("Republic of Tatarstan", "tatarstan"),
         ("Autonomous Republic of Crimea", "crimea"),
         ("North Darfur State", "north darfur"),
+        ("Estado de Sonora", "sonora"),
     ],
 )
 def test_region_type_words_are_stripped(phrase: str, expected: str) -> None:

@@ -8,12 +8,20 @@ extraction; its primary mention (`primary.primary_mention`) is compared with the
 Scoring rules:
 - a field is scored only on articles whose gold value is stated: None, "", "None",
   "unknown", "N/A" (any case) mean not stated; a missing prediction counts as wrong;
-- places are equal when their normalised names are ("Malé" == "male"), or when the
+- places (`hrds_places.PlaceJudge`) are equal when their normalised names are ("Malé" == "male"), or when the
   gazetteer resolves both to the same place (country "USA" == "United States", region
   "Zamfara State" == admin1 "Zamfara", city "Kiev" == the predicted Kyiv's GeoNames id);
   a gold name the gazetteer cannot resolve at all is also accepted when it is a near-spelling
-  (similarity >= ``TYPO_SIMILARITY``) of the prediction: crowd typos and demonyms
+  (similarity >= ``hrds_places.TYPO_SIMILARITY``) of the prediction: crowd typos and demonyms
   ("Nigeia", "Ethiopian");
+- a gold region is also matched by the predicted place's second-level area ("Leyte" for
+  Tacloban, whose GeoNames admin1 is the region Eastern Visayas; "Renfrewshire" for Johnstone,
+  Scotland): annotators name the state, province or county, which GeoNames keeps at the
+  second level in some countries; and by an acronym of it ("FCT", Federal Capital Territory);
+- `city_acc` compares names (as the issue defines it); `city_area_acc` also accepts a
+  predicted town within ``hrds_places.DISTRICT_KM`` of a town of the gold name in the same
+  country: a district or neighbour in the same urban area ("Brooklyn" for New York, "Quezon
+  City" for Manila, "Bethnal Green" for London);
 - a gold country that names a first-level region ("Scotland", "Texas") is scored as that
   region's country; one naming several ("Greece and India") accepts any of them; a predicted
   Hong Kong or Macao is accepted for a gold China;
@@ -27,9 +35,8 @@ from __future__ import annotations
 
 import difflib
 import json
-import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -38,18 +45,15 @@ from typing import Any
 from lxml import html as lxml_html
 
 from eventwatch.errors import EvalError, InputError
+from eventwatch.evaluate.hrds_places import PlaceJudge
 from eventwatch.evaluate.primary import primary_mention
 from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.context import article_countries
 from eventwatch.gazetteer import Gazetteer, normalise_name
-from eventwatch.gazetteer.normalise import strip_region_words
 from eventwatch.ingest.html import parse_html
 from eventwatch.records import Article, Mention
 from eventwatch.settings import Settings
 
-TYPO_SIMILARITY = 0.85  # "Nigeia"/"Nigeria" 0.92, "Ethiopian"/"Ethiopia" 0.94; "Niger"/"Nigeria" 0.83
-# Special administrative regions GeoNames lists as countries, which annotators write as the
-# sovereign state: Hong Kong and Macao (ISO numeric) -> China.
-SOVEREIGN = {344: 156, 446: 156}
 UNSTATED = frozenset({"", "none", "null", "unknown", "n a", "na", "not stated"})
 MONTHS = (
     "january",
@@ -70,6 +74,7 @@ KEYS = (
     "country_acc",
     "admin1_acc",
     "city_acc",
+    "city_area_acc",
     "date_acc",
     "n_country",
     "n_admin1",
@@ -180,91 +185,6 @@ def date_ok(gold: GoldDate, predicted: date | None) -> bool | None:
     return wanted == got
 
 
-# ----- places ------------------------------------------------------------------------------
-
-
-def _similar(a: str, b: str) -> bool:
-    return difflib.SequenceMatcher(None, normalise_name(a), normalise_name(b)).ratio() >= TYPO_SIMILARITY
-
-
-def _region_key(name: str) -> str:
-    return strip_region_words(normalise_name(name))[0]
-
-
-class PlaceJudge:
-    """Place equality through the gazetteer, with each gold name resolved once."""
-
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gazetteer = gazetteer
-        self._cache: dict[tuple[str, str, str], object] = {}
-
-    def _cached(self, kind: str, name: str, hint: str, build: Callable[[], object]) -> object:
-        key = (kind, name, hint)
-        if key not in self._cache:
-            self._cache[key] = build()
-        return self._cache[key]
-
-    def country_codes(self, name: str) -> frozenset[int]:
-        """ISO numeric codes a gold country names (one, several, or none if unresolved)."""
-        return self._cached("country", name, "", lambda: self._country_codes(name))  # type: ignore[return-value]
-
-    def _country_codes(self, name: str) -> frozenset[int]:
-        codes: set[int] = set()
-        for part in re.split(r",|\band\b|\(|\)|\betc\b", name):
-            part = re.sub(r"^\s*(?:the|multiple)\s+", "", part.strip(), flags=re.I)
-            if not part:
-                continue
-            found = self.gazetteer.country(part)
-            if found is None:
-                regions = [p for p in self.gazetteer.lookup(part) if p.feature == "admin1"]
-                found = regions[0] if regions else None
-            if found is not None:
-                codes.add(found.iso)
-        return frozenset(codes)
-
-    def region_id(self, name: str, iso2: str | None) -> int | None:
-        found = self._cached("region", name, iso2 or "", lambda: self.gazetteer.region(name, country_iso2=iso2))
-        return getattr(found, "geonames_id", None)
-
-    def city_ids(self, name: str) -> frozenset[int]:
-        return self._cached(  # type: ignore[return-value]
-            "city", name, "", lambda: frozenset(p.geonames_id for p in self.gazetteer.lookup(name) if p.geonames_id)
-        )
-
-    def country_ok(self, gold: str, mention: Mention) -> bool:
-        if mention.country is None:
-            return False
-        codes = self.country_codes(gold)
-        if codes:
-            return mention.iso in codes or SOVEREIGN.get(mention.iso or 0) in codes
-        return normalise_name(gold) == normalise_name(mention.country) or _similar(gold, mention.country)
-
-    def admin1_ok(self, gold: str, mention: Mention) -> bool:
-        if mention.admin1 is None:
-            return False
-        if _region_key(gold) == _region_key(mention.admin1):
-            return True
-        iso2 = self._iso2(mention)
-        predicted, wanted = self.region_id(mention.admin1, iso2), self.region_id(gold, iso2)
-        if wanted is not None:
-            return wanted == predicted
-        return self.region_id(gold, None) is None and _similar(gold, mention.admin1)
-
-    def city_ok(self, gold: str, mention: Mention) -> bool:
-        if mention.location is None:
-            return False
-        if normalise_name(gold) == normalise_name(mention.location):
-            return True
-        ids = self.city_ids(gold)
-        if ids:
-            return mention.geonames_id in ids
-        return _similar(gold, mention.location)
-
-    def _iso2(self, mention: Mention) -> str | None:
-        found = self.gazetteer.country(mention.country) if mention.country else None
-        return found.iso2 if found else None
-
-
 # ----- articles ----------------------------------------------------------------------------
 
 
@@ -318,13 +238,16 @@ class ArticleScore:
     country: bool | None
     admin1: bool | None
     city: bool | None
+    city_area: bool | None
     date: bool | None
     any_country: bool | None
     seconds: float
 
 
-def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, seconds: float) -> ArticleScore:
-    top = primary_mention(mentions)
+def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, seconds: float,
+          about: Sequence[int] = ()) -> ArticleScore:
+    """One article's verdicts; `about`: ISO codes of the countries the article is about."""
+    top = primary_mention(mentions, about)
 
     def verdict(value: str | None, check: Callable[[str, Mention], bool]) -> bool | None:
         return None if value is None else (top is not None and check(value, top))
@@ -339,10 +262,17 @@ def judge(index: int, gold: Gold, mentions: list[Mention], places: PlaceJudge, s
         country=verdict(gold.country, places.country_ok),
         admin1=verdict(gold.region, places.admin1_ok),
         city=verdict(gold.city, places.city_ok),
+        city_area=verdict(gold.city, places.city_area_ok),
         date=date_ok(gold.date, top.event_date if top else None),
         any_country=any_country,
         seconds=seconds,
     )
+
+
+def countries_about(article: Article, gazetteer: Gazetteer) -> list[int]:
+    """ISO numeric codes of the countries the article is about, most named first."""
+    found = (gazetteer.country_by_iso2(iso2) for iso2 in article_countries(article.text, gazetteer))
+    return [country.iso for country in found if country is not None]
 
 
 def score_file(path: Path, services: Services, settings: Settings) -> list[ArticleScore]:
@@ -356,7 +286,7 @@ def score_file(path: Path, services: Services, settings: Settings) -> list[Artic
         article = article_of(record["sample"], settings, origin=f"{path.name}#{index}")
         mentions = extract_mentions(article, services)
         seconds = time.perf_counter() - started
-        scores.append(judge(index, gold, mentions, places, seconds))
+        scores.append(judge(index, gold, mentions, places, seconds, countries_about(article, services.gazetteer)))
     return scores
 
 
@@ -368,8 +298,8 @@ def _rate(verdicts: list[bool | None]) -> tuple[float, int]:
 def summarise(scores: list[ArticleScore]) -> dict[str, float | int]:
     """The eval JSON: accuracy and count of scored articles per field."""
     result: dict[str, float | int] = {"n": len(scores)}
-    for name, attr in (("country", "country"), ("admin1", "admin1"), ("city", "city"), ("date", "date")):
-        result[f"{name}_acc"], result[f"n_{name}"] = _rate([getattr(s, attr) for s in scores])
+    for name in ("country", "admin1", "city", "city_area", "date"):
+        result[f"{name}_acc"], result[f"n_{name}"] = _rate([getattr(s, name) for s in scores])
     result["any_event_country_recall"] = _rate([s.any_country for s in scores])[0]
     return {key: result[key] for key in KEYS}
 

@@ -22,7 +22,14 @@ from eventwatch.extract import nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import article_countries, first_naming, main_town, surnames
+from eventwatch.extract.context import (
+    article_countries,
+    article_regions,
+    dateline_town,
+    first_naming,
+    main_town,
+    surnames,
+)
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -69,6 +76,7 @@ class _Reader:
         self.published: date | None = article.published_at.date() if article.published_at else None
         self.context = article_countries(article.text, services.gazetteer)
         self.surnames = surnames(article.text, services.gazetteer)
+        self.regions = article_regions(article.text, services.gazetteer, self.context)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
@@ -99,14 +107,14 @@ class _Reader:
         text = sentence.text
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames)
+        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
         place = most_precise(places)
         country = place.place.country if place else None
         sites = find_sites(text)
         site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
             sites[0] if sites else None)
         if site is not None and not site.named and place is not None:
-            site = None if place.place.feature == "country" else site  # "Two station" in "Ukraine"
+            site = None if place.national else site  # "Two station" in "Ukraine"
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
         attacker, target = self.actors(text, guess, country)
@@ -144,7 +152,7 @@ class _Reader:
         sentence is one only with a place below country level or a named site."""
         if HABITUAL.search(frame.sentence.text):
             return False
-        specific = (frame.place is not None and frame.place.place.feature != "country") or (
+        specific = (frame.place is not None and not frame.place.national) or (
             frame.site is not None and frame.site.named)
         vague = frame.date.kind == "vague" or bool(TREND.search(frame.sentence.text))
         return specific or not vague
@@ -159,7 +167,7 @@ class _Reader:
             if draft.place is None and same_site is not None:
                 draft.place, draft.place_sentence = same_site.place, same_site.place_sentence
             root = draft.part_of or draft
-            placed = (root.place is not None and root.place.place.feature != "country") or (
+            placed = (root.place is not None and not root.place.national) or (
                 root.site is not None and root.site.named)
             if placed and (draft.part_of is None or draft.part_of in kept):
                 kept.append(draft)
@@ -169,8 +177,12 @@ class _Reader:
             kept = (home or national)[:1] or self.in_main_country()
         self.lead = (kept[0].part_of or kept[0]) if kept else None
         for draft in kept[:1]:
-            if draft.place is not None and draft.place.place.feature == "country":
+            if draft.place is not None and draft.place.national:
                 named = main_town(self.sentences, draft.place.place.iso2, self.services.gazetteer, self.surnames)
+                if named is not None:
+                    draft.place_sentence, draft.place = named
+            elif draft.place is not None and draft.place.place.feature == "admin1":
+                named = dateline_town(self.sentences, self.services.gazetteer, draft.place.place)
                 if named is not None:
                     draft.place_sentence, draft.place = named
         return kept
@@ -291,8 +303,9 @@ class _Reader:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
-        place = most_precise(find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames))
-        return place if place is not None and place.place.feature != "country" else None
+        place = most_precise(
+            find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
+        return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
                     claims: list[ClaimMention]) -> None:

@@ -21,7 +21,16 @@ from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
-from eventwatch.extract.places import MIN_CITY_POPULATION, PlaceMention, not_the_scene
+from eventwatch.extract.places import (
+    DATELINE,
+    MAJOR_CITY,
+    MIN_CITY_POPULATION,
+    PLACE_POPULATION,
+    PlaceMention,
+    contains,
+    not_the_scene,
+    towns,
+)
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -92,8 +101,46 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     counts = _names(text, gazetteer)
     for iso2 in countries_mentioned(text):
         counts[iso2] = max(counts[iso2], 1)
+    if not counts:
+        counts = _by_places(text, gazetteer)
     ranked = counts.most_common()
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
+
+
+def _by_places(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Countries of the large regions and major cities an article names, for an article that
+    names no country (a report from Texas names "Houston" and "Texas", seldom "the United
+    States"; one from Toronto names "Toronto")."""
+    runs = Counter(_ARTICLE.sub("", m.group(0).rstrip(".")) for m in _RUN.finditer(text))
+    counts: Counter[str] = Counter()
+    for run, hits in runs.items():
+        if run in _CALENDAR or gazetteer.is_common_word(run):
+            continue
+        best = next(iter(gazetteer.lookup_matches(run, limit=1)), None)
+        if best is not None and best.primary and best.place.feature in ("admin1", "city") and (
+                best.place.population >= MAJOR_CITY):
+            counts[best.place.iso2] += hits
+    return counts
+
+
+def article_regions(text: str, gazetteer: Gazetteer, context: Sequence[str]) -> frozenset[tuple[str, str]]:
+    """(ISO2, admin1) of the first-level regions of the article's main countries that it names
+    ("Texas", "Kano State"): they pick among same-named towns of those countries."""
+    found: set[tuple[str, str]] = set()
+    runs = {_ARTICLE.sub("", m.group(0).rstrip(".")) for m in _RUN.finditer(text)}
+    for run in runs:
+        if run in _CALENDAR or gazetteer.is_common_word(run) or _country_code(gazetteer, run) is not None:
+            continue
+        for iso2 in context[:2]:
+            region = _region_named(gazetteer, run, iso2)
+            if region is not None and region.admin1 is not None:
+                found.add((iso2, region.admin1))
+    return frozenset(found)
+
+
+@lru_cache(maxsize=50_000)
+def _region_named(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
+    return gazetteer.region(name, country_iso2=iso2)
 
 
 # Two or three capitalised words standing alone: a person's name ("James Holt") or a place's.
@@ -103,12 +150,12 @@ _AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")
 _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                            "Greater", "Upper", "Lower", "New", "Old", "Downtown", "Metropolitan", "Lake", "Mount",
                            "Port", "Saint", "San", "Santa", "Fort", "Cape", "Gulf", "Al", "El"})
-PLACE_POPULATION = 100_000  # a first word naming a town this large starts a place, not a person
 
 
 def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
-    """Last words of the two- and three-word names an article gives people ("Price" once the
-    article has named "Daniel Price"): a surname alone later is that person, not a town.
+    """First and last words of the two- and three-word names an article gives people ("Price"
+    and "Daniel" once the article has named "Daniel Price"): either alone later is that
+    person, not a town ("Ana" is not Anna, Texas, once "Ana Quispe" was named).
     A run that is itself a place, starts with an everyday word, a direction, a demonym or a
     large town's name, or ends with a region's or large town's name, names no person."""
     found: set[str] = set()
@@ -123,6 +170,7 @@ def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
         if gazetteer.lookup(match.group(0)):
             continue
         found.add(_strip_possessive(last))
+        found.add(first)  # "George" once the article has named "George Floyd"
     return frozenset(found)
 
 
@@ -145,6 +193,8 @@ def first_naming(
             for name, start in words:
                 if _country_code(gazetteer, _strip_possessive(name)) == iso2:
                     end = start + len(_strip_possessive(name))
+                    if not_the_scene(sentence.text, start, end):
+                        continue  # "fled his home in Bangladesh"
                     return sentence, PlaceMention(country, 3, start, end, sentence.text[start:end], country.name)
     return None
 
@@ -165,7 +215,9 @@ def main_town(
             start = match.start() + match.group(0).find(name)
             if name in not_places or name in _CALENDAR or gazetteer.is_common_word(name):
                 continue
-            if not_the_scene(sentence.text, start):
+            if _country_code(gazetteer, name) is not None:
+                continue  # a country or its people ("Iraq", "Thai"), never a town's other name
+            if not_the_scene(sentence.text, start, start + len(name)):
                 continue  # "raised in Gomel": someone's biography, not the article's town
             town = _town(gazetteer, name, iso2)
             if start == 0 and town is not None and town.population < PLACE_POPULATION:
@@ -177,11 +229,28 @@ def main_town(
     return first[counts.most_common(1)[0][0]] if counts else None
 
 
+def dateline_town(
+    sentences: Sequence[Sentence], gazetteer: Gazetteer, within: Place
+) -> tuple[Sentence, PlaceMention] | None:
+    """The town an article's dateline names ("CORPUS CHRISTI, Texas -", "Kano:") when it lies
+    in `within`, the region its lead incident is placed in."""
+    for sentence in sentences[:3]:
+        line = DATELINE.match(sentence.text)
+        name = _DATELINE_END.split(line.group(0))[0].strip() if line else ""
+        town = _town(gazetteer, name, within.iso2) if name else None
+        if town is not None and contains(within, town):
+            return sentence, PlaceMention(town, 2, 0, len(name), name, town.name, dateline=True)
+    return None
+
+
+_DATELINE_END = re.compile(r"[,(:—–]|--|\s-\s")
+
+
 @lru_cache(maxsize=50_000)
 def _town(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
-    towns = [p for p in gazetteer.lookup(name, country_iso2=iso2)
+    found = [p for p in towns(gazetteer, name, (iso2,), country_iso2=iso2)
              if p.feature == "city" and p.iso2 == iso2 and p.population >= MIN_CITY_POPULATION]
-    return max(towns, key=lambda p: p.population) if towns else None
+    return max(found, key=lambda p: p.population) if found else None
 
 
 def _strip_possessive(name: str) -> str:

@@ -8,11 +8,12 @@ are skipped unless NER marks them as a place, so "More" or "Drone" never become 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from eventwatch.gazetteer import Gazetteer
+from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
 
 _REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district)"
@@ -31,13 +32,32 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# After a country code, what makes it an adjective: a title or name, a hyphen, a role.
+_MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|government|embassy|consulate|military|army|"
+                       r"navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|authorities|diplomats?|"
+                       r"senators?|president|envoy|ambassador|intelligence|police|courts?|judges?|prosecutors?|"
+                       r"soldiers|marines|department|administration|lawmakers|sanctions)\b", re.IGNORECASE)
+# A name given to a person or thing, not a town ("a woman named Elizabeth").
+_NAMED = re.compile(r"(?<!town )(?<!city )(?<!village )(?<!place )(?<!area )\b(?:named|called)\s+$")
+_PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
 MIN_CITY_POPULATION = 1000
+# A town in a region the article names is meant over a namesake at most this many times larger.
+REGION_SHARE = 10
+# Countries GeoNames lists that are cities: a report placed there is placed in a town.
+CITY_STATES = frozenset({"HK", "MO", "SG", "MC", "VA", "GI"})
+PLACE_POPULATION = 100_000  # a town this large is a place people know by name
 # A town outside every country the article names must be this large to be believed
 # (stops acronyms and surnames such as "HUR" landing in a hamlet abroad).
 MIN_FOREIGN_POPULATION = 100_000
 # A namesake abroad this large, and this many times larger than the local one, is meant.
 MAJOR_CITY = 1_000_000
 DOMINANCE = 50
+# GeoNames gives towns alternate names of every kind: spellings ("Kiev", "Termez" for Tirmiz),
+# but also old, foreign, joke and translated names that are everyday words or names of people
+# and organisations ("Turkey" for New Providence, "Google" for Topeka, "Julia" for Plovdiv,
+# "Montgomery" for Sahiwal, "Hamas" for Hamm). An alternate name this unlike the town's own
+# name is believed only for a large town (see `_known_as`).
+SPELLING_SIMILARITY = 0.6
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -50,7 +70,8 @@ _METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|P
 _AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
                          r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
                          r"condemned|rejected|dismissed|confirmed)\b)")
-_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to)\s+$"
+_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to|between|"
+                        r"critical of|critics? of)\s+$"
                         r"|\b(?:blamed|blames|blaming|pinned|pins)\b[^.;]{0,40}\bon\s+$")
 
 
@@ -66,24 +87,54 @@ _ORIGIN = re.compile(
 _NOT_SCENE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
     r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
+    r"|\btold reporters\s+(?:outside|at|in front of)\s+[^.;]{0,30}\bin\s+$"
+    # a titled person's see, state or city: "Bishop Matthew Kukah of Sokoto", "Mayor Ann Ray of Leeds"
+    r"|\b(?:Bishop|Archbishop|Cardinal|Emir|Sultan|Governor|Mayor|Senator|Imam|Rabbi|Chief)"
+    r"(?:\s+[A-Z][\w.'’-]*){1,4},?\s+of\s+$"
 )
 
 
 # Where someone was born, grew up or fled from is their biography, not the scene ("raised in
 # Red Deer", "fled his home in Bangladesh").
 _BIOGRAPHY = re.compile(
-    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|native\s+of|hometown\s+of|"
-    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$",
+    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|natives?\s+(?:of|from)|hometown\s+of|"
+    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$"
+    r"|(?-i:[A-Z])\w+,\s+(?:\d+,\s+)?of\s+$",  # "Omar Sheikh, of Wanstead, ...": where someone lives
     re.IGNORECASE,
 )
+_ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|"
+                 r"NGOs?|agenc(?:y|ies)|newspapers?|outlets?|think[- ]tanks?|institutes?|foundations?|networks?|"
+                 r"banks?|manufacturers?|subsidiar(?:y|ies)|unions?|non-?profits?|publications?|broadcasters?|"
+                 r"channels?|websites?|watchdogs?|monitors?)\b")
+# After the place: "-born", "-headquartered", "-based <organisation>", "<place> (news) <organisation>".
+_BASED = re.compile(rf"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){{0,2}}{_ORGANISATION}"
+                    rf"|\s+(?:news\s+)?{_ORGANISATION}")
+# A dateline opening a paragraph: "ISLAMABAD:", "LAGOS —", "CORPUS CHRISTI, Texas —",
+# "Islamabad:", "Lagos, Nigeria -", "Beijing (AFP) -"; not "Myanmar - where ...".
+_DASH = r"(?:[—–]|--|\s-\s)"
+_NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
+DATELINE = re.compile(
+    rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ ]{{1,30}}?)?\s*(?:{_DASH}|:)"
+    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z]+\)\s*{_DASH}))"
+)
+# Before or after a town, what makes it a stance or a street rather than the scene
+# ("pro-Beijing gangsters", "the Delhi gate", "the Kabul road").
+_STANCE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
+_STREET = re.compile(r"\s+(?:gate|road|street|highway|avenue|bridge)\b")
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
 
 
-def not_the_scene(sentence: str, start: int) -> bool:
-    """Whether the place named at `start` is where weapons came from, where a statement was
-    made, or where someone was born, grew up or fled from."""
+def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
+    """Whether the place named at `start` (ending at `end`, when known) is where weapons came
+    from, where a statement was made, where someone was born, grew up or fled from, or where
+    an organisation is based ("a Lyon-born writer", "an Ohio-based church group", "the St.
+    Petersburg news outlet"; a "New York-based journalist" may well be where she works)."""
     before = sentence[max(0, start - 120) : start]
+    if end is not None and (_BASED.match(sentence, end) or _STREET.match(sentence, end)):
+        return True
+    if _STANCE.search(before):
+        return True
     return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before) or _BIOGRAPHY.search(before))
 
 
@@ -109,6 +160,13 @@ class PlaceMention:
     end: int
     text: str
     location: str  # the name to report as ACLED 'location'
+    dateline: bool = False  # named in the sentence's dateline ("ISLAMABAD: ...", "LAGOS, Nigeria -")
+
+    @property
+    def national(self) -> bool:
+        """Whether the place is a whole country (not a city-state such as Hong Kong, which
+        places an incident as precisely as a town does)."""
+        return self.place.feature == "country" and self.place.iso2 not in CITY_STATES
 
 
 def _clean(name: str) -> str:
@@ -122,12 +180,12 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
     for match in _REGION.finditer(sentence):
         name, kind = _clean(match.group("name")), match.group("kind").lower()
         if kind == "district":
-            place = _best_city(gazetteer.lookup(name), context)
+            place = _best_city(towns(gazetteer, name, context), context)
             if place is not None:
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
         region = _region(gazetteer, name, context)
-        if region is not None and not not_the_scene(sentence, match.start()):
+        if region is not None and not not_the_scene(sentence, match.start(), match.end()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
@@ -140,9 +198,46 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
     return gazetteer.region(name)
 
 
-def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city") -> Place | None:
-    """The likeliest town: in a country the article is about, unless a namesake elsewhere is
-    a major city (Delhi, India, over Delhi, California); outside those countries only a large one."""
+def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None) -> list[Place]:
+    """The places called `name` (best first, as `Gazetteer.lookup`), without towns and districts
+    that bear it only as an alternate name unlike their own, unless they are large: a major
+    city anywhere, a large town in a country the article is about (context: ISO2 codes)."""
+    key = normalise_name(name)
+    return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
+            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
+            or _spelling_of(key, normalise_name(m.place.name))]
+
+
+def _known_as(place: Place, context: Sequence[str]) -> bool:
+    """Whether a town is large enough for its former and foreign names to be in use (Bombay,
+    Madras, Zagorsk for Sergiyev Posad in an article about Russia)."""
+    if place.feature != "city":
+        return False
+    return place.population >= MAJOR_CITY or (place.iso2 in context and place.population >= PLACE_POPULATION)
+
+
+def _spelling_of(key: str, own: str) -> bool:
+    """Whether a normalised alternate name is a spelling or a short form of the place's own
+    ("kiev" of "kyiv", "silao" of "silao de la victoria")."""
+    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= SPELLING_SIMILARITY
+
+
+def country_named(gazetteer: Gazetteer, text: str) -> Place | None:
+    """The country `text` names in running prose: by name or alias, or by one of the codes
+    news writes for countries ("US", "UK"); never by any other ISO code, which in prose is
+    an acronym or an abbreviation ("SC" a court, "Rs" rupees, "S.D." South Dakota)."""
+    code = text.replace(".", "").replace(" ", "")
+    if len(code) <= 3 and code not in _PROSE_CODES:
+        return None
+    return gazetteer.country(text)
+
+
+def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str = "city",
+               regions: Collection[tuple[str, str]] = ()) -> Place | None:
+    """The likeliest town: in a country the article is about (in a region it names, when one
+    is: Springfield, Massachusetts in a report that names Massachusetts), unless a namesake
+    elsewhere is a major city (Delhi, India, over Delhi, California); outside those countries
+    only a large one. `regions`: (ISO2, admin1) of the regions the article names."""
     cities = [p for p in candidates if p.feature == feature and p.population >= MIN_CITY_POPULATION]
     if not cities:
         return None
@@ -151,6 +246,10 @@ def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str
         local = [p for p in cities if p.iso2 == iso2]
         if local:
             top = max(local, key=lambda p: p.population)
+            named = [p for p in local if (p.iso2, p.admin1) in regions]
+            in_region = max(named, key=lambda p: p.population) if named else None
+            if in_region is not None and in_region.population * REGION_SHARE >= top.population:
+                top = in_region  # not Austin, Minnesota for Austin, Texas
             dominant = best.population >= MAJOR_CITY and best.population >= DOMINANCE * top.population
             return best if dominant else top
     return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
@@ -168,45 +267,63 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
 
 def _lookup_span(
     sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str],
-    not_places: Collection[str] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
 ) -> PlaceMention | None:
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
-    if not text or text in _MONTHS or text in _COMPASS or (
+    if not text or (text[0].islower() and gazetteer.country(text) is None):
+        return None  # "an unmarked van" (NER may tag it): not Van, Turkey; "eSwatini" is a country
+    if text in _MONTHS or text in _COMPASS or (
             not by_ner and (text in _STOP or gazetteer.is_common_word(text))):
         return None
     if not by_ner and text in not_places:
         return None  # a surname the article gave a person ("Holt" after "James Holt")
     if start == 0 and " " not in text and "-" not in text and not by_ner:
         return None
-    if text.isupper() and len(text) > 1 and gazetteer.country(text) is None:
+    country = country_named(gazetteer, text)
+    if text.isupper() and len(text) > 1 and country is None:
         return None  # an acronym (HUR, SBU) or a wire dateline (MOSCOW —), not the event's town
-    if _is_metonym(sentence, start, start + len(text)) or not_the_scene(sentence, start):
+    if _used_otherwise(sentence, text, start, by_ner, country):
         return None
-    country = gazetteer.country(text)
     if country is not None:
-        return PlaceMention(country, 3, start, start + len(text), text, country.name)
-    candidates = gazetteer.lookup(text)
-    place = _best_city(candidates, context)
+        precision = 1 if country.iso2 in CITY_STATES else 3
+        return PlaceMention(country, precision, start, start + len(text), text, country.name)
+    candidates = towns(gazetteer, text, context)
+    place = _best_city(candidates, context, regions=regions)
+    region = next((p for p in candidates if p.feature == "admin1"), None)
+    if place is not None and region is not None and _region_meant(candidates, region, place):
+        place = None
     if place is None:  # a region by its bare name ("Texas", "Tatarstan"), else a district
-        region = next((p for p in candidates if p.feature == "admin1"), None) or (
-            _region(gazetteer, text, context) if by_ner else None)
+        region = region or (_region(gazetteer, text, context) if by_ner else None)
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
-        place = _best_city(candidates, context, feature="admin2")
+        place = _best_city(candidates, context, "admin2", regions)
         if place is None or _bare_county(text, place):
             return None
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
 
 
+def _used_otherwise(sentence: str, text: str, start: int, by_ner: bool, country: Place | None) -> bool:
+    """Whether the name at `start` stands for something other than the scene: a country code
+    as an adjective ("US Senator Jim Risch", "US officials"), a person ("an asylum seeker named
+    Elizabeth"), a capital for its government, or a place `not_the_scene`."""
+    end = start + len(text)
+    if country is not None and text in _PROSE_CODES and _MODIFIER.match(sentence, end):
+        return True
+    if _NAMED.search(sentence, 0, start) and not by_ner:
+        return True
+    return _is_metonym(sentence, start, end) or not_the_scene(sentence, start, end)
+
+
 def find_places(
     sentence: str, entities: Sequence[Entity], gazetteer: Gazetteer, context: Sequence[str] = (),
-    not_places: Collection[str] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
 ) -> list[PlaceMention]:
     """Every place named in the sentence, in order; context = ISO2 codes of countries the
-    article is about, used to pick among same-named places; not_places = words the article
-    uses as names of people, never read as towns unless NER calls them places."""
+    article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
+    regions it names; not_places = words the article uses as names of people, never read as
+    towns unless NER calls them places."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -214,16 +331,26 @@ def find_places(
     for start, end, by_ner in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places)
+        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions)
         parts = [whole] if whole is not None else [
-            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places)
+            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places, regions)
             for s, e in _parts(sentence, start, end)
         ]
         for mention in parts:
             if mention is not None:
                 found.append(mention)
                 taken.append((mention.start, mention.end))
+    line = DATELINE.match(sentence)
+    if line is not None:
+        found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+def _region_meant(candidates: list[Place], region: Place, town: Place) -> bool:
+    """Whether a name is the region's rather than the town's: the gazetteer ranks the region
+    first (by population, see `Gazetteer.lookup`) and the town is small ("Indiana" is the
+    state, not Indiana, Pennsylvania; "Kursk" is the city)."""
+    return candidates.index(region) < candidates.index(town) and town.population < PLACE_POPULATION
 
 
 def _bare_county(text: str, place: Place) -> bool:
@@ -246,7 +373,9 @@ def precision_rank(mention: PlaceMention) -> tuple[int, int]:
 
 
 def most_precise(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
-    return min(mentions, key=precision_rank) if mentions else None
+    """The most precise place; of two as precise, one the sentence reports over the dateline's
+    (where the report was filed: "Islamabad: ... was arrested in Peshawar")."""
+    return min(mentions, key=lambda p: (precision_rank(p), p.dateline)) if mentions else None
 
 
 def contains(outer: Place, inner: Place) -> bool:

@@ -33,6 +33,8 @@ _NEWS_WORDS: Final = (
     "minister mission more north northern office oil plant point port power president prime region",
     "report river road school sea security service south southern station strike summit town unit",
     "union valley victory village war west western white world",
+    # newspaper names said alone ("the Post reported", "told the Times"); Police, Poland; Capital (Denmark)
+    "post times herald tribune journal telegraph mirror express observer chronicle gazette police capital",
 )
 
 COMMON_WORDS: Final = frozenset(

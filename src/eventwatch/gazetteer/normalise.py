@@ -46,6 +46,7 @@ _REGION_PREFIXES = (
     "state of ",
     "governorate of ",
     "region of ",
+    "estado de ",
 )
 
 
