@@ -80,6 +80,12 @@ def test_an_arrest_without_a_gathering_does_not_become_a_protest(services: Any) 
     assert mention.sub_event_type == "Arrests"
 
 
+def test_an_arrest_for_an_earlier_protest_stays_an_arrest(services: Any) -> None:
+    text = "Police in Kisumu on Monday detained three activists who were charged in connection with the fuel protests."
+    (mention,) = _mentions(text, services)
+    assert mention.sub_event_type == "Arrests"  # the model alone says "Protest with intervention"
+
+
 @pytest.fixture
 def no_cached_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv(ENV_VAR, str(tmp_path))

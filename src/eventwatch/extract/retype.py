@@ -17,9 +17,12 @@ sub-types, with these guards:
 - "Other" (the catch-all strategic development) keeps the rules' type: the classifier's
   "nothing more specific" does not outweigh a specific trigger;
 - an incident becomes a demonstration (protest or riot) only when its sentence names one
-  (``GATHERING``: a protest, rally, march, riot, crowd, mob ...): without demonstrators
-  there is no demonstration ("a reporter was detained by police" stays an arrest, though
-  the model, which has read many protest arrests, says otherwise).
+  (``GATHERING``: a protest, rally, march, riot, crowd, mob ...) as the scene, not as the
+  reason for an arrest or a charge (``REASON``: "in connection with", "over", "for taking
+  part in" ...): without demonstrators there is no demonstration ("a reporter was detained
+  by police" stays an arrest, though the model, which has read many protest arrests, says
+  otherwise), and activists "arrested at sea, charged in connection with the protests of
+  2019" were not arrested at a protest.
 
 A retyped incident's type evidence is the sentence the classifier read (``Draft.type_sentence``).
 Measured alternatives (docs/quality.md): adding the incident's next sentence to the text,
@@ -38,10 +41,23 @@ DISRUPTED = "Disrupted weapons use"
 OTHER = "Other"
 DEMONSTRATIONS = frozenset({PROTESTS, RIOTS})
 GATHERING = re.compile(
-    r"\b(?:protest|demonstrat|riot|rall(?:y|ies|ied)\b|march(?:ed|es|ers|ing)?\b|sit-ins?\b|crowds?\b|"
+    r"\b(?:protest|demonstrat|riot|rall(?:y|ies|ied)\b|march(?:ed|es|ers|ing)\b|(?-i:march)\b|sit-ins?\b|crowds?\b|"
     r"mobs?\b|vigils?\b|picket|took to the streets|unrest\b|lynch)",
     re.IGNORECASE,
 )
+# Before a gathering, up to three words apart: the gathering is why someone was held or charged.
+REASON = re.compile(
+    r"\b(?:in connection with|in relation to|(?:linked|related|connected|tied) to|over|"
+    r"for (?:\w+ )?(?:role|part|participation|involvement) in|for (?:taking part|participating|joining) in|"
+    r"for (?:organi[sz]ing|leading|inciting|joining|attending))\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def names_gathering(text: str) -> bool:
+    """Whether the sentence names a demonstration as something that happened, not only as
+    the reason someone was held or charged."""
+    return any(not REASON.search(text[: m.start()]) for m in GATHERING.finditer(text))
 
 
 def retypable(draft: Draft) -> bool:
@@ -56,7 +72,7 @@ def allowed(draft: Draft, name: str, attacks: set[int]) -> bool:
     if name == DISRUPTED:
         return id(draft) not in attacks
     if EVENT_TYPE_OF[name] in DEMONSTRATIONS and EVENT_TYPE_OF[draft.sub_event_type] not in DEMONSTRATIONS:
-        return GATHERING.search(draft.first.sentence.text) is not None
+        return names_gathering(draft.first.sentence.text)
     return True
 
 
