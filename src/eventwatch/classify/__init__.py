@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from sklearn.pipeline import Pipeline
 
 from eventwatch.classify.cache import load_or_train
@@ -22,17 +23,27 @@ from eventwatch.classify.examples import load_examples
 from eventwatch.classify.model import Matrix, label_scores
 from eventwatch.extract.event_type import CONFIDENT
 from eventwatch.extract.protest_order import in_codebook_order
-from eventwatch.extract.snippet import ACLED_CODES, Prediction, classify_text
+from eventwatch.extract.snippet import ACLED_CODES, FALLBACK, Prediction, classify_text
 from eventwatch.extract.territory_order import by_taker
+from eventwatch.taxonomy import EVENT_TYPE_OF
 
 RULE_BONUS = 0.3
 WEAK_RULE_BONUS = 0.3
+FAMILY_WEIGHT = 1.0
+
+
+def family(label: str) -> str:
+    """The ACLED event type of a sub-type label (Battles, Protests, ...); the five extra labels
+    and the catch-all OTHER are each their own family."""
+    name = ACLED_CODES.get(label)
+    return EVENT_TYPE_OF[name] if name and label != FALLBACK else label
 
 
 @dataclass(frozen=True)
 class Fusion:
     confident: float = RULE_BONUS
     weak: float = WEAK_RULE_BONUS
+    family: float = FAMILY_WEIGHT  # weight of the label's event-type total in the decision
 
     def bonus(self, rule: Prediction) -> float:
         if rule.score >= CONFIDENT:
@@ -46,15 +57,24 @@ def decided(label: str, text: str) -> str:
     return by_taker(in_codebook_order(label, text), text)
 
 
+def family_totals(labels: list[str], fused: Matrix) -> Matrix:
+    """Per text and label: the summed scores of all labels of the label's event type."""
+    kinds = [family(label) for label in labels]
+    same = np.array([[a == b for b in kinds] for a in kinds], dtype=np.float64)
+    totals: Matrix = fused @ same
+    return totals
+
+
 def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fusion) -> list[tuple[str, float]]:
-    """Per text: the label with the highest model score plus rule bonus, and its share of the
-    fused scores (a confidence in [0, 1])."""
+    """Per text: the label with the highest model score plus rule bonus plus ``fusion.family``
+    times its event type's total (the event type is decided first, softly, then the sub-type
+    within it), and the label's share of the fused scores (a confidence in [0, 1])."""
     index = {label: i for i, label in enumerate(labels)}
     fused = scores.copy()
     for row, rule in enumerate(rules):
         if rule.label in index:
             fused[row, index[rule.label]] += fusion.bonus(rule)
-    best = fused.argmax(axis=1)
+    best = (fused + fusion.family * family_totals(labels, fused)).argmax(axis=1)
     return [(labels[int(b)], float(fused[row, b] / fused[row].sum())) for row, b in enumerate(best)]
 
 

@@ -108,9 +108,32 @@ def taker(text: str) -> str | None:
     return None
 
 
+ARMED_CLASH = "ARMED_CLASH"
+# An assault that was held off, or an attempt to take a place: the codebook's territory labels
+# need the place to change hands, so such fighting is an armed clash.
+_REPELLED = re.compile(
+    r"\b(?:repell?(?:ed|s)?|repuls(?:ed|es)?|beat(?:en)? back|fought (?:\w+ )?off|held off|foil(?:ed|s)|thwart(?:ed|s)|"
+    rf"(?:fail(?:ed|s)?|tried|trying|attempt(?:ed|s|ing)?|attempts?|bids?|push(?:ed)?|efforts?) to {_TAKE})\b",
+    re.IGNORECASE,
+)
+_ATTEMPTED = re.compile(rf"\bto {_TAKE}\b", re.IGNORECASE)
+
+
+def held_off(text: str) -> bool:
+    """The snippet reports an assault held off or a failed attempt on a place, and no taking
+    outside that attempt."""
+    if not _REPELLED.search(text):
+        return False
+    rest = _ATTEMPTED.sub(" ", text)
+    return not (_PASSIVE.search(rest) or _UNDER.search(rest) or _ACTIVE.search(rest))
+
+
 def by_taker(label: str, text: str) -> str:
-    """A government/non-state territory label re-decided by who takes the place; any other
-    label, or a snippet that does not say who took it, keeps its label."""
+    """A government/non-state territory label re-decided by who takes the place (an assault
+    held off with nothing taken: an armed clash); any other label, or a snippet that does not
+    say who took it, keeps its label."""
     if label not in TERRITORY_FAMILY:
         return label
+    if held_off(text):
+        return ARMED_CLASH
     return taker(text) or label
