@@ -91,3 +91,13 @@ def test_a_confident_rule_tips_a_close_call() -> None:
 def test_the_model_reads_text_without_dates_and_bracketed_places() -> None:
     text = "On 14 March 2020, police dispersed a march in Kisumu (Kisumu, Kenya). [size=no report]"
     assert normalise(text) == "police dispersed a march in kisumu ."
+
+
+def test_the_event_type_is_decided_before_the_sub_type() -> None:
+    labels = ["ARMED_CLASH", "ATTACK", "ABDUCT_DISSAP"]  # a battle; two kinds of violence against civilians
+    scores = np.array([[0.4, 0.3, 0.3]])
+    no_rule = Prediction("OTHER", "Other", 0.0, "")
+    assert fuse(labels, scores, [no_rule], Fusion(family=0.0))[0][0] == "ARMED_CLASH"
+    label, share = fuse(labels, scores, [no_rule], Fusion(family=1.0))[0]
+    assert label == "ATTACK"
+    assert share == pytest.approx(0.3)

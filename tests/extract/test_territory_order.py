@@ -2,7 +2,7 @@
 
 import pytest
 
-from eventwatch.extract.territory_order import by_taker, taker
+from eventwatch.extract.territory_order import by_taker, held_off, taker
 
 GOV = "GOV_REGAINS_TERIT"
 NSA = "NON_STATE_ACTOR_OVERTAKES_TER"
@@ -31,3 +31,19 @@ def test_only_the_two_territory_labels_are_re_decided() -> None:
     assert by_taker(GOV, text) == NSA
     assert by_taker("NON_VIOL_TERRIT_TRANSFER", text) == "NON_VIOL_TERRIT_TRANSFER"
     assert by_taker(GOV, "The town changed hands.") == GOV
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops repelled an attack by militants on the town; nine attackers were killed.", True),
+        ("Insurgents tried to capture the district headquarters but were beaten back.", True),
+        ("Government forces failed to retake the border post after a day of fighting.", True),
+        ("The army repelled the rebels and recaptured the town.", False),
+        ("The rebels seized the town on Monday.", False),
+    ],
+)
+def test_an_assault_held_off_takes_no_place(text: str, expected: bool) -> None:
+    assert held_off(text) is expected
+    if expected:
+        assert by_taker(GOV, text) == by_taker(NSA, text) == "ARMED_CLASH"
