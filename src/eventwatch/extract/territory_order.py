@@ -119,6 +119,16 @@ _REPELLED = re.compile(
 _ATTEMPTED = re.compile(rf"\bto {_TAKE}\b", re.IGNORECASE)
 
 
+NON_VIOLENT = "NON_VIOL_TERRIT_TRANSFER"
+# A place taken with no fight at all: the codebook's non-violent transfer of territory.
+_UNCONTESTED = re.compile(
+    r"\b(?:without (?:a |any )?(?:fight(?:ing)?|resistance|a (?:single )?shot(?: being)? fired|bloodshed|violence|clashes|combat)|"
+    r"unopposed|uncontested|no (?:fighting|resistance|clashes|shots?) (?:was |were )?(?:reported|fired|took place|occurred)|"
+    r"peacefully)\b",
+    re.IGNORECASE,
+)
+
+
 def held_off(text: str) -> bool:
     """The snippet reports an assault held off or a failed attempt on a place, and no taking
     outside that attempt."""
@@ -136,4 +146,6 @@ def by_taker(label: str, text: str) -> str:
         return label
     if held_off(text):
         return ARMED_CLASH
+    if _UNCONTESTED.search(text):
+        return NON_VIOLENT
     return taker(text) or label
