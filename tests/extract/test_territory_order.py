@@ -47,3 +47,16 @@ def test_an_assault_held_off_takes_no_place(text: str, expected: bool) -> None:
     assert held_off(text) is expected
     if expected:
         assert by_taker(GOV, text) == by_taker(NSA, text) == "ARMED_CLASH"
+
+
+def test_a_transfer_needs_a_sign_that_control_passed() -> None:
+    nvtt = "NON_VIOL_TERRIT_TRANSFER"
+    assert by_taker(nvtt, "The rebels pulled out of the town and soldiers moved in the next day.") == nvtt
+    assert by_taker(nvtt, "The militia handed the checkpoint over to the police.") == nvtt
+    moved = "The army redeployed two battalions from the capital to the northern border region."
+    assert by_taker(nvtt, moved) == "CHANGE_TO_GROUP_ACT"
+
+
+def test_a_place_taken_without_a_fight_is_a_non_violent_transfer() -> None:
+    text = "The rebels entered the town without a fight after the garrison fled."
+    assert by_taker(NSA, text) == "NON_VIOL_TERRIT_TRANSFER"

@@ -109,6 +109,8 @@ def taker(text: str) -> str | None:
 
 
 ARMED_CLASH = "ARMED_CLASH"
+NON_VIOLENT = "NON_VIOL_TERRIT_TRANSFER"
+CHANGE_TO_GROUP = "CHANGE_TO_GROUP_ACT"
 # An assault that was held off, or an attempt to take a place: the codebook's territory labels
 # need the place to change hands, so such fighting is an armed clash.
 _REPELLED = re.compile(
@@ -117,14 +119,20 @@ _REPELLED = re.compile(
     re.IGNORECASE,
 )
 _ATTEMPTED = re.compile(rf"\bto {_TAKE}\b", re.IGNORECASE)
-
-
-NON_VIOLENT = "NON_VIOL_TERRIT_TRANSFER"
 # A place taken with no fight at all: the codebook's non-violent transfer of territory.
 _UNCONTESTED = re.compile(
-    r"\b(?:without (?:a |any )?(?:fight(?:ing)?|resistance|a (?:single )?shot(?: being)? fired|bloodshed|violence|clashes|combat)|"
-    r"unopposed|uncontested|no (?:fighting|resistance|clashes|shots?) (?:was |were )?(?:reported|fired|took place|occurred)|"
-    r"peacefully)\b",
+    r"\b(?:without (?:a |any )?(?:fight(?:ing)?|resistance|a (?:single )?shot(?: being)? fired|bloodshed|violence|"
+    r"clashes|combat)|unopposed|uncontested|peacefully|"
+    r"no (?:fighting|resistance|clashes|shots?) (?:was |were )?(?:reported|fired|took place|occurred))\b",
+    re.IGNORECASE,
+)
+# Any sign that control of a place passed (or was given up): without one, a "transfer" is only
+# a group moving, a change to group activity in the codebook.
+_CONTROL = re.compile(
+    rf"\b(?:{_TAKE}|t(?:ook|aken|akes?|aking) over|hand(?:ed|s|ing)? over|handover|over to|control|"
+    r"raised (?:the|their) flags?|surrender(?:ed|s)?|ced(?:ed|es|e)|abandon(?:ed|s)?|vacat(?:ed|es)|left|"
+    r"mov(?:ed|es|ing|e) (?:back )?in(?:to)?|returned to|walk(?:ed|s)? in(?:to)?|enter\w*|"
+    r"leaving (?:\w+ ){0,3}to|free of|buffer zone)\b",
     re.IGNORECASE,
 )
 
@@ -140,8 +148,11 @@ def held_off(text: str) -> bool:
 
 def by_taker(label: str, text: str) -> str:
     """A government/non-state territory label re-decided by who takes the place (an assault
-    held off with nothing taken: an armed clash); any other label, or a snippet that does not
-    say who took it, keeps its label."""
+    held off with nothing taken: an armed clash; a place taken without a fight: a non-violent
+    transfer); a non-violent transfer with no sign of control passing is a change to group
+    activity; any other label, or a snippet that does not say who took it, keeps its label."""
+    if label == NON_VIOLENT:
+        return label if _CONTROL.search(text) else CHANGE_TO_GROUP
     if label not in TERRITORY_FAMILY:
         return label
     if held_off(text):
