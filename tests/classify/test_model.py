@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse
+from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse, without_unsupported_other
 from eventwatch.classify.cache import ENV_VAR, load_or_train, model_path
 from eventwatch.classify.examples import load_examples
 from eventwatch.classify.model import label_scores, normalise, train
@@ -101,3 +101,13 @@ def test_the_event_type_is_decided_before_the_sub_type() -> None:
     label, share = fuse(labels, scores, [no_rule], Fusion(family=1.0))[0]
     assert label == "ATTACK"
     assert share == pytest.approx(0.3)
+
+
+def test_other_needs_a_topic_of_the_codebooks_other() -> None:
+    labels = ["DIPLO", "OTHER"]
+    scores = np.array([[0.3, 0.7], [0.3, 0.7]])
+    texts = ["The two ministers discussed trade on Monday.", "The junta declared a nationwide curfew."]
+    no_rule = Prediction("OTHER", "Other", 0.0, "")
+    kept = without_unsupported_other(labels, scores, texts, [no_rule, no_rule])
+    assert kept[0].tolist() == [0.3, 0.0]
+    assert kept[1].tolist() == [0.3, 0.7]

@@ -12,6 +12,7 @@ place (``extract.territory_order``). The JSON interface is the rules' ``Predicti
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,33 @@ from eventwatch.taxonomy import EVENT_TYPE_OF
 RULE_BONUS = 0.3
 WEAK_RULE_BONUS = 0.3
 FAMILY_WEIGHT = 1.0
+
+
+# The topics of the codebook's catch-all "Other" (coups and seizures of power, states of emergency,
+# martial law and curfews, mass graves, weapons tests, bans and shutdowns). The model may choose
+# OTHER only when the snippet names one of them (or the rules found an "Other" cue): a catch-all
+# trained on few examples otherwise absorbs news that belongs elsewhere.
+_OTHER_TOPIC = re.compile(
+    r"\b(?:coup|seiz(?:ed|e|ing) power|t(?:ook|aken|ake) power|removed (?:\w+ ){0,3}from power|junta|military council|"
+    r"dissolv\w+|dissolution|suspend\w* (?:\w+ ){0,2}(?:constitution|parliament|assembly)|martial law|curfew|"
+    r"state of (?:emergency|siege|exception)|emergency (?:powers|rule)|graves?|remains|exhum\w+|"
+    r"bodies (?:\w+ ){0,3}(?:found|discovered|buried)|test[- ]?(?:fired|fire|launch\w*|firing)|tested|missile tests?|"
+    r"ballistic|(?:banned|ban on|bans) (?:\w+ ){0,3}(?:protests?|demonstrations?|gatherings?|rallies)|internet|"
+    r"mobile data|restrictions)\b",
+    re.IGNORECASE,
+)
+
+
+def without_unsupported_other(labels: list[str], scores: Matrix, texts: list[str], rules: list[Prediction]) -> Matrix:
+    """The scores with OTHER's set to 0 for texts that name no topic of the codebook's "Other"."""
+    if FALLBACK not in labels:
+        return scores
+    column = labels.index(FALLBACK)
+    kept = scores.copy()
+    for row, (text, rule) in enumerate(zip(texts, rules, strict=True)):
+        if not (rule.label == FALLBACK and rule.score > 0) and not _OTHER_TOPIC.search(text):
+            kept[row, column] = 0.0
+    return kept
 
 
 def family(label: str) -> str:
@@ -89,6 +117,7 @@ def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Predi
         return []
     rules = [classify_text(text) for text in texts]
     labels, scores = label_scores(trained_model(), texts)
+    scores = without_unsupported_other(labels, scores, texts, rules)
     predictions = []
     for text, rule, (fused, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):
         label = decided(fused, text)
