@@ -7,7 +7,11 @@ actor overtakes territory. A classifier often mixes them up, since both name bot
 ("captured the district from the army" vs "the army captured the district from the
 rebels"). ``taker`` reads the side that takes: the agent of a passive taking ("fell to the
 rebels", "was recaptured by troops"), else the nearest actor before an active taking verb in
-the same clause. The word lists are public vocabulary; nothing was fitted to CASE or ACLED data.
+the same clause. Three more codebook distinctions (``by_taker``): fighting for a place that was
+held off, with nothing taken, is an armed clash; a place taken without a fight is a non-violent
+transfer; a "non-violent transfer" with no sign that control passed is only a group moving, a
+change to group activity. The word lists are public vocabulary; nothing was fitted to CASE or
+ACLED data.
 """
 
 from __future__ import annotations
