@@ -151,10 +151,26 @@ def _serious_force(text: str) -> bool:
     return False
 
 
+# Cues that demonstrators can do themselves ("protesters halted traffic", "disrupted a meeting"):
+# an intervention only when the forces are named in the same sentence.
+_EITHER_SIDE = _rx(r"(?:halted|disrupt\w*|prevent(?:ed|ing)|stopped|removed|vans?)$")
+_FORCES_NAMED = _rx(rf"\b{_FORCES}")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("; ", end)) if i >= 0), default=len(text))
+    return text[left + 1 : right]
+
+
 def _intervention(text: str) -> bool:
     for match in _INTERVENTION.finditer(text):
         before = text[max(0, match.start() - 50) : match.start()]
         if _NEGATED.search(before) or _HARM_CAUSE.search(before):
+            continue
+        if _EITHER_SIDE.match(match.group(0)) and not _FORCES_NAMED.search(
+            _sentence_around(text, match.start(), match.end())
+        ):
             continue
         if match.group(0).lower().startswith(("arrest", "detain", "detention")) and _ARREST_CAUSE.search(before):
             continue
