@@ -61,3 +61,8 @@ def test_only_demonstration_labels_are_re_decided() -> None:
 )
 def test_cues_the_demonstrators_can_do_themselves_need_the_forces_named(text: str, expected: str | None) -> None:
     assert protest_subtype(text) == expected
+
+
+def test_shots_fired_into_the_air_are_an_intervention_not_lethal_force() -> None:
+    assert protest_subtype("Police opened fire in the air to disperse the marchers.") == "PROTEST_WITH_INTER"
+    assert protest_subtype("Soldiers opened fire on the protesters, killing two.") == "FORCE_AGAINST_PROTEST"

@@ -138,8 +138,13 @@ def _violent(text: str) -> bool:
     return False
 
 
+_IN_THE_AIR = _rx(r"^\W*(?:\w+ ){0,3}(?:in|into) the air|^\W*(?:\w+ ){0,2}warning shots")
+
+
 def _serious_force(text: str) -> bool:
     for match in _FIRING.finditer(text):
+        if _IN_THE_AIR.search(text[match.end() : match.end() + 40]):
+            continue  # warning shots: an intervention, not lethal force
         if not _NO_HARM.search(text[max(0, match.start() - 50) : match.start()]):
             return True
     for match in _HARM.finditer(text):
