@@ -4,10 +4,13 @@ combined with the rule-based classifier (``extract.snippet``).
 The model's label scores (softmax over a linear SVM's decision values) get a bonus for the
 label the rules chose: ``RULE_BONUS`` when the rules were confident, ``WEAK_RULE_BONUS``
 when they only had a weak cue. The bonuses were chosen by cross-validation on our examples
-(``tools/classifier_cv.py --fusion``). A demonstration label is then re-decided in the
-codebook's order (``extract.protest_order``: demonstrators' violence, then lethal force,
-then intervention), and a government/non-state territory label by the side that takes the
-place (``extract.territory_order``). The JSON interface is the rules' ``Prediction``.
+(``tools/classifier_cv.py --fusion``). The label is decided event type first, softly: each
+label's fused score plus its ACLED event type's total (``FAMILY_WEIGHT``); OTHER, the
+codebook's catch-all, only for a snippet naming one of its topics. A demonstration label is
+then re-decided in the codebook's order (``extract.protest_order``: demonstrators' violence,
+then lethal force, then intervention), and a territory label by what happened to the place
+(``extract.territory_order``: who took it, or nobody). The JSON interface is the rules'
+``Prediction``.
 """
 
 from __future__ import annotations
