@@ -39,6 +39,8 @@ def test_only_the_two_territory_labels_are_re_decided() -> None:
         ("Troops repelled an attack by militants on the town; nine attackers were killed.", True),
         ("Insurgents tried to capture the district headquarters but were beaten back.", True),
         ("Government forces failed to retake the border post after a day of fighting.", True),
+        ("Rebels and troops fought for control of the town on Monday.", True),
+        ("Heavy fighting for control of the airport went on; the rebels later captured it.", False),
         ("The army repelled the rebels and recaptured the town.", False),
         ("The rebels seized the town on Monday.", False),
     ],

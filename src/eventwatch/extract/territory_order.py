@@ -119,7 +119,8 @@ CHANGE_TO_GROUP = "CHANGE_TO_GROUP_ACT"
 # need the place to change hands, so such fighting is an armed clash.
 _REPELLED = re.compile(
     r"\b(?:repell?(?:ed|s)?|repuls(?:ed|es)?|beat(?:en)? back|fought (?:\w+ )?off|held off|foil(?:ed|s)|thwart(?:ed|s)|"
-    rf"(?:fail(?:ed|s)?|tried|trying|attempt(?:ed|s|ing)?|attempts?|bids?|push(?:ed)?|efforts?) to {_TAKE})\b",
+    rf"(?:fail(?:ed|s)?|tried|trying|attempt(?:ed|s|ing)?|attempts?|bids?|push(?:ed)?|efforts?) to {_TAKE}|"
+    r"(?:fight\w*|fought|battl\w+|clash\w*|struggl\w+|vying|contest\w*) (?:\w+ ){0,4}for (?:the )?control)\b",
     re.IGNORECASE,
 )
 _ATTEMPTED = re.compile(rf"\bto {_TAKE}\b", re.IGNORECASE)
