@@ -55,6 +55,8 @@ def test_only_demonstration_labels_are_re_decided() -> None:
     [
         ("Protesters halted traffic on the main road for two hours.", None),
         ("Students disrupted a ministry meeting to demand lower fees.", None),
+        ("Striking workers stopped the trains for an hour at the central station.", None),
+        ("Police stopped the march at the bridge.", "PROTEST_WITH_INTER"),
         ("Police halted the march before it reached parliament.", "PROTEST_WITH_INTER"),
         ("The rally was disrupted by security forces after an hour.", "PROTEST_WITH_INTER"),
     ],

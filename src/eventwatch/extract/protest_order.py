@@ -158,7 +158,7 @@ def _serious_force(text: str) -> bool:
 
 # Cues that demonstrators can do themselves ("protesters halted traffic", "disrupted a meeting"):
 # an intervention only when the forces are named in the same sentence.
-_EITHER_SIDE = _rx(r"(?:halted|disrupt\w*|prevent(?:ed|ing)|stopped|removed|vans?)$")
+_EITHER_SIDE = _rx(r"(?:halted|disrupt\w*|prevent\w*|stopped|removed|vans?)\b")  # matched at the cue's start
 _FORCES_NAMED = _rx(rf"\b{_FORCES}")
 
 
