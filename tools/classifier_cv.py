@@ -24,7 +24,7 @@ import numpy as np
 from sklearn.metrics import f1_score, precision_recall_fscore_support
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from eventwatch.classify import Fusion, decided, fuse
+from eventwatch.classify import Fusion, decided, fuse, without_unsupported_other
 from eventwatch.classify.examples import EXAMPLES_DIR, Example, load_examples
 from eventwatch.classify.model import DEFAULT, Params, build_pipeline, softmax
 from eventwatch.extract.snippet import classify_text
@@ -59,7 +59,8 @@ def fusion_grid(folds: int) -> None:
     rules = [classify_text(text) for text in texts]
     print(f"rules alone: macro F1 {f1_score(gold, [r.label for r in rules], average='macro'):.4f}")
     for temperature in (0.1, 0.2, 0.4):
-        scores = softmax(np.asarray(decision, dtype=np.float64), temperature)
+        softmaxed = softmax(np.asarray(decision, dtype=np.float64), temperature)
+        scores = without_unsupported_other(labels, softmaxed, texts, rules)
         for confident in (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.8):
             for weak in sorted({0.0, confident / 2, confident}):
                 fused = ordered(texts, fuse(labels, scores, rules, Fusion(confident, weak)))
@@ -104,7 +105,8 @@ def added_since(revision: str, folds: int) -> None:
                 pipeline.fit([*texts[train], *(e.text for e in extra)], [*gold[train], *(e.label for e in extra)])
                 decision[test] = pipeline.decision_function(texts[test])
             model = f1_score(gold, [labels[i] for i in decision.argmax(axis=1)], average="macro")
-            fused = ordered(list(texts), fuse(labels, softmax(decision, DEFAULT.temperature), rules, Fusion()))
+            scores = without_unsupported_other(labels, softmax(decision, DEFAULT.temperature), list(texts), rules)
+            fused = ordered(list(texts), fuse(labels, scores, rules, Fusion()))
             cells.append(f"model {model:.4f} fused {f1_score(gold, fused, average='macro'):.4f}")
         print(f"seed {seed}: without added {cells[0]} | with added {cells[1]}")
 

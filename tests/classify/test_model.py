@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse
+from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse, without_unsupported_other
 from eventwatch.classify.cache import ENV_VAR, load_or_train, model_path
 from eventwatch.classify.examples import load_examples
 from eventwatch.classify.model import label_scores, normalise, train
@@ -91,3 +91,23 @@ def test_a_confident_rule_tips_a_close_call() -> None:
 def test_the_model_reads_text_without_dates_and_bracketed_places() -> None:
     text = "On 14 March 2020, police dispersed a march in Kisumu (Kisumu, Kenya). [size=no report]"
     assert normalise(text) == "police dispersed a march in kisumu ."
+
+
+def test_the_event_type_is_decided_before_the_sub_type() -> None:
+    labels = ["ARMED_CLASH", "ATTACK", "ABDUCT_DISSAP"]  # a battle; two kinds of violence against civilians
+    scores = np.array([[0.4, 0.3, 0.3]])
+    no_rule = Prediction("OTHER", "Other", 0.0, "")
+    assert fuse(labels, scores, [no_rule], Fusion(family=0.0))[0][0] == "ARMED_CLASH"
+    label, share = fuse(labels, scores, [no_rule], Fusion(family=1.0))[0]
+    assert label == "ATTACK"
+    assert share == pytest.approx(0.3)
+
+
+def test_other_needs_a_topic_of_the_codebooks_other() -> None:
+    labels = ["DIPLO", "OTHER"]
+    scores = np.array([[0.3, 0.7], [0.3, 0.7]])
+    texts = ["The two ministers discussed trade on Monday.", "The junta declared a nationwide curfew."]
+    no_rule = Prediction("OTHER", "Other", 0.0, "")
+    kept = without_unsupported_other(labels, scores, texts, [no_rule, no_rule])
+    assert kept[0].tolist() == [0.3, 0.0]
+    assert kept[1].tolist() == [0.3, 0.7]

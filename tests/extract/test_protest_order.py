@@ -48,3 +48,23 @@ def test_only_demonstration_labels_are_re_decided() -> None:
     assert in_codebook_order("PEACE_PROTEST", text) == "VIOL_DEMONSTR"
     assert in_codebook_order("ARMED_CLASH", text) == "ARMED_CLASH"
     assert in_codebook_order("PEACE_PROTEST", "Thousands rallied in the capital.") == "PEACE_PROTEST"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Protesters halted traffic on the main road for two hours.", None),
+        ("Students disrupted a ministry meeting to demand lower fees.", None),
+        ("Striking workers stopped the trains for an hour at the central station.", None),
+        ("Police stopped the march at the bridge.", "PROTEST_WITH_INTER"),
+        ("Police halted the march before it reached parliament.", "PROTEST_WITH_INTER"),
+        ("The rally was disrupted by security forces after an hour.", "PROTEST_WITH_INTER"),
+    ],
+)
+def test_cues_the_demonstrators_can_do_themselves_need_the_forces_named(text: str, expected: str | None) -> None:
+    assert protest_subtype(text) == expected
+
+
+def test_shots_fired_into_the_air_are_an_intervention_not_lethal_force() -> None:
+    assert protest_subtype("Police opened fire in the air to disperse the marchers.") == "PROTEST_WITH_INTER"
+    assert protest_subtype("Soldiers opened fire on the protesters, killing two.") == "FORCE_AGAINST_PROTEST"

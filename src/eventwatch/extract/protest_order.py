@@ -138,8 +138,13 @@ def _violent(text: str) -> bool:
     return False
 
 
+_IN_THE_AIR = _rx(r"^\W*(?:\w+ ){0,3}(?:in|into) the air|^\W*(?:\w+ ){0,2}warning shots")
+
+
 def _serious_force(text: str) -> bool:
     for match in _FIRING.finditer(text):
+        if _IN_THE_AIR.search(text[match.end() : match.end() + 40]):
+            continue  # warning shots: an intervention, not lethal force
         if not _NO_HARM.search(text[max(0, match.start() - 50) : match.start()]):
             return True
     for match in _HARM.finditer(text):
@@ -151,10 +156,26 @@ def _serious_force(text: str) -> bool:
     return False
 
 
+# Cues that demonstrators can do themselves ("protesters halted traffic", "disrupted a meeting"):
+# an intervention only when the forces are named in the same sentence.
+_EITHER_SIDE = _rx(r"(?:halted|disrupt\w*|prevent\w*|stopped|removed|vans?)\b")  # matched at the cue's start
+_FORCES_NAMED = _rx(rf"\b{_FORCES}")
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("; ", end)) if i >= 0), default=len(text))
+    return text[left + 1 : right]
+
+
 def _intervention(text: str) -> bool:
     for match in _INTERVENTION.finditer(text):
         before = text[max(0, match.start() - 50) : match.start()]
         if _NEGATED.search(before) or _HARM_CAUSE.search(before):
+            continue
+        if _EITHER_SIDE.match(match.group(0)) and not _FORCES_NAMED.search(
+            _sentence_around(text, match.start(), match.end())
+        ):
             continue
         if match.group(0).lower().startswith(("arrest", "detain", "detention")) and _ARREST_CAUSE.search(before):
             continue

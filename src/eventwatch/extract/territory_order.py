@@ -7,7 +7,11 @@ actor overtakes territory. A classifier often mixes them up, since both name bot
 ("captured the district from the army" vs "the army captured the district from the
 rebels"). ``taker`` reads the side that takes: the agent of a passive taking ("fell to the
 rebels", "was recaptured by troops"), else the nearest actor before an active taking verb in
-the same clause. The word lists are public vocabulary; nothing was fitted to CASE or ACLED data.
+the same clause. Three more codebook distinctions (``by_taker``): fighting for a place that was
+held off, with nothing taken, is an armed clash; a place taken without a fight is a non-violent
+transfer; a "non-violent transfer" with no sign that control passed is only a group moving, a
+change to group activity. The word lists are public vocabulary; nothing was fitted to CASE or
+ACLED data.
 """
 
 from __future__ import annotations
@@ -108,9 +112,56 @@ def taker(text: str) -> str | None:
     return None
 
 
+ARMED_CLASH = "ARMED_CLASH"
+NON_VIOLENT = "NON_VIOL_TERRIT_TRANSFER"
+CHANGE_TO_GROUP = "CHANGE_TO_GROUP_ACT"
+# An assault that was held off, or an attempt to take a place: the codebook's territory labels
+# need the place to change hands, so such fighting is an armed clash.
+_REPELLED = re.compile(
+    r"\b(?:repell?(?:ed|s)?|repuls(?:ed|es)?|beat(?:en)? back|fought (?:\w+ )?off|held off|foil(?:ed|s)|thwart(?:ed|s)|"
+    rf"(?:fail(?:ed|s)?|tried|trying|attempt(?:ed|s|ing)?|attempts?|bids?|push(?:ed)?|efforts?) to {_TAKE}|"
+    r"(?:fight\w*|fought|battl\w+|clash\w*|struggl\w+|vying|contest\w*) (?:\w+ ){0,4}for (?:the )?control)\b",
+    re.IGNORECASE,
+)
+_ATTEMPTED = re.compile(rf"\bto {_TAKE}\b", re.IGNORECASE)
+# A place taken with no fight at all: the codebook's non-violent transfer of territory.
+_UNCONTESTED = re.compile(
+    r"\b(?:without (?:a |any )?(?:fight(?:ing)?|resistance|a (?:single )?shot(?: being)? fired|bloodshed|violence|"
+    r"clashes|combat)|unopposed|uncontested|peacefully|"
+    r"no (?:fighting|resistance|clashes|shots?) (?:was |were )?(?:reported|fired|took place|occurred))\b",
+    re.IGNORECASE,
+)
+# Any sign that control of a place passed (or was given up): without one, a "transfer" is only
+# a group moving, a change to group activity in the codebook.
+_CONTROL = re.compile(
+    rf"\b(?:{_TAKE}|t(?:ook|aken|akes?|aking) over|hand(?:ed|s|ing)? over|handover|over to|control|"
+    r"raised (?:the|their) flags?|surrender(?:ed|s)?|ced(?:ed|es|e)|abandon(?:ed|s)?|vacat(?:ed|es)|left|"
+    r"mov(?:ed|es|ing|e) (?:back )?in(?:to)?|returned to|walk(?:ed|s)? in(?:to)?|enter\w*|"
+    r"leaving (?:\w+ ){0,3}to|free of|buffer zone)\b",
+    re.IGNORECASE,
+)
+
+
+def held_off(text: str) -> bool:
+    """The snippet reports an assault held off or a failed attempt on a place, and no taking
+    outside that attempt."""
+    if not _REPELLED.search(text):
+        return False
+    rest = _ATTEMPTED.sub(" ", text)
+    return not (_PASSIVE.search(rest) or _UNDER.search(rest) or _ACTIVE.search(rest))
+
+
 def by_taker(label: str, text: str) -> str:
-    """A government/non-state territory label re-decided by who takes the place; any other
-    label, or a snippet that does not say who took it, keeps its label."""
+    """A government/non-state territory label re-decided by who takes the place (an assault
+    held off with nothing taken: an armed clash; a place taken without a fight: a non-violent
+    transfer); a non-violent transfer with no sign of control passing is a change to group
+    activity; any other label, or a snippet that does not say who took it, keeps its label."""
+    if label == NON_VIOLENT:
+        return label if _CONTROL.search(text) else CHANGE_TO_GROUP
     if label not in TERRITORY_FAMILY:
         return label
+    if held_off(text):
+        return ARMED_CLASH
+    if _UNCONTESTED.search(text):
+        return NON_VIOLENT
     return taker(text) or label
