@@ -98,7 +98,7 @@ class _Reader:
         if hit and attack:
             # "the plant was also hit", "one was downed but the other hit the plant": with no
             # weapon of its own, the sentence reports the kind of attack the article is about
-            inherited = TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False)
+            inherited = TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False, inherited=True)
             if find_weapon(sentence.text) is None or not found:
                 found = [g for g in found if g.sub_event_type == DISRUPTED] + [inherited]
         return sorted(found, key=lambda g: g.trigger[0])

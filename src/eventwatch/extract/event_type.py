@@ -44,6 +44,7 @@ class TypeGuess:
     trigger_text: str
     negated_or_hypothetical: bool  # "did not attack", "could strike", "threatened to"
     generic: bool  # a trend / habitual / background statement, not one incident
+    inherited: bool = False  # the type of the article's attack, for a sentence that names none ("was also hit")
 
     @property
     def reportable(self) -> bool:

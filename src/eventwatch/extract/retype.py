@@ -11,6 +11,8 @@ sub-types, with these guards:
   attack it was part of, often out of the attack's own sentence; and an attack with
   interceptions linked to it does not become one ("found and destroyed an explosive device"
   may: the rules read an IED there);
+- a type the reader took from the article's attack for a sentence that names no weapon
+  ("the plant was also hit") is kept: the sentence alone does not say what hit it;
 - a label ACLED does not code (crime, disaster, diplomacy, attribution) keeps the rules'
   type: the rules found an event trigger, and dropping such incidents lost more ACLED events
   than it removed non-events (CASE 2021 dev, ``eval case2021 --pipeline``);
@@ -61,7 +63,7 @@ def names_gathering(text: str) -> bool:
 
 
 def retypable(draft: Draft) -> bool:
-    return draft.part_of is None and draft.sub_event_type != DISRUPTED
+    return draft.part_of is None and draft.sub_event_type != DISRUPTED and not draft.first.guess.inherited
 
 
 def allowed(draft: Draft, name: str, attacks: set[int]) -> bool:
