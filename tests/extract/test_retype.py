@@ -67,6 +67,14 @@ def test_an_interception_keeps_its_type_though_its_sentence_reports_the_strike(s
     assert interception.evidence["sub_event_type"].quote == "shot down"
 
 
+def test_a_site_also_hit_keeps_the_attacks_type(services: Any) -> None:
+    text = ("Ukrainian drones struck an oil depot in Bryansk on Tuesday.\n\nThe Kremniy electronics plant in "
+            "Bryansk, which makes parts for guidance systems, was also hit.")
+    depot, plant = _mentions(text, services)
+    assert (depot.sub_event_type, plant.sub_event_type) == ("Air/drone strike", "Air/drone strike")
+    assert plant.evidence["sub_event_type"].quote == "was also hit"
+
+
 def test_a_found_and_destroyed_bomb_becomes_disrupted_weapons_use(services: Any) -> None:
     text = "Army engineers found and destroyed an explosive device near Gao on Monday."
     rules = classify_sentence(text)
