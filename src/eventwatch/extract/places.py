@@ -300,6 +300,8 @@ def _lookup_span(
         place = _best_city(candidates, context, "admin2", regions)
         if place is None or _bare_county(text, place):
             return None
+    if text in not_places and place.population < PLACE_POPULATION:
+        return None  # NER calls "Pearl" a place, but the article named Daniel Pearl: not Pearl, Mississippi
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
 
@@ -323,7 +325,7 @@ def find_places(
     """Every place named in the sentence, in order; context = ISO2 codes of countries the
     article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
     regions it names; not_places = words the article uses as names of people, never read as
-    towns unless NER calls them places."""
+    towns unless NER calls them places and the town is a large one."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
