@@ -264,7 +264,11 @@ def main_town(
                 counts[town.geonames_id] += 1
                 mention = PlaceMention(town, 2, start, start + len(name), name, town.name)
                 first.setdefault(town.geonames_id, (sentence, mention))
-    return first[counts.most_common(1)[0][0]] if counts else None
+    if not counts:
+        return None
+    best, hits = counts.most_common(1)[0]
+    found = first[best]
+    return found if hits > 1 or found[1].place.population >= PLACE_POPULATION else None
 
 
 def dateline_town(
