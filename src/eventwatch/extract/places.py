@@ -32,6 +32,7 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SOMEONE_LABELS = {"ORG", "PERSON"}
 # After a country code, what makes it an adjective: a title or name, a hyphen, a role.
 _MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|government|embassy|consulate|military|army|"
                        r"navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|authorities|diplomats?|"
@@ -58,6 +59,9 @@ DOMINANCE = 50
 # "Montgomery" for Sahiwal, "Hamas" for Hamm). An alternate name this unlike the town's own
 # name is believed only for a large town (see `_known_as`).
 SPELLING_SIMILARITY = 0.6
+# ... and for a name NER gave an organisation or a person, only a close spelling ("Maidan Shar"
+# of Maydanshakhr, 0.78; not "Hamas" of Hamm, 0.67), unless the town is a major city.
+CLOSE_SPELLING = 0.75
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -198,14 +202,18 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
     return gazetteer.region(name)
 
 
-def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None) -> list[Place]:
+def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None,
+          own_names: bool = False) -> list[Place]:
     """The places called `name` (best first, as `Gazetteer.lookup`), without towns and districts
     that bear it only as an alternate name unlike their own, unless they are large: a major
-    city anywhere, a large town in a country the article is about (context: ISO2 codes)."""
+    city anywhere, a large town in a country the article is about (context: ISO2 codes).
+    `own_names`: a name NER gave an organisation or a person ("Hamas" is an alternate name
+    of Hamm) is a town's only as its own name, or a major city's (the small model calls Kiev a
+    person)."""
     key = normalise_name(name)
     return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
-            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
-            or _spelling_of(key, normalise_name(m.place.name))]
+            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, () if own_names else context)
+            or _spelling_of(key, normalise_name(m.place.name), CLOSE_SPELLING if own_names else SPELLING_SIMILARITY)]
 
 
 def _known_as(place: Place, context: Sequence[str]) -> bool:
@@ -216,10 +224,10 @@ def _known_as(place: Place, context: Sequence[str]) -> bool:
     return place.population >= MAJOR_CITY or (place.iso2 in context and place.population >= PLACE_POPULATION)
 
 
-def _spelling_of(key: str, own: str) -> bool:
+def _spelling_of(key: str, own: str, similarity: float = SPELLING_SIMILARITY) -> bool:
     """Whether a normalised alternate name is a spelling or a short form of the place's own
     ("kiev" of "kyiv", "silao" of "silao de la victoria")."""
-    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= SPELLING_SIMILARITY
+    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= similarity
 
 
 def country_named(gazetteer: Gazetteer, text: str) -> Place | None:
@@ -255,20 +263,24 @@ def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str
     return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
 
 
-def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool]]:
-    """(start, end, named_by_ner) spans worth a gazetteer lookup."""
-    spans = [(e.start, e.end, e.label in _PLACE_LABELS) for e in entities if e.label not in _NOT_PLACE_LABELS]
+def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool, str]]:
+    """(start, end, named_by_ner, NER label of that very span or "") spans worth a lookup."""
+    labels = {(e.start, e.end): e.label for e in entities}
+    spans = [(e.start, e.end, e.label in _PLACE_LABELS, e.label) for e in entities if e.label not in _NOT_PLACE_LABELS]
     dates = [(e.start, e.end) for e in entities if e.label in _NOT_PLACE_LABELS]
     for match in _CAPS.finditer(sentence):
         if not any(s <= match.start() < e for s, e in dates):
-            spans.append((match.start(), match.end(), False))
+            spans.append((match.start(), match.end(), False, labels.get(match.span(), "")))
     return spans
 
 
 def _lookup_span(
     sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str],
-    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (), label: str = "",
 ) -> PlaceMention | None:
+    """The place a span names. A span NER calls a nationality or group ("the Chechen leader")
+    names a country or nothing; one it calls an organisation or a person names a town only by
+    a close spelling (`towns(own_names=True)`)."""
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
     if not text or (text[0].islower() and gazetteer.country(text) is None):
@@ -288,7 +300,9 @@ def _lookup_span(
     if country is not None:
         precision = 1 if country.iso2 in CITY_STATES else 3
         return PlaceMention(country, precision, start, start + len(text), text, country.name)
-    candidates = towns(gazetteer, text, context)
+    if label == "NORP":
+        return None
+    candidates = towns(gazetteer, text, context, own_names=label in _SOMEONE_LABELS)
     place = _best_city(candidates, context, regions=regions)
     region = next((p for p in candidates if p.feature == "admin1"), None)
     if place is not None and region is not None and _region_meant(candidates, region, place):
@@ -330,10 +344,10 @@ def find_places(
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
     context = (*dict.fromkeys(p.place.iso2 for p in found), *context)
-    for start, end, by_ner in sorted(_spans(sentence, entities)):
+    for start, end, by_ner, label in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions)
+        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
         parts = [whole] if whole is not None else [
             _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places, regions)
             for s, e in _parts(sentence, start, end)
