@@ -178,8 +178,10 @@ def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
         first, last = match.group(1), match.group(2).split()[-1]
         if _AFTER_NAME.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # part of a longer run of capitals (a headline, an organisation)
-        if first in _PLACE_PREFIX or last in found or _strip_possessive(last) in _INSTITUTION or _country_code(gazetteer, first) is not None:
+        if first in _PLACE_PREFIX or last in found or _country_code(gazetteer, first) is not None:
             continue
+        if _strip_possessive(last) in _INSTITUTION:
+            continue  # "Ogden Police Department": an institution of a town
         place_word = _is_region_word if _INITIAL.search(match.group(2)) else _is_place_word
         if gazetteer.is_common_word(first) or place_word(gazetteer, first) or place_word(gazetteer, last):
             continue  # "In Belgorod", "Kharkiv Governor", "Governor Luhansk": not a person's name

@@ -60,7 +60,7 @@ DOMINANCE = 50
 # name is believed only for a large town (see `_known_as`).
 SPELLING_SIMILARITY = 0.6
 # ... and for a name NER gave an organisation or a person, only a close spelling ("Maidan Shar"
-# of Maydanshakhr, 0.78; not "Hamas" of Hamm, 0.67), unless the town is a major city.
+# of Maydanshakhr, 0.78; not "Hamas" of Hamm, 0.67), unless the town is large (`_known_as`).
 CLOSE_SPELLING = 0.75
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
@@ -208,11 +208,11 @@ def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_
     that bear it only as an alternate name unlike their own, unless they are large: a major
     city anywhere, a large town in a country the article is about (context: ISO2 codes).
     `own_names`: a name NER gave an organisation or a person ("Hamas" is an alternate name
-    of Hamm) is a town's only as its own name, or a major city's (the small model calls Kiev a
-    person)."""
+    of Hamm) is a town's only as its own name, a close spelling of it or a large town's (the
+    small model calls Kiev a person)."""
     key = normalise_name(name)
     return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
-            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, () if own_names else context)
+            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
             or _spelling_of(key, normalise_name(m.place.name), CLOSE_SPELLING if own_names else SPELLING_SIMILARITY)]
 
 
