@@ -88,4 +88,5 @@ def test_the_main_town_is_no_small_town_after_the(services: Any) -> None:
 
 def test_a_name_joined_by_del_is_read_whole(services: Any) -> None:
     found = find_places("The charges against the doctor were filed in Agusan del Sur.", [], services.gazetteer, ("PH",))
-    assert [(p.location, p.place.feature) for p in found] == [("Agusan del Sur", "admin2")]  # a province, GeoNames admin2
+    # a province, which GeoNames keeps at the second level
+    assert [(p.location, p.place.feature) for p in found] == [("Agusan del Sur", "admin2")]

@@ -20,7 +20,8 @@ _REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|terr
 _REGION = re.compile(
     rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
 )
-_CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?[A-Z][\w’'-]*\w)*")
+_CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?"
+                   r"[A-Z][\w’'-]*\w)*")
 _CONNECTED = re.compile(r"[A-Z][\w’'.-]*\w(?:\s+[A-Z][\w’'-]*\w)*")  # the names a _CAPS span connects
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|on the edge of|(?:north|south|east|west)(?:-?(?:east|west))? of|"
