@@ -90,3 +90,20 @@ def test_a_name_joined_by_del_is_read_whole(services: Any) -> None:
     found = find_places("The charges against the doctor were filed in Agusan del Sur.", [], services.gazetteer, ("PH",))
     # a province, which GeoNames keeps at the second level
     assert [(p.location, p.place.feature) for p in found] == [("Agusan del Sur", "admin2")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "town"),
+    [
+        ("The reporter died at Kozhikode Medical College Hospital on Monday.", "Kozhikode"),
+        ("The activist is held in Central Jail Karachi.", "Karachi"),
+        ("Officers of the New York Police Department arrested the organiser.", "New York City"),
+    ],
+)
+def test_the_town_a_hospital_jail_or_police_force_is_named_after(sentence: str, town: str, services: Any) -> None:
+    assert [p.location for p in find_places(sentence, [], services.gazetteer, ("IN", "PK", "US"))] == [town]
+
+
+def test_a_court_named_after_a_town_is_not_read_as_the_town(services: Any) -> None:
+    # where a later trial is heard; the incident is placed by its own sentence
+    assert find_places("The Lahore High Court granted him bail.", [], services.gazetteer, ("PK",)) == []

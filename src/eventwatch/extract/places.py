@@ -349,18 +349,52 @@ def find_places(
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
         whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
-        parts = [whole] if whole is not None else [
-            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places, regions)
-            for s, e in _parts(sentence, start, end)
-        ]
+        parts = [whole]
+        if whole is None:
+            parts = []
+            for s, e in _parts(sentence, start, end) or [(start, end)]:
+                piece = None if (s, e) == (start, end) else _lookup_span(
+                    sentence, s, e, by_ner, gazetteer, context, not_places, regions)
+                parts.extend([piece] if piece is not None else [
+                    _lookup_span(sentence, fs, fe, by_ner, gazetteer, context, not_places, regions)
+                    for fs, fe in _town_in_facility(sentence, s, e)])
         for mention in parts:
-            if mention is not None:
+            if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     line = DATELINE.match(sentence)
     if line is not None:
         found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+# Words of the name of a hospital, jail, airport or police station around the town it is in
+# ("Kozhikode Medical College Hospital", "Central Jail Karachi", "the New York Police
+# Department"); not courts, where a later trial is heard, nor universities and other
+# institutions, whose staff are often named far from them.
+_FACILITY = frozenset({"Hospital", "Clinic", "Jail", "Prison", "Airport", "Police", "Station"})
+# ... and other words of such names, which are no town either.
+_FACILITY_NAME = _FACILITY | {"Medical", "Teaching", "General", "College", "University", "School", "Institute",
+                              "Central", "District", "Department", "Command", "Service", "Force", "State",
+                              "National", "Regional", "City", "Municipal", "International"}
+
+
+def _town_in_facility(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of words in a facility's name that are not facility words, when the name has
+    some ("Kozhikode" in "Kozhikode Medical College Hospital"); none otherwise."""
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in re.finditer(r"\S+", sentence[start:end])]
+    if len(words) < 2 or not any(w in _FACILITY for _, _, w in words):
+        return []
+    pieces: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+    for word in [*words, (end, end, "Hospital")]:
+        if word[2] in _FACILITY_NAME:
+            if run:
+                pieces.append((run[0][0], run[-1][1]))
+            run = []
+        else:
+            run.append(word)
+    return pieces
 
 
 def _region_meant(candidates: list[Place], region: Place, town: Place) -> bool:
