@@ -28,9 +28,9 @@ from eventwatch.extract.places import (
     PLACE_POPULATION,
     PlaceMention,
     contains,
-    not_the_scene,
     towns,
 )
+from eventwatch.extract.scene import not_the_scene
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
