@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from eventwatch.extract.scene import is_metonym, not_the_scene
 from eventwatch.gazetteer import Gazetteer, normalise_name
@@ -281,15 +282,9 @@ def find_places(
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
         whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
-        parts = [whole]
-        if whole is None:
-            parts = []
-            for s, e in _parts(sentence, start, end) or [(start, end)]:
-                piece = None if (s, e) == (start, end) else _lookup_span(
-                    sentence, s, e, by_ner, gazetteer, context, not_places, regions)
-                parts.extend([piece] if piece is not None else [
-                    _lookup_span(sentence, fs, fe, by_ner, gazetteer, context, not_places, regions)
-                    for fs, fe in _town_in_facility(sentence, s, e)])
+        lookup = partial(_lookup_span, sentence, by_ner=by_ner, gazetteer=gazetteer, context=context,
+                         not_places=not_places, regions=regions)
+        parts = [whole] if whole is not None else _pieces(sentence, start, end, lookup)
         for mention in parts:
             if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
@@ -298,6 +293,17 @@ def find_places(
     if line is not None:
         found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+def _pieces(sentence: str, start: int, end: int,
+            lookup: Callable[[int, int], PlaceMention | None]) -> list[PlaceMention | None]:
+    """For a span that names no place as a whole: the names it joins ("Odesa on Monday"), each
+    one else the town of a facility's name it holds ("Karachi" in "Central Jail Karachi")."""
+    found: list[PlaceMention | None] = []
+    for s, e in _parts(sentence, start, end) or [(start, end)]:
+        piece = None if (s, e) == (start, end) else lookup(s, e)
+        found.extend([piece] if piece is not None else [lookup(fs, fe) for fs, fe in _town_in_facility(sentence, s, e)])
+    return found
 
 
 # Words of the name of a hospital, jail, airport or police station around the town it is in
