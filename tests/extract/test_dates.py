@@ -383,3 +383,24 @@ def test_a_day_or_month_of_last_year(sentence: str, expected: date, precision: i
 
 def test_a_bare_29_february_most_of_a_year_back_is_the_coming_one() -> None:
     assert find_date("The hearing is set for 29 February.", date(2021, 3, 20)).event_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The editor has been detained in Tehran since 2019, his wife said.", date(2019, 7, 1)),
+        ("She has been in custody since March 2022 without trial.", date(2022, 3, 15)),
+        ("The lawyer has been missing since 2020.", date(2020, 7, 1)),
+    ],
+)
+def test_held_since_a_date_dates_the_start_of_the_detention(sentence: str, expected: date) -> None:
+    found = find_date(sentence, FRI)
+    assert (found.event_date, found.time_precision, found.kind) == (expected, 3, "explicit")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Prices have risen sharply since 2019.", "He has been held since 2023."],  # a period; the publication year
+)
+def test_any_other_since_stays_background(sentence: str) -> None:
+    assert find_date(sentence, FRI).event_date is None

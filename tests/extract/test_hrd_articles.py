@@ -193,3 +193,28 @@ def test_an_article_about_one_country_does_not_report_its_sources_abroad(service
     )
     top = _primary(text, services)
     assert (top.country, top.location) == ("Pakistan", "Peshawar")
+
+
+def _sub_event(sentence: str, services: Any) -> str | None:
+    article = Article.build(f"Report\n\n{sentence}", "text", published_at=datetime(2021, 3, 3, tzinfo=UTC))
+    top = primary_mention(extract_mentions(article, services))
+    return top.sub_event_type if top is not None else None
+
+
+def test_more_ways_of_reporting_an_attack_on_a_defender(services: Any) -> None:
+    assert _sub_event("The trade unionist was assassinated in Cali on Monday.", services) == "Attack"
+    assert _sub_event("The reporter was assaulted by the mayor's guards in Lagos on Monday.", services) == "Attack"
+    assert _sub_event("The union leader was placed under house arrest in Yangon on Monday.", services) == "Arrests"
+    assert _sub_event("The editor was held incommunicado in Asmara on Monday.", services) == "Arrests"
+    assert _sub_event("The lawyer was disappeared in Beijing on Monday.", services) == "Abduction/forced disappearance"
+    assert _sub_event("Security agents raided the newspaper's offices in Harare on Monday.", services) == "Other"
+
+
+def test_a_continuing_detention_dates_its_start(services: Any) -> None:
+    text = (
+        "Retrial postponed\n\n"
+        "The retrial of the aid worker was postponed again. She has been detained in Iran since 2017, "
+        "her family said."
+    )
+    top = _primary(text, services)
+    assert (top.sub_event_type, top.country, top.event_date) == ("Arrests", "Iran", date(2017, 7, 1))

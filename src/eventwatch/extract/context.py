@@ -28,9 +28,9 @@ from eventwatch.extract.places import (
     PLACE_POPULATION,
     PlaceMention,
     contains,
-    not_the_scene,
     towns,
 )
+from eventwatch.extract.scene import not_the_scene
 from eventwatch.extract.sentences import Sentence
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
@@ -143,8 +143,23 @@ def _region_named(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
     return gazetteer.region(name, country_iso2=iso2)
 
 
-# Two or three capitalised words standing alone: a person's name ("James Holt") or a place's.
-_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)((?:\s+[A-Z][a-z][\w’'-]*){1,2})\b(?!\s+[A-Z])")
+# Two or three capitalised words standing alone, perhaps with a middle initial: a person's
+# name ("James Holt", "George W. Bush") or a place's.
+_PAIR = re.compile(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)((?:\s+[A-Z]\.?(?=\s))?(?:\s+[A-Z][a-z][\w’'-]*){1,2})\b"
+                   r"(?!\s+[A-Z])")
+# A title before a name ("State Department Spokesperson Ned Price", "Attorney David L.
+# Anderson"): the words after it are a person's name even inside a longer run of capitals.
+_TITLED = re.compile(r"\b(?:Spokes(?:person|man|woman)|Attorney|Secretary|Minister|President|Senator|Sen\.|"
+                     r"Representative|Rep\.|Governor|Mayor|Judge|Justice|Ambassador|Commissioner|Director|"
+                     r"Chairman|Chairwoman|Professor|Prof\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|General|Gen\.|Colonel|"
+                     r"Captain|Sergeant|Officer|Inspector|Detective|Prosecutor|Lawyer|Journalist|Activist)"
+                     r"\s+([A-Z][a-z][\w’'-]*(?:\s+[A-Z]\.?(?=\s))?(?:\s+[A-Z][a-z][\w’'-]*){0,2})\b")
+# Last words that make a run an institution, a building or a place ("Ogden Police Department").
+_INSTITUTION = frozenset({"Department", "District", "Police", "School", "University", "College", "Court", "Council",
+                          "Church", "Hospital", "Office", "Ministry", "Committee", "Commission", "Party", "Agency",
+                          "Institute", "Association", "Union", "Foundation", "Centre", "Center", "Prison", "Jail",
+                          "Airport", "Station", "Square", "Street", "Road", "Avenue", "Park", "County", "City",
+                          "Region", "Province", "State", "Times", "Post", "News", "Press", "Herald", "Tribune"})
 _AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")
 # First words that make a run a part of a place ("Central Minsk", "Greater Manchester").
 _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
@@ -158,20 +173,44 @@ def surnames(text: str, gazetteer: Gazetteer) -> frozenset[str]:
     person, not a town ("Ana" is not Anna, Texas, once "Ana Quispe" was named).
     A run that is itself a place, starts with an everyday word, a direction, a demonym or a
     large town's name, or ends with a region's or large town's name, names no person."""
-    found: set[str] = set()
+    found: set[str] = set(_titled_names(text, gazetteer))
     for match in _PAIR.finditer(text):
         first, last = match.group(1), match.group(2).split()[-1]
         if _AFTER_NAME.search(text[max(0, match.start() - 40) : match.start()]):
             continue  # part of a longer run of capitals (a headline, an organisation)
         if first in _PLACE_PREFIX or last in found or _country_code(gazetteer, first) is not None:
             continue
-        if gazetteer.is_common_word(first) or _is_place_word(gazetteer, first) or _is_place_word(gazetteer, last):
+        if _strip_possessive(last) in _INSTITUTION:
+            continue  # "Ogden Police Department": an institution of a town
+        place_word = _is_region_word if _INITIAL.search(match.group(2)) else _is_place_word
+        if gazetteer.is_common_word(first) or place_word(gazetteer, first) or place_word(gazetteer, last):
             continue  # "In Belgorod", "Kharkiv Governor", "Governor Luhansk": not a person's name
         if gazetteer.lookup(match.group(0)):
             continue
         found.add(_strip_possessive(last))
         found.add(first)  # "George" once the article has named "George Floyd"
     return frozenset(found)
+
+
+def _titled_names(text: str, gazetteer: Gazetteer) -> set[str]:
+    """First and last words of the names that follow a title ("Secretary Blinken", "Spokesperson
+    Ned Price"), unless a word of it names a region, a major city or a country ("Governor
+    Luhansk", "Minister Kenya")."""
+    found: set[str] = set()
+    for match in _TITLED.finditer(text):
+        words = [_strip_possessive(w) for w in match.group(1).split() if len(w.rstrip(".")) > 1]
+        if any(_is_region_word(gazetteer, w) or _country_code(gazetteer, w) is not None for w in words):
+            continue
+        found.update({words[0], words[-1]})
+    return found
+
+
+@lru_cache(maxsize=50_000)
+def _is_region_word(gazetteer: Gazetteer, word: str) -> bool:
+    return any(p.feature == "admin1" or p.population >= MAJOR_CITY for p in gazetteer.lookup(word))
+
+
+_INITIAL = re.compile(r"^\s+[A-Z]\.?\s")  # "W." in "George W. Bush": a person's middle initial
 
 
 @lru_cache(maxsize=50_000)
@@ -220,13 +259,18 @@ def main_town(
             if not_the_scene(sentence.text, start, start + len(name)):
                 continue  # "raised in Gomel": someone's biography, not the article's town
             town = _town(gazetteer, name, iso2)
-            if start == 0 and town is not None and town.population < PLACE_POPULATION:
-                continue  # a capitalised first word is read as a town only when it is a large one
+            if town is not None and town.population < PLACE_POPULATION and (
+                    start == 0 or _THE.search(sentence.text, 0, start)):
+                continue  # a capitalised first word or "the White House" is a town only when a large one
             if town is not None and town.geonames_id is not None:
                 counts[town.geonames_id] += 1
                 mention = PlaceMention(town, 2, start, start + len(name), name, town.name)
                 first.setdefault(town.geonames_id, (sentence, mention))
-    return first[counts.most_common(1)[0][0]] if counts else None
+    if not counts:
+        return None
+    best, hits = counts.most_common(1)[0]
+    found = first[best]
+    return found if hits > 1 or found[1].place.population >= PLACE_POPULATION else None
 
 
 def dateline_town(
@@ -243,6 +287,7 @@ def dateline_town(
     return None
 
 
+_THE = re.compile(r"\b[Tt]he\s+$")
 _DATELINE_END = re.compile(r"[,(:—–]|--|\s-\s")
 
 

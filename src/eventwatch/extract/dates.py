@@ -200,6 +200,21 @@ def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return date(year, 7, 1), 3
 
 
+# Held since a date: the detention began then ("has been detained since 2016", "in custody since
+# March 2019"); any other "since" starts a period and stays background.
+_HELD = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated|in\s+(?:custody|detention|jail|prison)|"
+                   r"behind\s+bars|missing)\b[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def _held_since(m: re.Match[str], ctx: _Context) -> Resolved:
+    if not _HELD.search(m.string[: m.start()]) or ctx.published is None:
+        return None
+    year = int(m["y"])
+    if m["mon"]:
+        return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
+    return (date(year, 7, 1), 3) if year < ctx.published.year else None
+
+
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
     if ctx.published is None:
         return None, 3
@@ -334,6 +349,8 @@ _RULES: tuple[_Rule, ...] = (
     _rule("explicit", rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<y>(?:19|20)\d{{2}})\b", _named_month, ignore_case=False),
     _rule("explicit", r"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s])?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
           _past_year),
+    _rule("explicit", rf"\bsince\s+(?:(?P<mon>{_FULL_MONTH})\s+)?(?P<y>(?:19|20)\d{{2}})\b", _held_since,
+          ignore_case=False),
     # weekdays and nights
     _rule("relative", rf"\b(?:(?:late|early)\s+(?:on\s+)?|on\s+|(?P<last>last\s+))?(?P<wd>{_WEEKDAY})\b"
           rf"(?:\s+{_PART_OF_DAY})?(?:\s+into\s+(?P<into>{_WEEKDAY})\b)?", _weekday),

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
+from eventwatch.extract.scene import is_metonym, not_the_scene
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
 
@@ -20,7 +22,8 @@ _REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|terr
 _REGION = re.compile(
     rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
 )
-_CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|la|an|na|am|on|upon)\s+)?[A-Z][\w’'-]*\w)*")
+_CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?"
+                   r"[A-Z][\w’'-]*\w)*")
 _CONNECTED = re.compile(r"[A-Z][\w’'.-]*\w(?:\s+[A-Z][\w’'-]*\w)*")  # the names a _CAPS span connects
 _NEAR = re.compile(
     r"\b(?:near|outside|outskirts of|close to|on the edge of|(?:north|south|east|west)(?:-?(?:east|west))? of|"
@@ -32,6 +35,7 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Hu
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_SOMEONE_LABELS = {"ORG", "PERSON"}
 # After a country code, what makes it an adjective: a title or name, a hyphen, a role.
 _MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|government|embassy|consulate|military|army|"
                        r"navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|authorities|diplomats?|"
@@ -58,57 +62,14 @@ DOMINANCE = 50
 # "Montgomery" for Sahiwal, "Hamas" for Hamm). An alternate name this unlike the town's own
 # name is believed only for a large town (see `_known_as`).
 SPELLING_SIMILARITY = 0.6
+# ... and for a name NER gave an organisation or a person, only a close spelling ("Maidan Shar"
+# of Maydanshakhr, 0.78; not "Hamas" of Hamm, 0.67), unless the town is large (`_known_as`).
+CLOSE_SPELLING = 0.75
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
-# A capital standing for its government ("Moscow blamed Kyiv", "Kyiv's allies") is an
-# actor, not the place of the event.
-_METONYM = re.compile(r"^(?:Moscow|Kyiv|Kiev|Kremlin|Washington|Beijing|Tehran|Pyongyang|Minsk|Damascus|Khartoum|"
-                      r"Jerusalem|Ankara|London|Paris|Berlin|Brussels)$")
-_AS_SUBJECT = re.compile(r"^(?:['’]s\b|\s+(?:has|have|had|did|does|is|was|said|says|blamed|blames|accused|accuses|"
-                         r"denied|denies|claimed|claims|warned|insisted|insists|responded|puts?|placed|called|"
-                         r"condemned|rejected|dismissed|confirmed)\b)")
-_AS_OBJECT = re.compile(r"\b(?:blamed|blames|blaming|accused|accuses|accusing|against|from|with|by|and|to|between|"
-                        r"critical of|critics? of)\s+$"
-                        r"|\b(?:blamed|blames|blaming|pinned|pins)\b[^.;]{0,40}\bon\s+$")
-
-
-# Where weapons came from is not where the event happened ("missiles fired from across the
-# border in Russia's Belgorod region").
-_ORIGIN = re.compile(
-    r"\b(?:(?:fired|launched|flown|coming|came)\b[^.;]{0,60}\bfrom|from across the border)\b[^.,;]{0,40}$"
-)
-
-
-# Where a statement was made or which flag a ship flies is not where the event happened
-# ("the army said in a statement issued in Maiduguri", "a vessel flying the flag of Panama").
-_NOT_SCENE = re.compile(
-    r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
-    r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
-    r"|\btold reporters\s+(?:outside|at|in front of)\s+[^.;]{0,30}\bin\s+$"
-    # a titled person's see, state or city: "Bishop Matthew Kukah of Sokoto", "Mayor Ann Ray of Leeds"
-    r"|\b(?:Bishop|Archbishop|Cardinal|Emir|Sultan|Governor|Mayor|Senator|Imam|Rabbi|Chief)"
-    r"(?:\s+[A-Z][\w.'’-]*){1,4},?\s+of\s+$"
-)
-
-
-# Where someone was born, grew up or fled from is their biography, not the scene ("raised in
-# Red Deer", "fled his home in Bangladesh").
-_BIOGRAPHY = re.compile(
-    r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|natives?\s+(?:of|from)|hometown\s+of|"
-    r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$"
-    r"|(?-i:[A-Z])\w+,\s+(?:\d+,\s+)?of\s+$",  # "Omar Sheikh, of Wanstead, ...": where someone lives
-    re.IGNORECASE,
-)
-_ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|"
-                 r"NGOs?|agenc(?:y|ies)|newspapers?|outlets?|think[- ]tanks?|institutes?|foundations?|networks?|"
-                 r"banks?|manufacturers?|subsidiar(?:y|ies)|unions?|non-?profits?|publications?|broadcasters?|"
-                 r"channels?|websites?|watchdogs?|monitors?)\b")
-# After the place: "-born", "-headquartered", "-based <organisation>", "<place> (news) <organisation>".
-_BASED = re.compile(rf"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){{0,2}}{_ORGANISATION}"
-                    rf"|\s+(?:news\s+)?{_ORGANISATION}")
 # A dateline opening a paragraph: "ISLAMABAD:", "LAGOS —", "CORPUS CHRISTI, Texas —",
 # "Islamabad:", "Lagos, Nigeria -", "Beijing (AFP) -"; not "Myanmar - where ...".
 _DASH = r"(?:[—–]|--|\s-\s)"
@@ -117,31 +78,8 @@ DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ ]{{1,30}}?)?\s*(?:{_DASH}|:)"
     rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z]+\)\s*{_DASH}))"
 )
-# Before or after a town, what makes it a stance or a street rather than the scene
-# ("pro-Beijing gangsters", "the Delhi gate", "the Kabul road").
-_STANCE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
-_STREET = re.compile(r"\s+(?:gate|road|street|highway|avenue|bridge)\b")
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
-
-
-def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
-    """Whether the place named at `start` (ending at `end`, when known) is where weapons came
-    from, where a statement was made, where someone was born, grew up or fled from, or where
-    an organisation is based ("a Lyon-born writer", "an Ohio-based church group", "the St.
-    Petersburg news outlet"; a "New York-based journalist" may well be where she works)."""
-    before = sentence[max(0, start - 120) : start]
-    if end is not None and (_BASED.match(sentence, end) or _STREET.match(sentence, end)):
-        return True
-    if _STANCE.search(before):
-        return True
-    return bool(_ORIGIN.search(before) or _NOT_SCENE.search(before) or _BIOGRAPHY.search(before))
-
-
-def _is_metonym(sentence: str, start: int, end: int) -> bool:
-    if not _METONYM.match(sentence[start:end]):
-        return False
-    return bool(_AS_SUBJECT.match(sentence[end:]) or _AS_OBJECT.search(sentence[max(0, start - 60):start]))
 
 
 @dataclass(frozen=True)
@@ -198,14 +136,18 @@ def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | 
     return gazetteer.region(name)
 
 
-def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None) -> list[Place]:
+def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None,
+          own_names: bool = False) -> list[Place]:
     """The places called `name` (best first, as `Gazetteer.lookup`), without towns and districts
     that bear it only as an alternate name unlike their own, unless they are large: a major
-    city anywhere, a large town in a country the article is about (context: ISO2 codes)."""
+    city anywhere, a large town in a country the article is about (context: ISO2 codes).
+    `own_names`: a name NER gave an organisation or a person ("Hamas" is an alternate name
+    of Hamm) is a town's only as its own name, a close spelling of it or a large town's (the
+    small model calls Kiev a person)."""
     key = normalise_name(name)
     return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
             if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
-            or _spelling_of(key, normalise_name(m.place.name))]
+            or _spelling_of(key, normalise_name(m.place.name), CLOSE_SPELLING if own_names else SPELLING_SIMILARITY)]
 
 
 def _known_as(place: Place, context: Sequence[str]) -> bool:
@@ -216,10 +158,10 @@ def _known_as(place: Place, context: Sequence[str]) -> bool:
     return place.population >= MAJOR_CITY or (place.iso2 in context and place.population >= PLACE_POPULATION)
 
 
-def _spelling_of(key: str, own: str) -> bool:
+def _spelling_of(key: str, own: str, similarity: float = SPELLING_SIMILARITY) -> bool:
     """Whether a normalised alternate name is a spelling or a short form of the place's own
     ("kiev" of "kyiv", "silao" of "silao de la victoria")."""
-    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= SPELLING_SIMILARITY
+    return own.startswith(key + " ") or difflib.SequenceMatcher(None, key, own).ratio() >= similarity
 
 
 def country_named(gazetteer: Gazetteer, text: str) -> Place | None:
@@ -255,20 +197,24 @@ def _best_city(candidates: Iterable[Place], context: Sequence[str], feature: str
     return best if not context or best.population >= MIN_FOREIGN_POPULATION else None
 
 
-def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool]]:
-    """(start, end, named_by_ner) spans worth a gazetteer lookup."""
-    spans = [(e.start, e.end, e.label in _PLACE_LABELS) for e in entities if e.label not in _NOT_PLACE_LABELS]
+def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bool, str]]:
+    """(start, end, named_by_ner, NER label of that very span or "") spans worth a lookup."""
+    labels = {(e.start, e.end): e.label for e in entities}
+    spans = [(e.start, e.end, e.label in _PLACE_LABELS, e.label) for e in entities if e.label not in _NOT_PLACE_LABELS]
     dates = [(e.start, e.end) for e in entities if e.label in _NOT_PLACE_LABELS]
     for match in _CAPS.finditer(sentence):
         if not any(s <= match.start() < e for s, e in dates):
-            spans.append((match.start(), match.end(), False))
+            spans.append((match.start(), match.end(), False, labels.get(match.span(), "")))
     return spans
 
 
 def _lookup_span(
     sentence: str, start: int, end: int, by_ner: bool, gazetteer: Gazetteer, context: Sequence[str],
-    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (),
+    not_places: Collection[str] = (), regions: Collection[tuple[str, str]] = (), label: str = "",
 ) -> PlaceMention | None:
+    """The place a span names. A span NER calls a nationality or group ("the Chechen leader")
+    names a country or nothing; one it calls an organisation or a person names a town only by
+    a close spelling (`towns(own_names=True)`)."""
     text = _clean(re.sub(r"^(?:the|The)\s+", "", sentence[start:end]))
     start += sentence[start:end].find(text)
     if not text or (text[0].islower() and gazetteer.country(text) is None):
@@ -288,7 +234,9 @@ def _lookup_span(
     if country is not None:
         precision = 1 if country.iso2 in CITY_STATES else 3
         return PlaceMention(country, precision, start, start + len(text), text, country.name)
-    candidates = towns(gazetteer, text, context)
+    if label == "NORP":
+        return None
+    candidates = towns(gazetteer, text, context, own_names=label in _SOMEONE_LABELS)
     place = _best_city(candidates, context, regions=regions)
     region = next((p for p in candidates if p.feature == "admin1"), None)
     if place is not None and region is not None and _region_meant(candidates, region, place):
@@ -300,6 +248,8 @@ def _lookup_span(
         place = _best_city(candidates, context, "admin2", regions)
         if place is None or _bare_county(text, place):
             return None
+    if text in not_places and place.population < PLACE_POPULATION:
+        return None  # NER calls "Pearl" a place, but the article named Daniel Pearl: not Pearl, Mississippi
     near = _NEAR.search(sentence[:start])
     return PlaceMention(place, 2 if near else 1, start, start + len(text), text, place.name)
 
@@ -313,7 +263,7 @@ def _used_otherwise(sentence: str, text: str, start: int, by_ner: bool, country:
         return True
     if _NAMED.search(sentence, 0, start) and not by_ner:
         return True
-    return _is_metonym(sentence, start, end) or not_the_scene(sentence, start, end)
+    return is_metonym(sentence, start, end) or not_the_scene(sentence, start, end)
 
 
 def find_places(
@@ -323,27 +273,66 @@ def find_places(
     """Every place named in the sentence, in order; context = ISO2 codes of countries the
     article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
     regions it names; not_places = words the article uses as names of people, never read as
-    towns unless NER calls them places."""
+    towns unless NER calls them places and the town is a large one."""
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
     context = (*dict.fromkeys(p.place.iso2 for p in found), *context)
-    for start, end, by_ner in sorted(_spans(sentence, entities)):
+    for start, end, by_ner, label in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions)
-        parts = [whole] if whole is not None else [
-            _lookup_span(sentence, s, e, by_ner, gazetteer, context, not_places, regions)
-            for s, e in _parts(sentence, start, end)
-        ]
+        whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
+        lookup = partial(_lookup_span, sentence, by_ner=by_ner, gazetteer=gazetteer, context=context,
+                         not_places=not_places, regions=regions)
+        parts = [whole] if whole is not None else _pieces(sentence, start, end, lookup)
         for mention in parts:
-            if mention is not None:
+            if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
     line = DATELINE.match(sentence)
     if line is not None:
         found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+def _pieces(sentence: str, start: int, end: int,
+            lookup: Callable[[int, int], PlaceMention | None]) -> list[PlaceMention | None]:
+    """For a span that names no place as a whole: the names it joins ("Odesa on Monday"), each
+    one else the town of a facility's name it holds ("Karachi" in "Central Jail Karachi")."""
+    found: list[PlaceMention | None] = []
+    for s, e in _parts(sentence, start, end) or [(start, end)]:
+        piece = None if (s, e) == (start, end) else lookup(s, e)
+        found.extend([piece] if piece is not None else [lookup(fs, fe) for fs, fe in _town_in_facility(sentence, s, e)])
+    return found
+
+
+# Words of the name of a hospital, jail, airport or police station around the town it is in
+# ("Kozhikode Medical College Hospital", "Central Jail Karachi", "the New York Police
+# Department"); not courts, where a later trial is heard, nor universities and other
+# institutions, whose staff are often named far from them.
+_FACILITY = frozenset({"Hospital", "Clinic", "Jail", "Prison", "Airport", "Police", "Station"})
+# ... and other words of such names, which are no town either.
+_FACILITY_NAME = _FACILITY | {"Medical", "Teaching", "General", "College", "University", "School", "Institute",
+                              "Central", "District", "Department", "Command", "Service", "Force", "State",
+                              "National", "Regional", "City", "Municipal", "International"}
+
+
+def _town_in_facility(sentence: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The runs of words in a facility's name that are not facility words, when the name has
+    some ("Kozhikode" in "Kozhikode Medical College Hospital"); none otherwise."""
+    words = [(m.start() + start, m.end() + start, m.group(0)) for m in re.finditer(r"\S+", sentence[start:end])]
+    if len(words) < 2 or not any(w in _FACILITY for _, _, w in words):
+        return []
+    pieces: list[tuple[int, int]] = []
+    run: list[tuple[int, int, str]] = []
+    for word in [*words, (end, end, "Hospital")]:
+        if word[2] in _FACILITY_NAME:
+            if run:
+                pieces.append((run[0][0], run[-1][1]))
+            run = []
+        else:
+            run.append(word)
+    return pieces
 
 
 def _region_meant(candidates: list[Place], region: Place, town: Place) -> bool:

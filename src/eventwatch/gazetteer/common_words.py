@@ -35,6 +35,8 @@ _NEWS_WORDS: Final = (
     "union valley victory village war west western white world",
     # newspaper names said alone ("the Post reported", "told the Times"); Police, Poland; Capital (Denmark)
     "post times herald tribune journal telegraph mirror express observer chronicle gazette police capital",
+    # institutions said alone ("members of Congress", Congress, Arizona; "the Senate voted")
+    "congress senate parliament assembly cabinet embassy consulate",
 )
 
 COMMON_WORDS: Final = frozenset(
