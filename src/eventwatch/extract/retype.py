@@ -26,6 +26,11 @@ sub-types, with these guards:
   otherwise), and activists "arrested at sea, charged in connection with the protests of
   2019" were not arrested at a protest.
 
+Before all these, the label must be one the sentence has words for: a stem of its lexicon
+entry (``event_type.Lexicon.types_present``). The model's n-grams reach further than the
+sentence's meaning: it reads "was assaulted" as sexual violence and "raided the offices" as
+arrests.
+
 A retyped incident's type evidence is the sentence the classifier read (``Draft.type_sentence``).
 Measured alternatives (docs/quality.md): adding the incident's next sentence to the text,
 and retyping only above a fused-score threshold or only weak rule guesses, did no better.
@@ -35,6 +40,7 @@ from __future__ import annotations
 
 import re
 
+from eventwatch.extract.event_type import load_lexicon
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.snippet import ACLED_CODES
 from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS
@@ -69,12 +75,13 @@ def retypable(draft: Draft) -> bool:
 def allowed(draft: Draft, name: str, attacks: set[int]) -> bool:
     """Whether the classifier's ACLED sub-type may replace the draft's type; ``attacks``:
     the ids of the drafts other drafts are linked ``part_of``."""
-    if name in (OTHER, draft.sub_event_type):
+    text = draft.first.sentence.text
+    if name in (OTHER, draft.sub_event_type) or name not in load_lexicon().types_present(text):
         return False
     if name == DISRUPTED:
         return id(draft) not in attacks
     if EVENT_TYPE_OF[name] in DEMONSTRATIONS and EVENT_TYPE_OF[draft.sub_event_type] not in DEMONSTRATIONS:
-        return names_gathering(draft.first.sentence.text)
+        return names_gathering(text)
     return True
 
 
