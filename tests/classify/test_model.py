@@ -3,6 +3,9 @@ sentences written for these tests (none comes from CASE 2021, ACLED or any news 
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +14,8 @@ import pytest
 from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse, without_unsupported_other
 from eventwatch.classify.cache import ENV_VAR, load_or_train, model_path
 from eventwatch.classify.examples import load_examples
-from eventwatch.classify.model import label_scores, normalise, train
+from eventwatch.classify.linear import compile_pipeline
+from eventwatch.classify.model import build_pipeline, label_scores, normalise, train
 from eventwatch.extract.snippet import CASE_LABELS, Prediction
 
 PROBES = [
@@ -57,6 +61,37 @@ def test_the_model_is_cached_under_a_hash_of_the_examples() -> None:
     cached = load_or_train(examples)
     assert np.array_equal(label_scores(trained, PROBES)[1], label_scores(cached, PROBES)[1])
     assert model_path(examples[1:]) != path
+
+
+def test_numpy_scoring_matches_scikit_learn_on_every_example() -> None:
+    examples = load_examples()
+    pipeline = build_pipeline()
+    pipeline.fit([e.text for e in examples], [e.label for e in examples])
+    model = compile_pipeline(pipeline, normalise)
+    texts = [e.text for e in examples] + PROBES + ["", "Ça a dégénéré à Ségou : 3 morts.", "a  b\tc"]
+    assert np.allclose(model.decision(texts), pipeline.decision_function(texts), rtol=0, atol=1e-9)
+    assert list(model.labels) == list(pipeline.classes_)
+
+
+def test_scoring_does_not_import_scikit_learn(tmp_path: Path) -> None:
+    load_or_train(load_examples())  # cached under the test's folder
+    code = (
+        "import sys; from eventwatch.classify import classify_snippet; "
+        "print(classify_snippet('Troops and rebels fought for hours near the bridge.').label, "
+        "any(m.startswith('sklearn') for m in sys.modules))"
+    )
+    env = {**os.environ, ENV_VAR: str(tmp_path / "cache")}
+    shown = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout
+    assert shown.split() == ["ARMED_CLASH", "False"]
+
+
+def test_a_damaged_cache_file_is_retrained() -> None:
+    examples = load_examples()
+    path = model_path(examples)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a model")
+    trained = load_or_train(examples)
+    assert np.array_equal(label_scores(trained, PROBES)[1], label_scores(load_or_train(examples), PROBES)[1])
 
 
 @pytest.mark.parametrize(("text", "label"), list(zip(PROBES, EXPECTED, strict=True)))

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from sklearn.pipeline import Pipeline
 
 from eventwatch.classify.cache import load_or_train
 from eventwatch.classify.examples import load_examples
-from eventwatch.classify.model import Matrix, label_scores
+from eventwatch.classify.linear import LinearModel, Matrix
+from eventwatch.classify.model import label_scores
 from eventwatch.extract.event_type import CONFIDENT
 from eventwatch.extract.protest_order import in_codebook_order
 from eventwatch.extract.snippet import ACLED_CODES, FALLBACK, Prediction, classify_text
@@ -110,7 +110,7 @@ def fuse(labels: list[str], scores: Matrix, rules: list[Prediction], fusion: Fus
 
 
 @lru_cache(maxsize=1)
-def trained_model() -> Pipeline:
+def trained_model() -> LinearModel:
     return load_or_train(load_examples())
 
 

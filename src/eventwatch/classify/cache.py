@@ -12,15 +12,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import pickle
 import sys
+import zipfile
+from importlib.metadata import version
 from pathlib import Path
 
-import sklearn
-from sklearn.pipeline import Pipeline
-
 from eventwatch.classify.examples import Example, examples_digest
-from eventwatch.classify.model import DEFAULT, TEXT_VIEW_VERSION, Params, train
+from eventwatch.classify.linear import LinearModel, load_model, save_model
+from eventwatch.classify.model import DEFAULT, TEXT_VIEW_VERSION, Params, preprocess_of, train
 
 ENV_VAR = "EVENTWATCH_CLASSIFIER_DIR"
 
@@ -32,36 +31,33 @@ def cache_dir() -> Path:
 
 
 def model_key(examples: list[Example], params: Params = DEFAULT) -> str:
-    inputs = f"{examples_digest(examples)}|{params!r}|text view {TEXT_VIEW_VERSION}|{sklearn.__version__}"
+    inputs = f"{examples_digest(examples)}|{params!r}|text view {TEXT_VIEW_VERSION}|{version('scikit-learn')}"
     return hashlib.sha256(inputs.encode()).hexdigest()[:16]
 
 
 def model_path(examples: list[Example], params: Params = DEFAULT) -> Path:
-    return cache_dir() / f"classifier-{model_key(examples, params)}.pkl"
+    return cache_dir() / f"classifier-{model_key(examples, params)}.npz"
 
 
-def _load(path: Path) -> Pipeline | None:
+def _load(path: Path, params: Params) -> LinearModel | None:
     try:
-        with path.open("rb") as handle:
-            model = pickle.load(handle)  # our own file, written by save() below
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return load_model(path, preprocess_of(params))
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile):  # missing, or not a file of ours
         return None
-    return model if isinstance(model, Pipeline) else None
 
 
-def save(model: Pipeline, path: Path) -> None:
+def save(model: LinearModel, path: Path) -> None:
     """Write atomically (a concurrent reader never sees half a file)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.tmp")
-    with partial.open("wb") as handle:
-        pickle.dump(model, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    save_model(model, partial)
     partial.replace(path)
 
 
-def load_or_train(examples: list[Example], params: Params = DEFAULT) -> Pipeline:
+def load_or_train(examples: list[Example], params: Params = DEFAULT) -> LinearModel:
     """The cached model for these examples, training (and caching, if possible) on a miss."""
     path = model_path(examples, params)
-    model = _load(path)
+    model = _load(path, params)
     if model is not None:
         return model
     model = train(examples, params)

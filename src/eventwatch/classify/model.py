@@ -7,22 +7,21 @@ a linear SVM (liblinear, one-vs-rest). Scores are a softmax over the SVM's decis
 they sum to 1 over the labels. Hyperparameters were chosen by k-fold
 cross-validation on our examples (``tools/classifier_cv.py --grid``), never on CASE data.
 Training is deterministic (examples in a fixed order, fixed seed) and takes about a second.
+The fitted pipeline is kept as plain arrays (``linear.LinearModel``), so scoring texts needs
+numpy only: scikit-learn is imported for training alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer, strip_accents_unicode
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.svm import LinearSVC
 
 from eventwatch.classify.examples import Example
-
-Matrix = np.ndarray[Any, np.dtype[np.float64]]
+from eventwatch.classify.linear import LinearModel, Matrix, compile_pipeline, strip_accents
 
 
 @dataclass(frozen=True)
@@ -51,33 +50,40 @@ def normalise(text: str) -> str:
     cross-validation on our examples (0.9355 vs 0.9300) but lower on CASE dev (0.7402 vs 0.7604),
     real group and place names carrying signal our invented towns do not."""
     text = " ".join(_BRACKETS.sub(" ", _DATE.sub(" ", text)).split())
-    return str(strip_accents_unicode(text.lower()))
+    return strip_accents(text.lower())
 
 
-def build_pipeline(params: Params = DEFAULT) -> Pipeline:
-    preprocessor = normalise if params.normalise else None
+def plain(text: str) -> str:
+    """The text view without ``normalise``: lower-cased, accent-free."""
+    return strip_accents(text.lower())
+
+
+def build_pipeline(params: Params = DEFAULT) -> Any:
+    """The scikit-learn pipeline (imported here: training and cross-validation only)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion, Pipeline
+    from sklearn.svm import LinearSVC
+
+    preprocessor = preprocess_of(params)
     word = TfidfVectorizer(
-        ngram_range=params.word_ngrams,
-        sublinear_tf=True,
-        min_df=params.min_df,
-        strip_accents="unicode",
-        preprocessor=preprocessor,
+        ngram_range=params.word_ngrams, sublinear_tf=True, min_df=params.min_df, preprocessor=preprocessor
     )
     char = TfidfVectorizer(
-        analyzer="char_wb",
-        ngram_range=params.char_ngrams,
-        sublinear_tf=True,
-        min_df=params.min_df,
+        analyzer="char_wb", ngram_range=params.char_ngrams, sublinear_tf=True, min_df=params.min_df,
         preprocessor=preprocessor,
-    )
+    )  # fmt: skip
     features = FeatureUnion([("word", word), ("char", char)])
     return Pipeline([("features", features), ("clf", LinearSVC(C=params.c, random_state=0))])
 
 
-def train(examples: list[Example], params: Params = DEFAULT) -> Pipeline:
+def train(examples: list[Example], params: Params = DEFAULT) -> LinearModel:
     pipeline = build_pipeline(params)
     pipeline.fit([e.text for e in examples], [e.label for e in examples])
-    return pipeline
+    return compile_pipeline(pipeline, preprocess_of(params))
+
+
+def preprocess_of(params: Params) -> Callable[[str], str]:
+    return normalise if params.normalise else plain
 
 
 def softmax(values: Matrix, temperature: float) -> Matrix:
@@ -88,8 +94,6 @@ def softmax(values: Matrix, temperature: float) -> Matrix:
     return result
 
 
-def label_scores(pipeline: Pipeline, texts: list[str], params: Params = DEFAULT) -> tuple[list[str], Matrix]:
+def label_scores(model: LinearModel, texts: list[str], params: Params = DEFAULT) -> tuple[list[str], Matrix]:
     """The label order and, per text, a score per label (softmax of the decision values)."""
-    labels = [str(label) for label in pipeline.classes_]
-    decision = np.asarray(pipeline.decision_function(texts), dtype=np.float64)
-    return labels, softmax(decision, params.temperature)
+    return list(model.labels), softmax(model.decision(texts), params.temperature)
