@@ -105,4 +105,4 @@ def no_cached_model(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator
 def test_the_extraction_trains_the_classifier_when_no_model_is_cached(services: Any, no_cached_model: Path) -> None:
     (mention,) = _mentions(VIOLENT, services)
     assert mention.sub_event_type == "Violent demonstration"
-    assert list(no_cached_model.glob("classifier-*.pkl"))  # and caches it for the next process
+    assert list(no_cached_model.glob("classifier-*.npz"))  # and caches it for the next process
