@@ -91,6 +91,7 @@ def test_a_damaged_cache_file_is_retrained() -> None:
     path.parent.mkdir(parents=True)
     path.write_bytes(b"not a model")
     trained = load_or_train(examples)
+    assert path.read_bytes() != b"not a model"  # replaced by the trained model
     assert np.array_equal(label_scores(trained, PROBES)[1], label_scores(load_or_train(examples), PROBES)[1])
 
 

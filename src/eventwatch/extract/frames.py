@@ -63,7 +63,7 @@ class Draft:
     counts: list[tuple[int, str, Sentence, int, int]] = field(default_factory=list)
     part_of: Draft | None = None
     note_sentences: list[Sentence] = field(default_factory=list)
-    type_sentence: Sentence | None = None  # the sentence the classifier retyped it from (extract.retype)
+    retyped: bool = False  # typed by the classifier from its first sentence (extract.retype)
 
     def absorb(self, frame: Frame, *, typed: bool) -> None:
         self.frames.append(frame)

@@ -87,8 +87,8 @@ def _claims(article_id: str, draft: Draft) -> tuple[Claim, ...]:
 
 def _type_evidence(article_id: str, draft: Draft) -> Evidence:
     """The rules' trigger; for an incident the classifier retyped, the sentence it read."""
-    if draft.type_sentence is not None:
-        return evidence(article_id, draft.type_sentence)
+    if draft.retyped:
+        return evidence(article_id, draft.first.sentence)
     return evidence(article_id, draft.first.sentence, *draft.first.guess.trigger)
 
 

@@ -31,7 +31,7 @@ entry (``event_type.Lexicon.types_present``). The model's n-grams reach further 
 sentence's meaning: it reads "was assaulted" as sexual violence and "raided the offices" as
 arrests.
 
-A retyped incident's type evidence is the sentence the classifier read (``Draft.type_sentence``).
+A retyped incident's type evidence is the sentence the classifier read, its first (``Draft.retyped``).
 Measured alternatives (docs/quality.md): adding the incident's next sentence to the text,
 and retyping only above a fused-score threshold or only weak rule guesses, did no better.
 """
@@ -96,4 +96,4 @@ def retype(drafts: list[Draft]) -> None:
         name = ACLED_CODES.get(prediction.label)
         if name is not None and allowed(draft, name, attacks):
             draft.sub_event_type = name
-            draft.type_sentence = draft.first.sentence
+            draft.retyped = True
