@@ -1,6 +1,6 @@
 """Sentence -> ACLED sub-event type, by rules over a trigger lexicon (no NLP model).
 
-The lexicon lives in ``eventwatch/lexicon/event_types.toml`` (one table per sub-event
+The lexicon lives in ``eventwatch/lexicon/en/event_types.toml`` (one table per sub-event
 type). It is read and compiled once. For a sentence every type's rules are matched; each
 type keeps its best hit; then three ACLED rules are applied:
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES, EVENT_TYPE_OF, EXPLOSIONS, hierarchy_rank
 
-LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "event_types.toml"
+LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "en" / "event_types.toml"
 DISRUPTED = "Disrupted weapons use"
 CONFIDENT = 1.0
 _NEAR_WORDS = 4  # negation cues count only this close before a trigger ("did not attack")
