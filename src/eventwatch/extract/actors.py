@@ -7,6 +7,7 @@ Kremlin") name the state for claims ("Moscow blames Kyiv").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # country -> (ISO2, pattern of adjectives, possessives and metonyms that name it)
@@ -62,6 +63,8 @@ _TARGET = re.compile(
     rf"(?:(?!and\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{_FORCE_NOUN}|targets?|infrastructure|territory|"
     r"cities|city|regions?|plants?|facilit(?:y|ies)|refinery)\b"
 )
+# The speaker's own forces ("the ministry said its forces captured ..."): the speaker acted.
+_OWN = re.compile(rf"\b(?:its|their|our)\s+(?:own\s+)?(?:[a-z][\w-]*\s+)?{_FORCE_NOUN}\b")
 _CIVILIAN = re.compile(r"\b(?:civilians?|residents?|villagers|passers-by|children|women|people|worshippers)\b")
 _GROUP_RE = [(re.compile(rf"\b(?:{pattern})\b"), name, inter) for pattern, (name, inter) in _GROUPS.items()]
 
@@ -103,14 +106,33 @@ def _state_match(match: re.Match[str], event_country: str | None) -> Actor | Non
     return state_force(country, event_country, match.start(), match.end())
 
 
-def find_attacker(sentence: str, event_country: str | None) -> Actor | None:
-    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops'."""
+def find_attacker(sentence: str, event_country: str | None,
+                  speaker: Callable[[int, int], bool] | None = None) -> Actor | None:
+    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops';
+    never one `speaker` marks as whoever reports the event ("Ukraine's air force said ...",
+    see `syntax.outside_event`)."""
+    if speaker is None:
+        return _find_attacker(sentence, event_country, _nobody)
+    return _find_attacker(sentence, event_country, speaker) or (
+        # "X said its forces captured ...": the speaker acted
+        _find_attacker(sentence, event_country, _nobody) if _OWN.search(sentence) else None)
+
+
+def _nobody(start: int, end: int) -> bool:
+    return False
+
+
+
+
+
+def _find_attacker(sentence: str, event_country: str | None, speaker: Callable[[int, int], bool]) -> Actor | None:
     for name_re, name, inter in _GROUP_RE:
-        match = name_re.search(sentence)
+        match = next((m for m in name_re.finditer(sentence) if not speaker(*m.span())), None)
         if match and not _inside_target(sentence, match.start()):
             return Actor(name, None, inter, match.start(), match.end())
-    found = [m for m in _STATE_FORCE.finditer(sentence) if not _inside_target(sentence, m.start())]
-    found += list(_STATE_SUBJECT.finditer(sentence))
+    found = [m for m in _STATE_FORCE.finditer(sentence)
+             if not _inside_target(sentence, m.start()) and not speaker(m.start("state"), m.end("state"))]
+    found += [m for m in _STATE_SUBJECT.finditer(sentence) if not speaker(m.start("state"), m.end("state"))]
     for match in sorted(found, key=lambda m: m.start()):
         actor = _state_match(match, event_country)
         if actor:
