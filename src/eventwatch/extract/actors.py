@@ -63,8 +63,6 @@ _TARGET = re.compile(
     rf"(?:(?!and\b)[a-z][\w-]*\s+){{0,2}}?(?P<noun>{_FORCE_NOUN}|targets?|infrastructure|territory|"
     r"cities|city|regions?|plants?|facilit(?:y|ies)|refinery)\b"
 )
-# The speaker's own forces ("the ministry said its forces captured ..."): the speaker acted.
-_OWN = re.compile(rf"\b(?:its|their|our)\s+(?:own\s+)?(?:[a-z][\w-]*\s+)?{_FORCE_NOUN}\b")
 _CIVILIAN = re.compile(r"\b(?:civilians?|residents?|villagers|passers-by|children|women|people|worshippers)\b")
 _GROUP_RE = [(re.compile(rf"\b(?:{pattern})\b"), name, inter) for pattern, (name, inter) in _GROUPS.items()]
 
@@ -106,26 +104,15 @@ def _state_match(match: re.Match[str], event_country: str | None) -> Actor | Non
     return state_force(country, event_country, match.start(), match.end())
 
 
-def find_attacker(sentence: str, event_country: str | None,
-                  speaker: Callable[[int, int], bool] | None = None) -> Actor | None:
-    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops';
-    never one `speaker` marks as whoever reports the event ("Ukraine's air force said ...",
-    see `syntax.outside_event`)."""
-    if speaker is None:
-        return _find_attacker(sentence, event_country, _nobody)
-    return _find_attacker(sentence, event_country, speaker) or (
-        # "X said its forces captured ...": the speaker acted
-        _find_attacker(sentence, event_country, _nobody) if _OWN.search(sentence) else None)
-
-
 def _nobody(start: int, end: int) -> bool:
     return False
 
 
-
-
-
-def _find_attacker(sentence: str, event_country: str | None, speaker: Callable[[int, int], bool]) -> Actor | None:
+def find_attacker(sentence: str, event_country: str | None,
+                  speaker: Callable[[int, int], bool] = _nobody) -> Actor | None:
+    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops';
+    never one `speaker` marks as whoever reports the event ("Ukraine's air force said ...",
+    see `syntax.outside_event`)."""
     for name_re, name, inter in _GROUP_RE:
         match = next((m for m in name_re.finditer(sentence) if not speaker(*m.span())), None)
         if match and not _inside_target(sentence, match.start()):

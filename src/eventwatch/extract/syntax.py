@@ -150,7 +150,9 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
 def outside_event(parsed: Parsed | None, trigger: tuple[int, int] | None) -> Callable[[int, int], bool]:
     """A test of whether the words at [start, end) belong to whoever reports the event, not to
     the event: they hang off a verb of saying outside the trigger's clause ("Ukraine's air
-    force said Russian drones hit ..." — the air force is the speaker, not the attacker)."""
+    force said Russian drones hit ..." — the air force is the speaker, not the attacker),
+    unless the event's subject is the speaker again ("North Korea confirmed it has sent
+    troops", "the ministry said its forces captured ...")."""
     if parsed is None or not parsed.tokens or trigger is None:
         return lambda start, end: False
     tokens = parsed.tokens
@@ -158,6 +160,8 @@ def outside_event(parsed: Parsed | None, trigger: tuple[int, int] | None) -> Cal
     if trigger_token is None:
         return lambda start, end: False
     clause, words = clause_of(tokens, trigger_token), vocabulary()
+    if _speaker_acted(tokens, clause):
+        return lambda start, end: False
 
     def outside(start: int, end: int) -> bool:
         i = head_of(tokens, start, end)
@@ -169,3 +173,16 @@ def outside_event(parsed: Parsed | None, trigger: tuple[int, int] | None) -> Cal
         return any(tokens[j].text.lower() in words.speech for j in path[1:])
 
     return outside
+
+
+_SELF = frozenset({"it", "they", "we", "its", "their", "our"})
+
+
+def _speaker_acted(tokens: Sequence[Token], clause: int) -> bool:
+    """Whether the subject of the event's clause is a pronoun for the speaker ("it", "its
+    forces"): the one reporting is the one acting."""
+    for i, token in enumerate(tokens):
+        if token.head == clause and token.dep in ("nsubj", "nsubjpass") and i != clause:
+            return token.text.lower() in _SELF or any(
+                t.head == i and t.dep == "poss" and t.text.lower() in _SELF for t in tokens)
+    return False
