@@ -46,7 +46,8 @@ _FORCE_NOUN = (
     r"(?:armed forces|forces|military|army|troops|soldiers|drones?|drone units?|units?|air force|"
     r"air defen[cs]es?|navy|missiles?|artillery|strikes?|attacks?|warplanes|jets|aircraft|"
     r"border guards?|police|security service|special forces|intelligence|defen[cs]e ministry|"
-    r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers)"
+    r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers|"
+    r"shelling|bombardments?|air ?strikes?|rockets?|bombs?|shells)"
 )
 _ADJ = "|".join(f"(?:{pattern})" for _, pattern in _STATES.values())
 _NOT_ACTOR = r"(?!\s+(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|makers?|producers?|production|depots?|sites?))"
