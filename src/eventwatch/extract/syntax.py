@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
@@ -61,13 +61,14 @@ class Vocabulary:
     titles: frozenset[str]
     speech: frozenset[str]
     forces: frozenset[str]
+    anaphors: frozenset[str]
 
 
 @cache
 def vocabulary(path: Path = LEXICON_PATH) -> Vocabulary:
     with path.open("rb") as handle:
         data = tomllib.load(handle)
-    return Vocabulary(frozenset(data["titles"]), frozenset(data["speech"]), frozenset(data["forces"]))
+    return Vocabulary(*(frozenset(data[key]) for key in ("titles", "speech", "forces", "anaphors")))
 
 
 def head_of(tokens: Sequence[Token], start: int, end: int) -> int | None:
@@ -139,12 +140,26 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
     attached = most_precise([p for r, p in ranked if r == ATTACHED and not p.dateline])
     free = [p for r, p in ranked if r == FREE or (r == ATTACHED and p.dateline)]
     if attached is None:
-        return most_precise(free)
+        return most_precise(free) or _pointed_back(tokens, clause, ranked, words)
     if attached.national:
         finer = most_precise([p for p in free if contains(attached.place, p.place) and not p.national])
         return finer or attached
     return attached
 
+
+
+def _pointed_back(tokens: Sequence[Token], clause: int, ranked: list[tuple[int, PlaceMention]],
+                  words: Vocabulary) -> PlaceMention | None:
+    """With no place in the event's clause but "the region" or "the city" in it, the place
+    of the office or speaker it points back to ("The regional administration in Zaporizhzhia
+    said a glide bomb struck a village in the region"): a town then as part of its area
+    (geo_precision 2)."""
+    inside = any(t.text.lower() in words.anaphors and i != clause and clause in _path_up(tokens, i)
+                 and any(d.head == i and d.text.lower() == "the" for d in tokens) for i, t in enumerate(tokens))
+    named = [p for r, p in ranked if r == NEVER and not p.national
+             and tokens[head_of(tokens, p.start, p.end) or 0].dep != "amod"]
+    best = most_precise(named) if inside else None
+    return replace(best, precision=max(best.precision, 2)) if best is not None else None
 
 
 def outside_event(parsed: Parsed | None, trigger: tuple[int, int] | None) -> Callable[[int, int], bool]:
@@ -168,9 +183,10 @@ def outside_event(parsed: Parsed | None, trigger: tuple[int, int] | None) -> Cal
         if i is None:
             return False
         path = _path_up(tokens, i)
-        if clause in path:
-            return False
-        return any(tokens[j].text.lower() in words.speech for j in path[1:])
+        below = path[: path.index(clause)] if clause in path else path
+        if any(tokens[j].dep in _ASIDE for j in below):
+            return True  # a relative clause or an aside: background, not the event's actor
+        return clause not in path and any(tokens[j].text.lower() in words.speech for j in path[1:])
 
     return outside
 
