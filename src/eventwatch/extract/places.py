@@ -12,7 +12,7 @@ import difflib
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 
 from eventwatch.extract.scene import is_metonym, not_the_scene
 from eventwatch.gazetteer import Gazetteer, normalise_name
@@ -342,6 +342,7 @@ def _town_in_facility(sentence: str, start: int, end: int) -> list[tuple[int, in
     return pieces
 
 
+@lru_cache(maxsize=10_000)
 def _large_town(gazetteer: Gazetteer, name: str) -> bool:
     """Whether `name` is the own name of a town large enough to be known by it."""
     return any(m.primary and m.place.feature == "city" and m.place.population >= PLACE_POPULATION

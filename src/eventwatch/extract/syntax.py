@@ -27,7 +27,7 @@ from pathlib import Path
 from eventwatch.extract.places import Entity, PlaceMention, contains, most_precise
 
 LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "en" / "places.toml"
-ATTACHED, FREE, NEVER = 0, 1, 2
+ATTACHED, FREE, NEVER, OFFICE = 0, 1, 2, 3
 # Edges the event's clause is climbed through from its trigger: an adverbial clause or a
 # conjunct is part of the same report ("hit a block, killing two"); reported speech
 # (ccomp), a relative clause and a parenthetical are where the climb stops.
@@ -98,7 +98,8 @@ def clause_of(tokens: Sequence[Token], trigger: int) -> int:
 
 
 def rank(tokens: Sequence[Token], clause: int, place: PlaceMention, words: Vocabulary) -> int:
-    """ATTACHED, FREE or NEVER (see the module's docstring)."""
+    """ATTACHED, FREE, NEVER or OFFICE (never the scene itself, but the area of the office
+    that reports it: see `scene_place`)."""
     i = head_of(tokens, place.start, place.end)
     if i is None:
         return FREE
@@ -107,8 +108,10 @@ def rank(tokens: Sequence[Token], clause: int, place: PlaceMention, words: Vocab
     path = _path_up(tokens, i)
     below = path[: path.index(clause)] if clause in path else path
     if clause in path and not any(tokens[j].dep in _ASIDE for j in below):
-        return ATTACHED if not _titled(tokens, path, words) else NEVER
-    if _titled(tokens, path, words) or any(tokens[j].text.lower() in words.speech for j in path[1:]):
+        return ATTACHED if not _titled(tokens, path, words) else OFFICE
+    if _titled(tokens, path, words):
+        return OFFICE
+    if any(tokens[j].text.lower() in words.speech for j in path[1:]):
         return NEVER
     return FREE
 
@@ -127,7 +130,10 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
                 trigger: tuple[int, int] | None) -> PlaceMention | None:
     """The place the event happened at: the most precise one attached to the trigger's
     clause (a country made more precise by a free place inside it); with none attached, the
-    most precise free one; never one that names an office or a statement's place. Without a
+    most precise free one; never one that names a statement's place or a nationality. A
+    place naming an office ("Kharkiv's regional governor") is not the scene either, but with
+    no other place, or with "the region" in the event's clause, the incident is in that
+    office's area: a town then at geo_precision 2 ("part of"), a region at 3. Without a
     parse, the most precise of all (`places.most_precise`)."""
     if not places or parsed is None or not parsed.tokens or trigger is None:
         return most_precise(places)
@@ -140,7 +146,9 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
     attached = most_precise([p for r, p in ranked if r == ATTACHED and not p.dateline])
     free = [p for r, p in ranked if r == FREE or (r == ATTACHED and p.dateline)]
     if attached is None:
-        return most_precise(free) or _pointed_back(tokens, clause, ranked, words)
+        area = most_precise([p for r, p in ranked if r == OFFICE and not p.national])
+        return most_precise(free) or _pointed_back(tokens, clause, ranked, words) or (
+            replace(area, precision=max(area.precision, 2)) if area is not None else None)
     if attached.national:
         finer = most_precise([p for p in free if contains(attached.place, p.place) and not p.national])
         return finer or attached
@@ -156,7 +164,7 @@ def _pointed_back(tokens: Sequence[Token], clause: int, ranked: list[tuple[int, 
     (geo_precision 2)."""
     inside = any(t.text.lower() in words.anaphors and i != clause and clause in _path_up(tokens, i)
                  and any(d.head == i and d.text.lower() == "the" for d in tokens) for i, t in enumerate(tokens))
-    named = [p for r, p in ranked if r == NEVER and not p.national
+    named = [p for r, p in ranked if r in (NEVER, OFFICE) and not p.national
              and tokens[head_of(tokens, p.start, p.end) or 0].dep != "amod"]
     best = most_precise(named) if inside else None
     return replace(best, precision=max(best.precision, 2)) if best is not None else None
