@@ -453,6 +453,12 @@ def find_dates(sentence: str, published: date | None, previous: DateGuess | None
     return _outermost(_candidates(sentence, ctx))
 
 
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names a date, resolved or not ("on March 30", "2019", "two days
+    ago"): a number inside one is a day or a year, never a count."""
+    return [m.span() for rule in _RULES for m in rule.pattern.finditer(sentence)]
+
+
 _NAMES_MONTH = re.compile(_MONTH + r"|\d{4}-\d{2}-\d{2}")
 
 

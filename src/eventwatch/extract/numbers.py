@@ -28,9 +28,10 @@ _HUNDRED = alternation(_WORDS["hundred"])
 _SCALE = alternation(_WORDS["scales"])
 # "a" only as the head of a scale: "a hundred and fifty", not "a man".
 _HEAD = rf"(?:{_COMPOUND}|an?(?=\s+(?:{_HUNDRED}|{_SCALE})\b))"
-_GROUP = rf"(?:{_HEAD}(?:\s+{_HUNDRED}(?:(?:\s+and)?\s+{_COMPOUND})?)?|{_HUNDRED}(?:(?:\s+and)?\s+{_COMPOUND})?)"
+_GROUP = rf"(?:{_HEAD}(?:\s+{_HUNDRED}(?:(?:\s+and)?\s+{_COMPOUND})?)?)"
 # "two hundred", "one hundred and twenty", "two thousand five hundred", "forty-two", "seven"
-SPELLED = rf"(?:{_GROUP}(?:\s+{_SCALE}(?:(?:\s+and)?\s+{_GROUP})?)*)(?![\w-])"
+# Atomic: when what follows fails, "Two hundred" is never retried as "Two".
+SPELLED = rf"(?>{_GROUP}(?:\s+{_SCALE}(?:(?:\s+and)?\s+{_GROUP})?)*)(?![\w-])"
 _PHRASES = alternation([*_VAGUE, *_FIXED])
 NUMBER = rf"(?:{_LEX['patterns']['digits']}|{SPELLED}|{_PHRASES}(?!\w))"
 ORDINAL = rf"(?:{_LEX['patterns']['ordinal_suffix']}|{alternation(list(_ORDINALS))})"
