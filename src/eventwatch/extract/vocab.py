@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 LANGUAGE = "en"
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, language: str = LANGUAGE) -> dict[str, Any]:
     """The parsed `lexicon/<language>/<name>.toml`."""
     with (LEXICON_DIR / language / f"{name}.toml").open("rb") as handle:
