@@ -26,6 +26,7 @@ class ClaimMention:
     start: int
     end: int
     generic: bool  # about a kind of incident ("drone strikes on Russian territory"), not one
+    speaker_span: tuple[int, int] = (0, 0)  # where the speaker is named: never the incident's scene
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ def _claim(match: Any, stance: str, generic: bool) -> ClaimMention:
     if stance == "attributes":
         stance = "claims_responsibility" if subject and _same_side(speaker, subject) else "blames"
         subject = None if stance == "claims_responsibility" else subject
-    return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic)
+    return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, match.span("speaker"))
 
 
 def find_claims(sentence: str) -> list[ClaimMention]:
@@ -106,6 +107,6 @@ def find_claims(sentence: str) -> list[ClaimMention]:
             if not any(c.start <= match.start() < c.end for c in found):
                 found.append(_claim(match, rule.stance, generic))
     if not found and rules.reports_gate.search(sentence):
-        found = [ClaimMention(_tidy(m.group("speaker")), "reports", None, m.start(), m.end(), False)
+        found = [ClaimMention(_tidy(m.group("speaker")), "reports", None, m.start(), m.end(), False, m.span("speaker"))
                  for m in rules.reports.finditer(sentence)]
     return sorted(found, key=lambda c: c.start)
