@@ -33,7 +33,8 @@ class ClaimMention:
 class _Stance:
     stance: str
     gate: Any  # regex.Pattern: a cheap search every match of `pattern` needs
-    pattern: Any
+    pattern: Any  # speaker, adverbs, verb and complement
+    coordinated: Any  # the verb and complement joined to an earlier claim's ("and denied ...")
 
 
 @dataclass(frozen=True)
@@ -44,15 +45,18 @@ class _Rules:
     reports_gate: Any
     generic: Any
     leading: Any
+    window: int  # how far after a claim a coordinated one may start
 
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
     data = vocab.load("claims")
     fragments = data["fragments"]
+    joint = data["coordinated"]["pattern"]
     stances = tuple(
         _Stance(s["stance"], vocab.compile_pattern(s["gate"], ignore_case=True),
-                vocab.compile_pattern(s["pattern"], fragments))
+                vocab.compile_pattern(rf"{{speaker}}{{adverb}}\s+(?:{s['verb']})", fragments),
+                vocab.compile_pattern(rf"{joint}(?:{s['verb']})", fragments))
         for s in data["stances"]
     )
     gates = "|".join(s["gate"] for s in data["stances"]) + "|" + data["reports"]["gate"]
@@ -63,6 +67,7 @@ def _rules() -> _Rules:
         reports_gate=vocab.compile_pattern(data["reports"]["gate"], ignore_case=True),
         generic=vocab.compile_pattern(data["generic"]["pattern"], fragments),
         leading=vocab.compile_pattern(data["tidy"]["leading"]),
+        window=int(data["coordinated"]["window"]),
     )
 
 
@@ -84,14 +89,31 @@ def _same_side(speaker: str, agent: str) -> bool:
     return any(_stem(w) in names for w in regex.findall(r"\p{Lu}\w{3,}", agent))
 
 
-def _claim(match: Any, stance: str, generic: bool) -> ClaimMention:
-    speaker = _tidy(match.group("speaker"))
+def _claim(match: Any, stance: str, generic: bool, speaker_of: ClaimMention | None = None) -> ClaimMention:
+    speaker = speaker_of.speaker if speaker_of else _tidy(match.group("speaker"))
     subject = match.groupdict().get("subject")
     subject = subject and _tidy(subject)
     if stance == "attributes":
         stance = "claims_responsibility" if subject and _same_side(speaker, subject) else "blames"
         subject = None if stance == "claims_responsibility" else subject
-    return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, match.span("speaker"))
+    span = speaker_of.speaker_span if speaker_of else match.span("speaker")
+    return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, span)
+
+
+def _coordinated(sentence: str, first: list[ClaimMention], rules: _Rules, generic: bool) -> list[ClaimMention]:
+    """Verb phrases joined to a claim's, with its speaker ("said its forces hit the depot and
+    denied targeting civilians")."""
+    found: list[ClaimMention] = []
+    for claim in first:
+        for rule in rules.stances:
+            if not rule.gate.search(sentence, claim.end):
+                continue
+            for start in range(claim.end, min(len(sentence), claim.end + rules.window)):
+                match = rule.coordinated.match(sentence, start)
+                if match is not None:
+                    found.append(_claim(match, rule.stance, generic, claim))
+                    break
+    return found
 
 
 def find_claims(sentence: str) -> list[ClaimMention]:
@@ -106,6 +128,8 @@ def find_claims(sentence: str) -> list[ClaimMention]:
         for match in rule.pattern.finditer(sentence):
             if not any(c.start <= match.start() < c.end for c in found):
                 found.append(_claim(match, rule.stance, generic))
+    found += [c for c in _coordinated(sentence, found, rules, generic)
+              if not any(f.start <= c.start < f.end or c.start <= f.start < c.end for f in found)]
     if not found and rules.reports_gate.search(sentence):
         found = [ClaimMention(_tidy(m.group("speaker")), "reports", None, m.start(), m.end(), False, m.span("speaker"))
                  for m in rules.reports.finditer(sentence)]
