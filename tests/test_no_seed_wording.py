@@ -12,6 +12,7 @@ import ast
 import re
 import tomllib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +88,7 @@ def _toml_strings(value: Any) -> Iterator[str]:
             yield from _toml_strings(item)
 
 
+@lru_cache(maxsize=1)
 def _rule_files() -> dict[str, list[str]]:
     files: dict[str, list[str]] = {}
     for path in sorted((SRC / "extract").glob("*.py")):

@@ -8,7 +8,7 @@ file's ``[fragments]`` table as ``{name}``; fragments may name other fragments.
 from __future__ import annotations
 
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ _FRAGMENT = regex.compile(r"\{([a-z_]+)\}")
 _DEPTH = 4
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(name: str, language: str = "en") -> dict[str, Any]:
     """The parsed TOML file ``lexicon/<language>/<name>.toml``."""
     with (LEXICON / language / f"{name}.toml").open("rb") as handle:
@@ -32,11 +32,7 @@ def expand(text: str, fragments: dict[str, str]) -> str:
     return text
 
 
-def compile_pattern(text: str, fragments: dict[str, str] | None = None, *, ignore_case: bool = False) -> regex.Pattern[str]:
+def compile_pattern(text: str, fragments: dict[str, str] | None = None, *, ignore_case: bool = False) -> Any:
     flags = regex.VERSION0 | (regex.IGNORECASE if ignore_case else 0)
     return regex.compile(expand(text, fragments or {}), flags)
 
-
-def words(items: list[str]) -> str:
-    """A list of words or phrases as one alternation, longest first ("a|b c" → "b c|a")."""
-    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(items, key=len, reverse=True))
