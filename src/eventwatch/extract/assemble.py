@@ -300,9 +300,12 @@ class _Reader:
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
-        an explosion in the Zavidovo district of the Tver region")."""
+        an explosion in the Zavidovo district of the Tver region"). An interception linked to
+        an attack is where its attack is."""
         last = self.drafts[-1] if self.drafts else None
         if last is None or last.place is not None or last.frames[-1].sentence.index != sentence.index - 1:
+            return
+        if last.part_of is not None:
             return
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
@@ -315,8 +318,13 @@ class _Reader:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
+        """The sentence's most precise place below country level, not counting the places that
+        name a speaker ("Moscow laid the blame on ...") or sit in a background clause."""
+        spans = self.clauses.get(sentence.index, _NO_CLAUSES).background + tuple(
+            c.speaker_span for c in find_claims(sentence.text))
+        scene, ents = scene_text(sentence.text, ents, spans)
         place = most_precise(
-            find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
+            find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
         return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
