@@ -53,7 +53,7 @@ def publication_fallback(published: date | None) -> DateGuess:
 
 _LEX = load("dates")
 _MONTHS = tuple(m.lower() for m in _LEX["words"]["months"])
-_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
+_MONTH_NUMBER: dict[str, int] = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
     abbr.lower(): n for abbr, n in _LEX["words"]["month_abbreviations"].items()}
 _WEEKDAYS = tuple(_LEX["words"]["weekdays"])
 
