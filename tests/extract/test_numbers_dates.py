@@ -121,3 +121,12 @@ def test_figures_end_to_end(text: str, fatalities: int, day: date, services: Any
     mentions = _mentions(text, services, published)
     assert len(mentions) == 1
     assert (mentions[0].fatalities, mentions[0].event_date, mentions[0].time_precision) == (fatalities, day, 1)
+
+
+def test_a_following_sentence_that_only_counts_the_dead_gives_the_figures(services: Any) -> None:
+    text = ("Russian missiles struck a crowded market in Dnipro on Tuesday.\n\n"
+            "Two hundred people were killed and dozens wounded, the governor said.\n\n"
+            "Last year, 40 people were killed in a similar strike.")
+    mentions = _mentions(text, services, datetime(2024, 6, 14, 12, tzinfo=UTC))
+    assert [(m.fatalities, m.injuries) for m in mentions] == [(200, 12)]
+    assert mentions[0].evidence["fatalities"].quote.startswith("Two hundred people were killed")
