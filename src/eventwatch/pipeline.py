@@ -142,9 +142,11 @@ def ingest_items(
     report = IngestReport()
     with ExitStack() as stack:
         run = extract or stack.enter_context(extractor(services))
-        for (chunk, articles), mentions in run(_batches(items, repo, report)):
+        for (chunk, articles), results in run(_batches(items, repo, report)):
             rejected = [item for item in chunk if isinstance(item, Rejected)]
-            _store_chunk(repo, settings, list(zip(articles, mentions, strict=True)), rejected, report)
+            rejected += [result for result in results if isinstance(result, Rejected)]
+            extracted = [(a, r) for a, r in zip(articles, results, strict=True) if not isinstance(r, Rejected)]
+            _store_chunk(repo, settings, extracted, rejected, report)
             report.rejected.extend(rejected)
             if progress:
                 progress(len(chunk))

@@ -17,6 +17,8 @@ def parse_record(line: str, settings: IngestSettings, origin: str) -> Article:
         values = json.loads(line)
     except json.JSONDecodeError as exc:
         raise MalformedDocument(f"{origin}: not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    except (ValueError, RecursionError) as exc:  # an integer of > 4300 digits; nesting past the stack
+        raise MalformedDocument(f"{origin}: JSON the reader refuses ({type(exc).__name__})") from exc
     if not isinstance(values, dict):
         raise MalformedDocument(f"{origin}: expected a JSON object, got {type(values).__name__}")
     text = values.get("text")

@@ -15,7 +15,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from eventwatch.errors import InputError, MalformedDocument, MissingPath, TooLarge
+from eventwatch.errors import InputError, MalformedDocument, MissingPath, NotNews, TooLarge
 from eventwatch.ingest.clean import rejected
 from eventwatch.ingest.dates import parse_published
 from eventwatch.ingest.decode import decode
@@ -81,7 +81,7 @@ def iter_archive(
     stream: BinaryIO, settings: IngestSettings, origin: str, size: int | None = None
 ) -> Iterator[Article | Rejected]:
     """Articles from an open archive stream of ``size`` bytes; origins are ``FILE#record N``."""
-    number = 0
+    number = found = 0
     try:
         archive = ArchiveIterator(stream, arc2warc=True)
         for record in archive:
@@ -93,12 +93,16 @@ def iter_archive(
                 yield rejected(err, where)
                 return
             except InputError as err:
+                found += 1
                 yield rejected(err, where)
                 continue
             if article is not None:
+                found += 1
                 yield article
         if size is not None and archive.offset < size:
             raise EOFError(f"{size - archive.offset} bytes at the end are not a complete record")
+        if not found:  # an archive with nothing to read is refused, never passed over in silence
+            yield rejected(NotNews(f"{origin}: no HTML response record in {number} record(s)"), origin)
     except _BROKEN as exc:
         where = f"{origin}#record {number + 1}"
         message = f"{where}: corrupt or truncated archive, the rest of the file is unreadable ({exc})"
