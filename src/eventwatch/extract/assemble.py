@@ -294,6 +294,7 @@ class _Reader:
         else:
             self.attach_claims(claims, sentence)
             self.fill_place(sentence)
+            self.fill_casualties(sentence)
         self.previous_attacker = find_attacker(sentence.text, None)
         if self.previous_attacker and self.previous_attacker.state and find_weapon(sentence.text):
             self.attackers[self.previous_attacker.state] += 1  # a side named with weapons
@@ -316,6 +317,22 @@ class _Reader:
         place = self.place_below_country(sentence, self.services.entities([sentence.text])[0] if ents is None else ents)
         if place is not None:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
+
+    def fill_casualties(self, sentence: Sentence) -> None:
+        """A sentence right after an incident that only counts its dead or wounded ("Two hundred
+        people were killed, the governor said") gives the figures the incident lacks; one with
+        a date or a trend of its own is about something else."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or last.frames[-1].sentence.index != sentence.index - 1:
+            return
+        if find_date(sentence.text, self.published).kind != "none" or TREND.search(sentence.text) or HABITUAL.search(
+                sentence.text):
+            return
+        found = find_casualties(sentence.text)
+        if found.fatalities is not None and found.span is not None and last.fatalities is None:
+            last.fatalities = (found.fatalities, sentence, found.span)
+        if found.injuries is not None and last.injuries is None:
+            last.injuries = found.injuries
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
         """The sentence's most precise place below country level, not counting the places that
