@@ -30,6 +30,8 @@ _SYNTAX = vocab.load("cues")["syntax"]
 _REPORTING = frozenset(_SYNTAX["reporting"])
 _PERIOD = frozenset(_SYNTAX["period_start"])
 _ANAPHORS = frozenset(_SYNTAX["anaphors"])
+_BE = frozenset(_SYNTAX["be"])
+_HAVE = frozenset(_SYNTAX["have"])
 _DAY = vocab.compile_pattern(r"\b(?:{weekday}|{day_date})\b", vocab.load("cues")["fragments"])
 _DATE_WORD = vocab.compile_pattern(r"^(?:{weekday}|{month}|\d{4})$", vocab.load("cues")["fragments"])
 _PRESENT = {"VBZ", "VBP"}
@@ -53,7 +55,8 @@ def _load() -> Any:
     import spacy
 
     try:
-        return spacy.load(MODEL, exclude=["ner"])
+        # the tagger's fine tags and the parse are all the rules read: no lemmas, no coarse POS
+        return spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
     except OSError as exc:
         raise ConfigError(f"spaCy model {MODEL} is not installed; run 'make demo' to install it") from exc
 
@@ -109,18 +112,22 @@ def _reason(doc: Any, trigger: Span, triggers: Sequence[Span], headline: bool) -
         return "relative clause"
     if any(_opens_background(t) and t.dep_ != "relcl" for t in chain):
         return "period clause"
-    verb = next((t for t in chain if t.pos_ in ("VERB", "AUX")), None)
+    verb = next((t for t in chain if _is_verb(t)), None)
     if verb is None:
         return None
     if _perfect(verb) and any(_opens_background(c) for c in verb.children):
         return "perfect up to now"
-    if token.dep_ == "attr" and verb.lemma_ == "be" and any(
+    if token.dep_ == "attr" and verb.lower_ in _BE and any(
             c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _ANAPHORS for c in verb.children):
         return "restatement"
     in_trigger = any(s <= verb.idx < e for s, e in triggers)
-    if not headline and _present(verb) and verb.lemma_ not in _REPORTING and (verb is token or not in_trigger):
+    if not headline and _present(verb) and verb.lower_ not in _REPORTING and (verb is token or not in_trigger):
         return "present tense"
     return None
+
+
+def _is_verb(token: Any) -> bool:
+    return bool(token.tag_.startswith("VB") or token.tag_ == "MD")
 
 
 def _auxiliaries(verb: Any) -> list[Any]:
@@ -128,12 +135,12 @@ def _auxiliaries(verb: Any) -> list[Any]:
 
 
 def _perfect(verb: Any) -> bool:
-    return any(a.lemma_ == "have" and a.tag_ in _PRESENT for a in _auxiliaries(verb))
+    return any(a.lower_ in _HAVE and a.tag_ in _PRESENT for a in _auxiliaries(verb))
 
 
 def _present(verb: Any) -> bool:
     """A present simple or progressive verb (not perfect, not a modal's infinitive)."""
     auxes = _auxiliaries(verb)
-    if any(a.lemma_ == "have" or a.tag_ in ("MD", "VBD") for a in auxes):
+    if any(a.lower_ in _HAVE or a.tag_ in ("MD", "VBD") for a in auxes):
         return False
     return verb.tag_ in _PRESENT or any(a.tag_ in _PRESENT for a in auxes)
