@@ -2,10 +2,12 @@
 
 1. split the article into sentences;
 2. keep the sentences that can report an event (cheap regex prefilter) and run NER on them;
-3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors);
+   parse them to drop the triggers in background clauses (foreground.py);
+3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors,
+   claims); background clauses and claim speakers are never the incident's date or place;
 4. join consecutive frames about the same incident into one Draft; an interception in the
    same attack becomes its own draft linked `part_of` the attack;
-5. attach claims to the incident they are about;
+5. attach claims to the incident they are about (a claim's own incident joins that one);
 6. re-decide each incident's type with the snippet classifier (retype.py);
 7. turn drafts into Mention records with evidence for every field.
 """
@@ -117,9 +119,7 @@ class _Reader:
         background = self.clauses.get(sentence.index, _NO_CLAUSES).background
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        scene, ents = scene_text(text, ents, background + tuple(c.speaker_span for c in claims))
-        places = find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
-        place = most_precise(places)
+        place = self.scene_place(sentence, ents, background, claims)
         country = place.place.country if place else None
         sites = find_sites(text)
         site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
@@ -135,6 +135,22 @@ class _Reader:
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
             target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
+
+    def scene_place(self, sentence: Sentence, ents: list[Entity], background: tuple[tuple[int, int], ...],
+                    claims: list[ClaimMention]) -> PlaceMention | None:
+        """The sentence's most precise place outside background clauses and claim speakers; a
+        speaker's place ("Police in Harare denied ...") only for an article's first incident
+        that nothing else places (a claim about a later one must not move it there)."""
+        spans = [background + tuple(c.speaker_span for c in claims)]
+        if claims and not self.drafts:
+            spans.append(background)
+        for excluded in spans:
+            scene, kept = scene_text(sentence.text, ents, excluded)
+            place = most_precise(
+                find_places(scene, kept, self.services.gazetteer, self.context, self.surnames, self.regions))
+            if place is not None:
+                return place
+        return None
 
     def date_of(self, text: str, previous: DateGuess | None, background: tuple[tuple[int, int], ...] = ()) -> DateGuess:
         """The incident's date; failing that, the date of the statement reporting it, as the
