@@ -72,6 +72,9 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
     if upgrade:
         try:
             migrate.upgrade(engine)
+        except migrate.NewerRevision as exc:
+            engine.dispose()
+            raise StoreError(str(exc)) from exc
         except SQLAlchemyError as exc:
             engine.dispose()
             orig = getattr(exc, "orig", None) or exc
