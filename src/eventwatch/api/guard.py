@@ -15,6 +15,8 @@ from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 from urllib.parse import urlsplit
 
+from starlette.exceptions import HTTPException
+
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
@@ -26,8 +28,12 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 DOCS_PATHS = ("/docs", "/redoc")
 
 
-class BodyTooLarge(Exception):
-    """Raised inside `receive` when a body without a declared length passes the limit."""
+class BodyTooLarge(HTTPException):
+    """Raised inside `receive` when a body without a declared length passes the limit (an
+    HTTPException, so FastAPI's body reader passes it on as a 413 instead of a 400)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(413, detail)
 
 
 def _header(scope: Scope, name: bytes) -> bytes | None:
