@@ -60,4 +60,5 @@ def test_bad_values_fail_at_start_naming_the_key(tmp_path: Path, text: str, env:
 def test_environment_values_are_typed() -> None:
     settings = load_settings(env={"EVENTWATCH_INGEST_FOLLOW_SYMLINKS": "yes", "EVENTWATCH_API_MAX_PAGE_SIZE": "20"})
     assert settings.ingest.follow_symlinks is True and settings.api.max_page_size == 20
-    assert settings == load_settings(env={"EVENTWATCH_INGEST_FOLLOW_SYMLINKS": "1", "EVENTWATCH_API_MAX_PAGE_SIZE": "20"})
+    same = {"EVENTWATCH_INGEST_FOLLOW_SYMLINKS": "1", "EVENTWATCH_API_MAX_PAGE_SIZE": "20"}
+    assert settings == load_settings(env=same)
