@@ -121,3 +121,15 @@ def test_a_dangling_symlink_is_rejected_not_a_crash(tmp_path: Path) -> None:
     link.symlink_to(tmp_path / "missing.txt")
     (refused,) = list(read_sources([str(link)], Settings()))
     assert isinstance(refused, Rejected) and "symbolic link" in refused.reason
+
+
+def test_a_warc_record_with_a_mangled_header_is_malformed_not_internal(tmp_path: Path) -> None:
+    """warcio fails with AttributeError inside its parser on a record without its target URI
+    (a byte-flipped plain WARC in bench/fuzz.py): the rest of the file is malformed."""
+    data = make_warc(False)
+    path = tmp_path / "mangled.warc"
+    path.write_bytes(data.replace(b"WARC-Target-URI: https://courier.example/1\r\n", b"WARC-Target-UXI: x\r\n", 1))
+    records = list(parse_warc(path, SETTINGS, str(path)))
+    assert isinstance(records[0], Article)
+    refused = [r for r in records if isinstance(r, Rejected)]
+    assert [r.code for r in refused] == ["malformed"]

@@ -26,7 +26,10 @@ from eventwatch.settings import IngestSettings
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _SIGNATURES = (b"\x1f\x8b", b"WARC/", b"filedesc://")
-_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
+# What warcio raises on a damaged archive: its own ArchiveLoadFailed, zlib and EOF errors, and,
+# for a record whose required header is missing or mangled, AttributeError or TypeError from
+# inside its parser (a header read as None: seen with byte-flipped plain WARCs, bench/fuzz.py).
+_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError, TypeError)
 
 
 def _html_response(record: ArcWarcRecord) -> tuple[str, str | None] | None:
