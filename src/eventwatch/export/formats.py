@@ -13,7 +13,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from eventwatch.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, csv_row, event_record
+from eventwatch.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, csv_row, event_record, outlet_scales
 from eventwatch.export.geojson import feature
 from eventwatch.records import Event
 
@@ -42,7 +42,8 @@ def _csv(events: Iterable[Event]) -> Iterator[bytes]:
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for batch in _batches(events):
-        writer.writerows(csv_row(event) for event in batch)
+        scales = outlet_scales(batch)
+        writer.writerows(csv_row(event, scales) for event in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()
@@ -64,7 +65,8 @@ def _geojson(events: Iterable[Event]) -> Iterator[bytes]:
 
 def _jsonl(events: Iterable[Event]) -> Iterator[bytes]:
     for batch in _batches(events):
-        yield "".join(_dumps(event_record(event)) + "\n" for event in batch).encode()
+        scales = outlet_scales(batch)
+        yield "".join(_dumps(event_record(event, scales)) + "\n" for event in batch).encode()
 
 
 def parquet_schema() -> Any:
@@ -79,7 +81,19 @@ def parquet_schema() -> Any:
             name, pa.string()
         )
 
-    return pa.schema([(name, kind(name)) for name in (*ACLED_COLUMNS, *EXTRA_COLUMNS)])
+    names = (*ACLED_COLUMNS, *EXTRA_COLUMNS)
+    return pa.schema([(name, kind(name)) for name in names], metadata={"pandas": _pandas_metadata(names)})
+
+
+def _pandas_metadata(names: tuple[str, ...]) -> str:
+    """pandas' own Parquet metadata, so that pandas reads the integer columns as integers
+    (nullable Int64) rather than floats where a value is missing."""
+    columns = [
+        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+        for n in names
+        if n in _INT_COLUMNS
+    ]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "pandas_version": "2.0.0"})
 
 
 def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
@@ -90,7 +104,8 @@ def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
     sink = io.BytesIO()
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
         for batch in _batches(events):
-            rows = [event_record(event) for event in batch]
+            scales = outlet_scales(batch)
+            rows = [event_record(event, scales) for event in batch]
             for row in rows:
                 row["event_date"] = date.fromisoformat(row["event_date"]) if row["event_date"] else None
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
