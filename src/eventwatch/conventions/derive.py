@@ -106,10 +106,14 @@ def conform(mention: Mention) -> Mention:
 def article_mentions(article: Article, mentions: list[Mention]) -> list[Mention]:
     """An article's mentions as resolution should see them: places in their plain names (so a
     place is spelled one way in mentions, events and sites) and notes without the article's
-    dateline, outlet or headline. Derived fields wait for the merged event (`conform`)."""
+    dateline, outlet or headline; GeoNames' own name of the place stays in geonames_name. Derived
+    fields wait for the merged event (`conform`)."""
     result = []
     for mention in mentions:
+        original = mention.geonames_name or (mention.location if mention.geonames_id is not None else None)
         plain = plain_places(mention)
         notes = plain_notes(plain.notes, article.title)
-        result.append(replace(plain, notes=notes) if notes != plain.notes else plain)
+        if (notes, original) != (plain.notes, plain.geonames_name):
+            plain = replace(plain, notes=notes, geonames_name=original)
+        result.append(plain)
     return result

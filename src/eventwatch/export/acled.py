@@ -41,12 +41,25 @@ ACLED_COLUMNS = (
     "tags",
     "timestamp",
 )
-EXTRA_COLUMNS = ("id", "site", "sources", "injuries", "size_reported", "weapon", "launched", "intercepted", "undated")
+EXTRA_COLUMNS = (
+    "id",
+    "geonames_id",
+    "geonames_name",
+    "site",
+    "sources",
+    "injuries",
+    "size_reported",
+    "weapon",
+    "launched",
+    "intercepted",
+    "undated",
+)
 
 
 def source_scale(event: Event, scales: Mapping[str, str] | None) -> str | None:
     """ACLED's source_scale: the scales of the event's outlets ("National-International")."""
-    found = sorted({scales[s.outlet] for s in event.sources if scales and s.outlet in scales})
+    outlets = {s.outlet for s in event.sources if s.outlet}
+    found = sorted({scales[outlet] for outlet in outlets if scales and outlet in scales})
     return "-".join(found) or None
 
 
@@ -100,6 +113,8 @@ def event_record(event: Event, scales: Mapping[str, str] | None = None) -> dict[
         "tags": f"crowd size={m.size_reported}" if m.size_reported else None,
         "timestamp": timestamp,
         "id": event.id,
+        "geonames_id": m.geonames_id,
+        "geonames_name": m.geonames_name,
         "site": m.site,
         "sources": list(dict.fromkeys(s.article_id for s in event.sources)),  # one per article, as n_sources
         "injuries": m.injuries,

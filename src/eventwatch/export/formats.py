@@ -27,7 +27,7 @@ MEDIA_TYPES = {
 BATCH = 1000  # events per chunk written
 
 _INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
-                "timestamp", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
+                "timestamp", "geonames_id", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
 _FLOAT_COLUMNS = {"latitude", "longitude"}
 
 
