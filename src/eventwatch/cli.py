@@ -147,7 +147,7 @@ def export(
 
     with edge(writing=output or "standard output"):
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        chunks = export_chunks(fmt.value, repository().iter_events(wanted))
+        chunks = export_chunks(fmt.value, repository().iter_events(wanted), settings().export.source_scales)
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -109,3 +110,21 @@ def test_notes_without_dateline_or_headline() -> None:
     assert plain_notes("KYIV (Reuters) - Drones hit.") == "Drones hit."
     assert plain_notes("Drones hit Kyiv Russia attacked overnight.", "Drones hit Kyiv") == "Russia attacked overnight."
     assert plain_notes("Russia attacked Odesa - a port city.") == "Russia attacked Odesa - a port city."
+
+
+def test_source_scale_from_settings_or_where_the_outlet_reports(tmp_path: Path) -> None:
+    from eventwatch.export.acled import outlet_scales, source_scale
+    from eventwatch.records import Event, SourceRef
+    from eventwatch.settings import load_settings
+
+    def event(country: str, *outlets: str) -> Event:
+        refs = tuple(SourceRef(f"a{i}", 0, outlet, None, None) for i, outlet in enumerate(outlets))
+        return Event(id=country, mention=mention(country=country), sources=refs)
+
+    events = [event("Mali", "Sahel Post"), event("Niger", "Wire"), event("Mali", "Wire", "Sahel Post")]
+    scales = outlet_scales(events)
+    assert scales == {"Sahel Post": "National", "Wire": "International"}
+    assert source_scale(events[2], scales) == "International-National"
+    config = tmp_path / "c.toml"
+    config.write_text('[export.source_scales]\n"Wire" = "Regional"\n')
+    assert load_settings(config, env={}).export.source_scales == {"Wire": "Regional"}

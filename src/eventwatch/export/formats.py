@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -37,12 +37,12 @@ def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
         yield batch
 
 
-def _csv(events: Iterable[Event]) -> Iterator[bytes]:
+def _csv(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for batch in _batches(events):
-        scales = outlet_scales(batch)
+        scales = {**outlet_scales(batch), **known}
         writer.writerows(csv_row(event, scales) for event in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
@@ -63,9 +63,9 @@ def _geojson(events: Iterable[Event]) -> Iterator[bytes]:
     yield b"]}\n"
 
 
-def _jsonl(events: Iterable[Event]) -> Iterator[bytes]:
+def _jsonl(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     for batch in _batches(events):
-        scales = outlet_scales(batch)
+        scales = {**outlet_scales(batch), **known}
         yield "".join(_dumps(event_record(event, scales)) + "\n" for event in batch).encode()
 
 
@@ -96,7 +96,7 @@ def _pandas_metadata(names: tuple[str, ...]) -> str:
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "pandas_version": "2.0.0"})
 
 
-def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
+def _parquet(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -104,7 +104,7 @@ def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
     sink = io.BytesIO()
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
         for batch in _batches(events):
-            scales = outlet_scales(batch)
+            scales = {**outlet_scales(batch), **known}
             rows = [event_record(event, scales) for event in batch]
             for row in rows:
                 row["event_date"] = date.fromisoformat(row["event_date"]) if row["event_date"] else None
@@ -112,7 +112,10 @@ def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
     yield sink.getvalue()
 
 
-def export_chunks(fmt: str, events: Iterable[Event]) -> Iterator[bytes]:
-    """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks."""
-    writers = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
-    return writers[fmt](events)
+def export_chunks(fmt: str, events: Iterable[Event], scales: Mapping[str, str] | None = None) -> Iterator[bytes]:
+    """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks; `scales`:
+    the source scale of outlets the user knows (settings [export] source_scales)."""
+    if fmt == "geojson":
+        return _geojson(events)
+    writers = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}
+    return writers[fmt](events, scales or {})
