@@ -128,3 +128,22 @@ def test_source_scale_from_settings_or_where_the_outlet_reports(tmp_path: Path) 
     config = tmp_path / "c.toml"
     config.write_text('[export.source_scales]\n"Wire" = "Regional"\n')
     assert load_settings(config, env={}).export.source_scales == {"Wire": "Regional"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "actor"),
+    [
+        ("Malian soldiers", "Military Forces of Mali"),
+        ("Ethiopian troops", "Military Forces of Ethiopia"),
+        ("Myanmar's military", "Military Forces of Myanmar"),
+        ("Colombian police", "Police Forces of Colombia"),
+        ("South Korean navy", "Military Forces of South Korea"),
+        ("Lebanese army", "Military Forces of Lebanon"),
+        ("German", None),
+        ("Malian traders", None),
+    ],
+)
+def test_state_forces_named_from_a_demonym(phrase: str, actor: str | None) -> None:
+    from eventwatch.conventions.actors import state_actor
+
+    assert state_actor(phrase) == actor

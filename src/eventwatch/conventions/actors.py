@@ -2,8 +2,8 @@
 
 `actor_name("military", "Mali")` gives "Military Forces of Mali" for every country; `inter_code`
 reads an actor's kind back from its name, and codes a state's forces 8 (external forces)
-outside their own country. Extraction can call `actor_name` with the country a demonym or
-state name gives (lexicon/en/demonyms.toml, `state_of_demonym`).
+outside their own country. Extraction can call `state_actor("Malian soldiers")` (demonyms
+and force nouns in lexicon/en/demonyms.toml) or `actor_name` with a country it found.
 """
 
 from __future__ import annotations
@@ -100,12 +100,35 @@ def default_actor1(event_type: str, country: str | None) -> str | None:
 
 
 @cache
+def _lexicon() -> dict[str, Any]:
+    return tomllib.loads(DEMONYMS_PATH.read_text("utf-8"))
+
+
+@cache
 def _demonyms() -> dict[str, str]:
-    table = tomllib.loads(DEMONYMS_PATH.read_text("utf-8"))["demonyms"]
+    table = _lexicon()["demonyms"]
     return {word.casefold(): country for country, words in table.items() for word in [country, *words]}
+
+
+@cache
+def _forces() -> dict[str, str]:
+    return {noun.casefold(): kind for kind, nouns in _lexicon()["forces"].items() for noun in nouns}
 
 
 def state_of_demonym(word: str) -> str | None:
     """The country a demonym or state name names ("Malian", "Somali", "Mali") -> "Mali"."""
     text = re.sub(r"['’]s$", "", word.strip())
     return _demonyms().get(text.casefold())
+
+
+def state_actor(phrase: str) -> str | None:
+    """ACLED's name for a state's forces named by a demonym and a force noun: "Malian soldiers"
+    -> "Military Forces of Mali", "Myanmar's military", "Colombian police" -> "Police Forces of
+    Colombia". For extraction to call on an actor phrase it found; None when it is not one."""
+    words = phrase.split()
+    for size in (3, 2, 1):
+        country = state_of_demonym(" ".join(words[:size])) if len(words) > size else None
+        kind = _forces().get(" ".join(words[size:]).casefold()) if country else None
+        if country and kind:
+            return actor_name(kind, country)
+    return None
