@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from eventwatch.extract import nlp
+from eventwatch.extract import foreground, nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
@@ -33,6 +33,7 @@ from eventwatch.extract.context import (
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
+from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.mentions import to_mentions
@@ -59,14 +60,22 @@ class Services:
 
     gazetteer: Gazetteer
     entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
+    # (sentence, trigger spans, is headline) -> which clauses are background (foreground.py)
+    clauses: Callable[[Sequence[tuple[str, Sequence[tuple[int, int]], bool]]], list[Clauses]] = (
+        foreground.read_clauses)
+
+
+_NO_CLAUSES = Clauses((), ())
 
 
 class _Reader:
     """Reads one article; holds the article-wide state the frames need."""
 
     def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = (),
-                 fill_entities: dict[int, list[Entity]] | None = None) -> None:
+                 fill_entities: dict[int, list[Entity]] | None = None,
+                 clauses: dict[int, Clauses] | None = None) -> None:
         self.article = article
+        self.clauses = clauses or {}  # per sentence index: its background clauses
         self.sentences = sentences
         self.services = services
         # entities for fill_place, found in one batch; None: a first reading, which only
@@ -91,9 +100,9 @@ class _Reader:
     # -- frames ---------------------------------------------------------------------------
     def guesses(self, sentence: Sentence, asserted: list[TypeGuess], claims: list[ClaimMention]) -> list[TypeGuess]:
         found = list(asserted)
-        if claims and found and all(g.trigger[0] > claims[0].start for g in found):
-            return []  # "X denies carrying out the strike": a claim about an incident, not a new one
         hit = HIT.search(sentence.text)
+        if hit and self.clauses.get(sentence.index, _NO_CLAUSES).inside(*hit.span()):
+            hit = None  # "the plant, which was also hit last year, ...": background
         attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
         if hit and attack:
             # "the plant was also hit", "one was downed but the other hit the plant": with no
@@ -105,9 +114,11 @@ class _Reader:
 
     def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
         text = sentence.text
+        background = self.clauses.get(sentence.index, _NO_CLAUSES).background
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
+        scene, ents = scene_text(text, ents, background + tuple(c.speaker_span for c in claims))
+        places = find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
         place = most_precise(places)
         country = place.place.country if place else None
         sites = find_sites(text)
@@ -119,19 +130,20 @@ class _Reader:
             self.known_sites.setdefault(site.key, site)
         attacker, target = self.actors(text, guess, country)
         return Frame(
-            sentence=sentence, guess=guess, date=self.date_of(text, previous),
+            sentence=sentence, guess=guess, date=self.date_of(text, previous, background),
             place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
             target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
 
-    def date_of(self, text: str, previous: DateGuess | None) -> DateGuess:
+    def date_of(self, text: str, previous: DateGuess | None, background: tuple[tuple[int, int], ...] = ()) -> DateGuess:
         """The incident's date; failing that, the date of the statement reporting it, as the
-        week it happened in ("the SBU said on Tuesday it had detained ...")."""
-        found = find_date(incident_text(text), self.published, previous)
+        week it happened in ("the SBU said on Tuesday it had detained ..."). Dates in
+        background clauses ("since fighting broke out in April 2023") are neither."""
+        found = find_date(incident_text(text, background), self.published, previous)
         if found.kind != "none":
             return found
-        said = find_date(text, self.published, previous)
+        said = find_date(incident_text(text, background) if background else text, self.published, previous)
         return replace(said, time_precision=max(said.time_precision, 2)) if said.event_date else found
 
     def actors(self, text: str, guess: TypeGuess, country: str | None) -> tuple[Actor | None, Actor | None]:
@@ -288,9 +300,12 @@ class _Reader:
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
-        an explosion in the Zavidovo district of the Tver region")."""
+        an explosion in the Zavidovo district of the Tver region"). An interception linked to
+        an attack is where its attack is."""
         last = self.drafts[-1] if self.drafts else None
         if last is None or last.place is not None or last.frames[-1].sentence.index != sentence.index - 1:
+            return
+        if last.part_of is not None:
             return
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
@@ -303,8 +318,13 @@ class _Reader:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
+        """The sentence's most precise place below country level, not counting the places that
+        name a speaker ("Moscow laid the blame on ...") or sit in a background clause."""
+        spans = self.clauses.get(sentence.index, _NO_CLAUSES).background + tuple(
+            c.speaker_span for c in find_claims(sentence.text))
+        scene, ents = scene_text(sentence.text, ents, spans)
         place = most_precise(
-            find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
+            find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
         return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
@@ -348,27 +368,52 @@ def _asserted(text: str) -> list[TypeGuess]:
 
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
-          entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None) -> _Reader:
-    reader = _Reader(article, services, sentences, fill_entities)
+          entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None,
+          clauses: dict[int, Clauses]) -> _Reader:
+    reader = _Reader(article, services, sentences, fill_entities, clauses)
     for sentence in sentences:
         reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
     return reader
 
 
 def read_article(article: Article, services: Services, sentences: list[Sentence],
-                 asserted: dict[int, list[TypeGuess]], entities: dict[int, list[Entity]]) -> _Reader:
+                 asserted: dict[int, list[TypeGuess]], entities: dict[int, list[Entity]],
+                 clauses: dict[int, Clauses] | None = None) -> _Reader:
     """Read every sentence. fill_place's NER runs in one batch: a first reading assumes no
     sentence after an unplaced incident places it and records those sentences; their
     entities are then found together. If none of them names a place, the first reading is
     exactly what reading with them gives; otherwise the article is read again with them."""
-    reader = _read(article, services, sentences, asserted, entities, None)
+    clauses = clauses or {}
+    reader = _read(article, services, sentences, asserted, entities, None, clauses)
     if not reader.fill_requests:
         return reader
     requests = reader.fill_requests
     found = dict(zip((s.index for s in requests), services.entities([s.text for s in requests]), strict=True))
     if all(reader.place_below_country(s, found[s.index]) is None for s in requests):
         return reader
-    return _read(article, services, sentences, asserted, entities, found)
+    return _read(article, services, sentences, asserted, entities, found, clauses)
+
+
+def foreground_pass(candidates: Sequence[Sentence], asserted: dict[int, list[TypeGuess]],
+                    services: Services) -> dict[int, Clauses]:
+    """Parse the event sentences once; drop the types whose trigger sits in a background
+    clause (in place, from ``asserted``) and return each sentence's background clauses."""
+    parsed = services.clauses([(s.text, [g.trigger for g in asserted[s.index]], s.index == 0) for s in candidates])
+    for sentence, found in zip(candidates, parsed, strict=True):
+        asserted[sentence.index] = [g for g, why in zip(asserted[sentence.index], found.reasons, strict=True)
+                                    if why is None]
+    return {s.index: found for s, found in zip(candidates, parsed, strict=True)}
+
+
+def scene_text(text: str, ents: list[Entity], spans: Sequence[tuple[int, int]]) -> tuple[str, list[Entity]]:
+    """The sentence and its entities without the spans that are not the scene: background
+    clauses and the speakers of claims ("Officials in Minsk denied ...")."""
+    spans = [(s, e) for s, e in spans if e > s]
+    if not spans:
+        return text, ents
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text, [e for e in ents if not any(s <= e.start < end for s, end in spans)]
 
 
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
@@ -376,8 +421,9 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     asserted = {s.index: _asserted(s.text) for s in sentences}
     # NER runs only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
+    clauses = foreground_pass(candidates, asserted, services)
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
-    reader = read_article(article, services, sentences, asserted, entities)
+    reader = read_article(article, services, sentences, asserted, entities, clauses)
     reader.attach_generic_claims()
     located = reader.located()
     retype(located)
