@@ -91,12 +91,13 @@ def test_conform_recomputes_derived_fields() -> None:
 def test_conform_leaves_no_violation() -> None:
     bad = mention(
         location="Ryazan’", admin2="Ryazanskiy Rayon", actor1=None, actor2="Civilians", inter2=None,
-        event_date=None, notes="MOSCOW, May 16 (Global Newswire) - Drones hit a refinery.",
+        event_date=None, notes="MOSCOW, May 16 (Global Newswire) - Drones hit a refinery.", site="Ryazan’ refinery",
     )  # fmt: skip
     assert set(violations(bad)) >= {"actor1_present", "plain_place_names", "notes_without_dateline", "time_precision"}
     fixed = conform(bad)
     assert violations(fixed) == []
     assert fixed.notes == "Drones hit a refinery." and fixed.location == "Ryazan"
+    assert fixed.site == "Ryazan refinery"
 
 
 def test_region_and_event_id() -> None:

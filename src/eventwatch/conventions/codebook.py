@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from eventwatch.conventions.actors import default_actor1, inter_code, with_country
 from eventwatch.conventions.derive import CIVILIANS, PEACEFUL_PROTEST, region
-from eventwatch.conventions.names import PLACE_COLUMNS, is_plain, iso2_of
+from eventwatch.conventions.names import PLACE_COLUMNS, is_plain, iso2_of, plain_text
 from eventwatch.conventions.notes import has_dateline
 from eventwatch.records import Mention
 from eventwatch.taxonomy import BATTLES
@@ -68,7 +68,8 @@ def _region(m: Mention) -> bool:
 
 def _plain_names(m: Mention) -> bool:
     iso2 = iso2_of(m)
-    return all(is_plain(getattr(m, name), iso2) for name in PLACE_COLUMNS)
+    names_plain = all(is_plain(getattr(m, name), iso2) for name in PLACE_COLUMNS)
+    return names_plain and (m.site is None or plain_text(m.site) == m.site)
 
 
 RULES: tuple[Rule, ...] = (
@@ -98,7 +99,8 @@ RULES: tuple[Rule, ...] = (
          "a town or region, never the country itself.", _geo_precision),
     Rule("coordinates_pair", "Latitude/Longitude", "Latitude and longitude are given together.", _coordinates),
     Rule("plain_place_names", "Location; Admin1/Admin2/Admin3", "Place names in plain English forms, without "
-         "transliteration marks, diacritics or administrative type words.", _plain_names),
+         "transliteration marks, diacritics or administrative type words; site names spell their places "
+         "the same way.", _plain_names),
     Rule("notes_without_dateline", "Notes", "Notes summarise the event; they do not start with the article's "
          "dateline or outlet.", lambda m: not has_dateline(m.notes)),
 )  # fmt: skip

@@ -44,6 +44,12 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
+def plain_text(text: str) -> str:
+    """Text with the place spellings inside it plain: no transliteration marks or diacritics
+    ("Ménaka central market" -> "Menaka central market"); for site names."""
+    return _fold(_patterns()[0].sub("", text))
+
+
 def _override(name: str, iso2: str | None) -> str | None:
     return _overrides().get((name.casefold(), (iso2 or "").upper())) if iso2 else None
 
@@ -74,13 +80,16 @@ def iso2_of(mention: Mention) -> str | None:
 
 
 def plain_places(mention: Mention) -> Mention:
-    """The mention with location, admin1 and admin2 in their plain forms."""
+    """The mention with location, admin1 and admin2 in their plain forms, and its site's name
+    without transliteration marks or diacritics."""
     iso2 = iso2_of(mention)
     changes: dict[str, Any] = {
         name: plain_name(value, iso2)
         for name in PLACE_COLUMNS
         if (value := getattr(mention, name)) is not None and plain_name(value, iso2) != value
     }
+    if mention.site is not None and plain_text(mention.site) != mention.site:
+        changes["site"] = plain_text(mention.site)
     return replace(mention, **changes) if changes else mention
 
 
