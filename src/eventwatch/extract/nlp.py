@@ -1,9 +1,10 @@
 """The spaCy service: named entities, and the dependency parse of the sentences that can
 report an event.
 
-`parse` runs tok2vec, the parser and NER (the tagger, lemmatizer and attribute ruler are
-excluded: nothing downstream reads them); `entities` runs NER alone, for sentences that
-only may name a place (`assemble.fill_place`). Loaded once per process.
+`parse` runs tok2vec, the tagger, the parser and NER (the lemmatizer and attribute ruler are
+excluded: nothing downstream reads them) and keeps spaCy's document for the foreground
+rules (`foreground.py`, which read fine tags); `entities` runs NER alone, for sentences
+that only may name a place (`assemble.fill_place`). Loaded once per process.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def _load() -> Any:
     import spacy
 
     try:
-        return spacy.load(MODEL, exclude=["tagger", "lemmatizer", "attribute_ruler", "senter"])
+        return spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler", "senter"])
     except OSError as exc:
         raise ConfigError(f"spaCy model {MODEL} is not installed; run 'make demo' to install it") from exc
 
@@ -37,7 +38,7 @@ def _entities(doc: Any) -> list[Entity]:
 def entities(texts: Sequence[str]) -> list[list[Entity]]:
     if not texts:
         return []
-    return [_entities(doc) for doc in _load().pipe(texts, batch_size=BATCH, disable=["parser"])]
+    return [_entities(doc) for doc in _load().pipe(texts, batch_size=BATCH, disable=["parser", "tagger"])]
 
 
 def parse(texts: Sequence[str]) -> list[Parsed]:
@@ -45,6 +46,6 @@ def parse(texts: Sequence[str]) -> list[Parsed]:
         return []
     return [
         Parsed(tuple(_entities(doc)),
-               tuple(Token(t.idx, t.idx + len(t.text), t.text, t.dep_, t.head.i) for t in doc))
+               tuple(Token(t.idx, t.idx + len(t.text), t.text, t.dep_, t.head.i) for t in doc), doc)
         for doc in _load().pipe(texts, batch_size=BATCH)
     ]

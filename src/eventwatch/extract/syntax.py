@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from eventwatch.extract.places import Entity, PlaceMention, contains, most_precise
 
@@ -50,10 +51,12 @@ class Token:
 
 @dataclass(frozen=True)
 class Parsed:
-    """One sentence as the parser read it: its entities and its tokens."""
+    """One sentence as the parser read it: its entities and its tokens (and, from the real
+    parser, spaCy's document, which the foreground rules walk; never compared or stored)."""
 
     entities: tuple[Entity, ...]
     tokens: tuple[Token, ...]
+    doc: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
