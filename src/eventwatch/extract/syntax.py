@@ -136,7 +136,8 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
     most precise free one; never one that names a statement's place or a nationality. A
     place naming an office ("Kharkiv's regional governor") is not the scene either, but with
     no other place, or with "the region" in the event's clause, the incident is in that
-    office's area: a town then at geo_precision 2 ("part of"), a region at 3. Without a
+    office's area: a town then at geo_precision 2 ("part of"), a region at 3 (a country's
+    office, "Russia's defence ministry said ...", places nothing). Without a
     parse, the most precise of all (`places.most_precise`)."""
     if not places or parsed is None or not parsed.tokens or trigger is None:
         return most_precise(places)
