@@ -23,6 +23,7 @@ from functools import lru_cache
 from eventwatch.extract.actors import countries_mentioned
 from eventwatch.extract.places import (
     DATELINE,
+    DOMINANCE,
     MAJOR_CITY,
     MIN_CITY_POPULATION,
     PLACE_POPULATION,
@@ -120,15 +121,22 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     named). A country named far less often than the main one (a foreign ministry's reaction,
     a comparison) is left out, so that its small towns do not outrank the article's; one
     named only as the side whose forces or weapons acted ("a Russian drone hit Kupiansk")
-    is not what the article is about."""
-    text = _without_acting(text, gazetteer)
-    counts = _names(text, gazetteer)
-    for iso2 in countries_mentioned(text):
-        counts[iso2] = max(counts[iso2], 1)
+    is not what the article is about (one also named otherwise keeps all its namings:
+    "Iraqi forces" in a report from Iraq)."""
+    counts = _counts(text, gazetteer)
+    otherwise = _counts(_without_acting(text, gazetteer), gazetteer)
+    counts = Counter({iso2: hits for iso2, hits in counts.items() if otherwise[iso2]})
     if not counts:
         counts = _by_places(text, gazetteer)
     ranked = counts.most_common()
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
+
+
+def _counts(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    counts = _names(text, gazetteer)
+    for iso2 in countries_mentioned(text):
+        counts[iso2] = max(counts[iso2], 1)
+    return counts
 
 
 def _by_places(text: str, gazetteer: Gazetteer) -> Counter[str]:
@@ -320,9 +328,15 @@ _DATELINE_END = re.compile(r"[,(:—–]|--|\s-\s")
 
 @lru_cache(maxsize=50_000)
 def _town(gazetteer: Gazetteer, name: str, iso2: str) -> Place | None:
+    """The largest town of the country called `name`, unless a major city elsewhere bears the
+    name and dwarfs it ("Baghdad" is not Baghdadeh, Iran)."""
     found = [p for p in towns(gazetteer, name, (iso2,), country_iso2=iso2)
              if p.feature == "city" and p.iso2 == iso2 and p.population >= MIN_CITY_POPULATION]
-    return max(found, key=lambda p: p.population) if found else None
+    town = max(found, key=lambda p: p.population) if found else None
+    abroad = max((p.population for p in gazetteer.lookup(name) if p.feature == "city" and p.iso2 != iso2), default=0)
+    if town is not None and abroad >= MAJOR_CITY and abroad >= DOMINANCE * town.population:
+        return None
+    return town
 
 
 def _strip_possessive(name: str) -> str:
