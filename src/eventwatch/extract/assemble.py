@@ -223,25 +223,15 @@ class _Reader:
     def at_country_level(self, kept: list[Draft]) -> list[Draft]:
         """The incidents no sentence places below country level are kept with their country
         at geo_precision 3 (as ACLED codes a report that names no town) instead of being
-        dropped: one its sentence places in a country, or a dated one in the country the
-        article is about (evidence: the first naming). Their interceptions come along."""
+        dropped, when a sentence of theirs places them in a country. One no sentence places
+        is not guessed into the article's country (an interception "over the region" beside
+        a placed strike would become a second event). Their interceptions come along."""
         out: list[Draft] = []
         for draft in self.drafts if kept else []:
             root = draft.part_of or draft
-            if draft in kept or (root is not draft and root in out):
-                out.append(draft)
-            elif root is draft and draft.place is None and draft.date and draft.date.kind in DATED_KINDS:
-                if self.country_naming is not None:
-                    draft.place_sentence, draft.place = self.country_naming
-                    out.append(draft)
-            elif root is draft and draft.place is not None:
+            if draft in kept or (root is not draft and root in out) or (root is draft and draft.place is not None):
                 out.append(draft)
         return out
-
-    @cached_property
-    def country_naming(self) -> tuple[Sentence, PlaceMention] | None:
-        """The first naming of the country the article is about, as a country-level place."""
-        return first_naming(self.sentences, self.context[0], self.services.gazetteer) if self.context else None
 
     def in_main_country(self) -> list[Draft]:
         """With no incident placed at all, the first one happened in the country the article

@@ -114,8 +114,8 @@ def rank(tokens: Sequence[Token], clause: int, place: PlaceMention, words: Vocab
         return ATTACHED if not _titled(tokens, path, words) else OFFICE
     if _titled(tokens, path, words):
         return OFFICE
-    if any(tokens[j].text.lower() in words.speech for j in path[1:]):
-        return NEVER
+    if clause not in path and any(tokens[j].text.lower() in words.speech for j in path[1:]):
+        return NEVER  # a verb of saying above the event's clause is reached only from outside it
     return FREE
 
 
