@@ -59,6 +59,11 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class ClassifySettings:
+    detection_threshold: float = 0.86
+
+
+@dataclass(frozen=True)
 class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
@@ -66,6 +71,7 @@ class Settings:
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    classify: ClassifySettings = field(default_factory=ClassifySettings)
 
     def with_db(self, url: str | None) -> Settings:
         return self if not url else replace(self, store=StoreSettings(url=url))
@@ -74,6 +80,7 @@ class Settings:
 _SECTIONS: dict[str, type[Any]] = {
     "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
     "resolve": ResolveSettings, "duplicates": DuplicateSettings, "api": ApiSettings,
+    "classify": ClassifySettings,
 }
 
 

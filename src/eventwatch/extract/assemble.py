@@ -1,7 +1,8 @@
 """Sentences -> Mention[]: the extraction stage's orchestrator.
 
 1. split the article into sentences;
-2. keep the sentences that can report an event (cheap regex prefilter) and run NER on them;
+2. keep the sentences that can report an event -- a trigger rule asserts one, or the sentence
+   model (``Services.detector``) detects one -- and run NER on them;
 3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors);
 4. join consecutive frames about the same incident into one Draft; an interception in the
    same attack becomes its own draft linked `part_of` the attack;
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -53,12 +54,27 @@ NEARBY_SENTENCES = 3
 _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
 
 
+Detector = Callable[[Sequence[str]], list[TypeGuess | None]]
+
+
+def model_detector() -> Detector:
+    """The sentence model (``classify.detect``) with the threshold of the settings."""
+    from functools import partial
+
+    from eventwatch.classify.detect import model_guesses
+    from eventwatch.settings import load_settings
+
+    return partial(model_guesses, threshold=load_settings().classify.detection_threshold)
+
+
 @dataclass(frozen=True)
 class Services:
-    """What the extraction stage is handed: the gazetteer and an entity recogniser."""
+    """What the extraction stage is handed: the gazetteer, an entity recogniser and the
+    sentence model that finds incidents the lexicon rules miss."""
 
     gazetteer: Gazetteer
     entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
+    detector: Detector = field(default_factory=model_detector)
 
 
 class _Reader:
@@ -347,6 +363,14 @@ def _asserted(text: str) -> list[TypeGuess]:
     return [g for g in classify_all(text) if not g.negated_or_hypothetical and not g.generic]
 
 
+def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]], detector: Detector) -> None:
+    """A sentence the rules assert nothing for takes the sentence model's guess, if any."""
+    quiet = [s for s in sentences if not asserted[s.index]]
+    for sentence, guess in zip(quiet, detector([s.text for s in quiet]), strict=True):
+        if guess is not None:
+            asserted[sentence.index] = [guess]
+
+
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
           entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None) -> _Reader:
     reader = _Reader(article, services, sentences, fill_entities)
@@ -374,6 +398,7 @@ def read_article(article: Article, services: Services, sentences: list[Sentence]
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     sentences = split_sentences(article.text)
     asserted = {s.index: _asserted(s.text) for s in sentences}
+    _add_detected(sentences, asserted, services.detector)
     # NER runs only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
