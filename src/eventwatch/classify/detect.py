@@ -5,7 +5,9 @@ munition slammed into") still becomes a type guess.
 A sentence is taken when the detector (``sentence_model``: embeddings plus the rules as
 features) gives it at least ``DETECTION_THRESHOLD``, no rule guess of it was flagged
 (negated, hypothetical, generic), and the snippet classifier (``classify_snippets``: SVM,
-embeddings, rules) types it as one of the ACLED sub-types other than the catch-all "Other".
+embeddings, rules) types it as an ACLED sub-type with wording of its own (``takes``: not a
+strategic development that reads like a statement, not "Other", and a demonstration only
+where demonstrators are named).
 The guess's trigger is the whole sentence (``event_type.sentence_guess``), and the rules'
 guards apply to all of it. Extraction is handed ``model_guesses`` as a service
 (``extract.assemble.Services.detector``); it neither trains nor writes anything.
@@ -19,12 +21,29 @@ from eventwatch.classify import classify_snippets, trained_sentence_model
 from eventwatch.classify.embed import load_embedder
 from eventwatch.classify.sentence_model import features
 from eventwatch.extract.event_type import TypeGuess, sentence_guess
-from eventwatch.extract.snippet import ACLED_CODES, FALLBACK
+from eventwatch.extract.retype import names_gathering
+from eventwatch.extract.snippet import ACLED_CODES
+from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS
 
 # The detector's probability a sentence needs: the value at which 2 % of the non-event
 # examples pass on held-out folds (tools/classifier_cv.py --sentence, docs/quality.md round x1).
 DETECTION_THRESHOLD = 0.86
 _FLAGGED = -1  # the column of ``rule_features`` saying every rule guess was flagged
+# Types a sentence without a trigger word may not take: reports of talks, deals, reorganisations,
+# new bases and handovers read like the statements around them, and "Other" is the catch-all.
+NOT_WITHOUT_TRIGGER = frozenset({
+    "Agreement", "Change to group/activity", "Headquarters or base established",
+    "Non-violent transfer of territory", "Other",
+})  # fmt: skip
+
+
+def takes(name: str | None, text: str) -> bool:
+    """Whether a sentence with no trigger may become an incident of type ``name``: one of the
+    ACLED sub-types with wording of its own, and a demonstration only where demonstrators are
+    named (as in ``retype.allowed``)."""
+    if name is None or name in NOT_WITHOUT_TRIGGER:
+        return False
+    return EVENT_TYPE_OF[name] not in (PROTESTS, RIOTS) or names_gathering(text)
 
 
 def event_probabilities(texts: Sequence[str]) -> list[float]:
@@ -44,7 +63,7 @@ def model_guesses(texts: Sequence[str], threshold: float = DETECTION_THRESHOLD) 
     found: list[TypeGuess | None] = [None] * len(texts)
     for i, prediction in zip(chosen, classify_snippets([texts[i] for i in chosen]), strict=True):
         name = ACLED_CODES.get(prediction.label)
-        if name is None or prediction.label == FALLBACK:
+        if not takes(name, texts[i]):
             continue
         guess = sentence_guess(texts[i], name)
         found[i] = guess if guess.reportable else None
