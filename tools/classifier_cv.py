@@ -153,8 +153,10 @@ def sentence_grid(folds: int) -> None:
                                  method="decision_function")
     svm = softmax(np.asarray(decision, dtype=np.float64), DEFAULT.temperature)
     for c in (4.0, 16.0, 64.0):
-        p = cross_val_predict(LogisticRegression(C=c, max_iter=3000), x, gold, cv=_splitter(folds), method="predict_proba")
-        print(f"type C={c}: embeddings alone macro F1 {f1_score(gold, [labels[i] for i in p.argmax(axis=1)], average='macro'):.4f}")
+        typer = LogisticRegression(C=c, max_iter=3000)
+        p = cross_val_predict(typer, x, gold, cv=_splitter(folds), method="predict_proba")
+        alone = f1_score(gold, [labels[i] for i in p.argmax(axis=1)], average="macro")
+        print(f"type C={c}: embeddings alone macro F1 {alone:.4f}")
         for weight in sorted({0.0, 0.25, 0.5, 1.0, EMBEDDING_WEIGHT}):
             scores = without_unsupported_other(labels, embedding_fused(svm, p, weight), texts[:labelled], rules)
             fused = ordered(texts[:labelled], fuse(labels, scores, rules, Fusion()))

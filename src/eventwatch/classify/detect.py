@@ -37,11 +37,11 @@ NOT_WITHOUT_TRIGGER = frozenset({
 })  # fmt: skip
 
 
-def takes(name: str | None, text: str) -> bool:
+def takes(name: str, text: str) -> bool:
     """Whether a sentence with no trigger may become an incident of type ``name``: one of the
     ACLED sub-types with wording of its own, and a demonstration only where demonstrators are
     named (as in ``retype.allowed``)."""
-    if name is None or name in NOT_WITHOUT_TRIGGER:
+    if name in NOT_WITHOUT_TRIGGER:
         return False
     return EVENT_TYPE_OF[name] not in (PROTESTS, RIOTS) or names_gathering(text)
 
@@ -63,7 +63,7 @@ def model_guesses(texts: Sequence[str], threshold: float = DETECTION_THRESHOLD) 
     found: list[TypeGuess | None] = [None] * len(texts)
     for i, prediction in zip(chosen, classify_snippets([texts[i] for i in chosen]), strict=True):
         name = ACLED_CODES.get(prediction.label)
-        if not takes(name, texts[i]):
+        if name is None or not takes(name, texts[i]):
             continue
         guess = sentence_guess(texts[i], name)
         found[i] = guess if guess.reportable else None
