@@ -87,7 +87,7 @@ def _write_chunk(
                 done.duplicates += 1
                 continue
             tx.add_article(article)
-            done.copies += link_copy(tx, article, settings.duplicates) is not None
+            done.copies += link_copy(tx, article, settings.duplicates, mentions) is not None
             done.events.update(resolve_article(tx, article, mentions, settings.resolve))
             done.articles += 1
             done.mentions += len(mentions)

@@ -11,7 +11,8 @@ extraction) and counted in n_mentions_missing.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from itertools import combinations
 from pathlib import Path
@@ -25,6 +26,7 @@ from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import read_sources
 from eventwatch.records import Article, Mention
+from eventwatch.resolve.scoring import explain
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -120,12 +122,77 @@ def _diagnostics(predicted: Clustering, gold: Clustering) -> dict[str, list[list
     }
 
 
+def _linked(pairs: list[tuple[str, str]], link: Mapping[str, str]) -> int:
+    """How many of these article pairs the store links (either way: one points at the other,
+    or both at one root)."""
+    return sum(
+        link.get(a) == b or link.get(b) == a or (a in link and link.get(a) == link.get(b)) for a, b in pairs
+    )
+
+
+def _article_links(repo: Repository, files: Mapping[str, str], gold: dict[str, Any]) -> dict[str, int]:
+    """Copies and versions among the gold's wire copies, templated bulletins (each about
+    another place: never copies) and corrected republications (the later version must
+    supersede the earlier one)."""
+    copy_of, superseded_by = repo.article_links()
+    ids = {name: files.get(name, name) for name in files}
+
+    def pairs(groups: list[list[str]]) -> list[tuple[str, str]]:
+        return [(ids.get(a, a), ids.get(b, b)) for group in groups for a, b in combinations(group, 2)]
+
+    templated = pairs(gold.get("templated", []))
+    superseded = pairs(gold.get("superseded", []))
+    return {
+        "wire_copies_linked": _linked(pairs(gold.get("wire_copies", [])), copy_of),
+        "n_wire_copies": len(gold.get("wire_copies", [])),
+        "templated_linked_as_copies": _linked(templated, copy_of),
+        "n_templated_pairs": len(templated),
+        "superseded_ok": sum(superseded_by.get(a) == b or superseded_by.get(b) == a for a, b in superseded),
+        "superseded_as_copies": _linked(superseded, copy_of),
+        "n_superseded": len(superseded),
+    }
+
+
+def _coarse(reason: str) -> str:
+    """A veto's kind without the values (numbers become their order of magnitude)."""
+    kind, _, detail = reason.partition(" (")
+    if kind.startswith("places"):
+        return f"{kind}: {re.sub(r'[0-9]+', lambda m: '>' + str(10 ** (len(m.group()) - 1)), detail.rstrip(')'))}"
+    if kind.startswith("dates"):
+        return f"{kind}: precision {detail.rstrip(')').rpartition('precision ')[2]}"
+    if kind.startswith("types"):
+        return f"{kind}: {' / '.join(sorted(detail.rstrip(')').split(' / ')))}"
+    return kind
+
+
+def _split_reasons(
+    mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
+) -> dict[str, int]:
+    """Per pair of one incident's mentions left in two events, the rule that kept them
+    apart (an aggregate count by rule, for error analysis)."""
+    found: Counter[str] = Counter()
+    for pair in _pairs(gold):
+        x, y = sorted(pair, key=repr)
+        if predicted[x] == predicted[y]:
+            continue
+        first, second = mentions[x], mentions[y]
+        match = explain(first, second, settings.resolve)
+        if first.article_id == second.article_id:
+            found["same article"] += 1
+        elif match.score == 0:
+            found[_coarse(match.reasons[0])] += 1
+        else:
+            found["below threshold" if match.score < settings.resolve.merge_threshold else "order of joining"] += 1
+    return dict(sorted(found.items()))
+
+
 def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settings) -> dict[str, Any]:
     """Scores of the events in `repo` (built from `folder`) against the gold file's content."""
     _, ids = _article_ids(folder, settings)
     stored = _stored(repo)
     predicted: dict[Hashable, Hashable] = {}
     truth: dict[Hashable, Hashable] = {}
+    mentions: dict[Hashable, Mention] = {}
     missing = 0
     for report in gold["reports"]:
         article = ids.get(report["file"])
@@ -138,7 +205,7 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
             if picked is None:
                 missing += 1
                 continue
-            predicted[item], truth[item] = picked[1], wanted["incident"]
+            predicted[item], truth[item], mentions[item] = picked[1], wanted["incident"], picked[0]
     split_of = {i["id"]: i.get("split", "dev") for i in gold["incidents"]}
     splits = {}
     for split in sorted(set(split_of.values())):
@@ -159,6 +226,8 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         "same_day_different_place_merges": _merges(
             gold.get("same_day_same_region_different_places", []), predicted, truth
         ),
+        **_article_links(repo, ids, gold),
+        "split_pair_reasons": _split_reasons(mentions, predicted, truth, settings),
         "splits": splits,
         **_diagnostics(predicted, truth),
     }

@@ -188,6 +188,11 @@ class Tx(AuditTx):
         found = load_sites(self._conn, sites.c.id.in_(owner.scalar_subquery()))
         return found[0] if found else None
 
+    @_store_op("reading a site")
+    def site(self, site_id: str) -> Site | None:
+        found = load_sites(self._conn, sites.c.id == site_id)
+        return found[0] if found else None
+
     @_store_op("listing the sites of a country")
     def sites_in(self, country: str | None) -> list[Site]:
         """Every site of the country (for fuzzy alias matching; registries stay small)."""
