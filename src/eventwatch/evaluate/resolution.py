@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
 from itertools import combinations
@@ -159,7 +160,11 @@ def _coarse(reason: str) -> str:
     if kind.startswith("places"):
         return f"{kind}: {re.sub(r'[0-9]+', lambda m: '>' + str(10 ** (len(m.group()) - 1)), detail.rstrip(')'))}"
     if kind.startswith("dates"):
-        return f"{kind}: precision {detail.rstrip(')').rpartition('precision ')[2]}"
+        dates = re.findall(r"\d{4}-\d{2}-\d{2}", detail)
+        apart = abs((date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])).days) if len(dates) == 2 else None
+        return f"{kind}: precision {detail.rstrip(')').rpartition('precision ')[2]}, {apart} days apart"
+    if kind.startswith("different sites"):
+        return f"{kind}: {'same kind' if detail.split()[-1:] == detail.rstrip(')').split()[-1:] else 'kinds differ'}"
     if kind.startswith("types"):
         return f"{kind}: {' / '.join(sorted(detail.rstrip(')').split(' / ')))}"
     return kind
@@ -183,6 +188,21 @@ def _split_reasons(
             found[_coarse(match.reasons[0])] += 1
         else:
             found["below threshold" if match.score < settings.resolve.merge_threshold else "order of joining"] += 1
+    return dict(sorted(found.items()))
+
+
+def _merge_kinds(mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering) -> dict[str, int]:
+    """Per pair of two incidents' mentions put in one event, how alike they are (aggregate)."""
+    found: Counter[str] = Counter()
+    for pair in _pairs(predicted):
+        x, y = sorted(pair, key=repr)
+        if gold[x] == gold[y]:
+            continue
+        a, b = mentions[x], mentions[y]
+        days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else None
+        same = "same sub-type" if a.sub_event_type == b.sub_event_type else "other sub-types"
+        sites = "both name a site" if a.site and b.site else "not both sites"
+        found[f"precision {a.time_precision}/{b.time_precision}, {days} days apart, {same}, {sites}"] += 1
     return dict(sorted(found.items()))
 
 
@@ -228,6 +248,7 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         ),
         **_article_links(repo, ids, gold),
         "split_pair_reasons": _split_reasons(mentions, predicted, truth, settings),
+        "merged_pair_kinds": _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth),
         "splits": splits,
         **_diagnostics(predicted, truth),
     }

@@ -109,8 +109,9 @@ def link_copy(tx: Tx, article: Article, settings: DuplicateSettings, mentions: S
 
     A newer or older version of one outlet's story is linked as a version instead
     (versions.py). A near-identical text is a copy only when its facts agree: its extracted
-    mentions name the same places, dates and figures as the other's, and its body the same
-    numbers (a bulletin written from a template about another town is not a copy). Copies
+    mentions name the same places, dates and figures as the other's, and its body swaps no
+    name or number; a bulletin written from a template about another town is not a copy,
+    and its mentions never join the other's events (a "do not merge" constraint). Copies
     form groups with one original, the earliest published (then lowest id) of the group; a
     new article published before its group's original becomes the original.
     """
@@ -120,13 +121,13 @@ def link_copy(tx: Tx, article: Article, settings: DuplicateSettings, mentions: S
         bands = band_hashes(own, settings)
         near = [(_similarity(own, other, settings), other) for other in tx.band_matches(article.id, bands)]
         tx.add_bands(article.id, bands)
-    if link_version(tx, article, [other for similarity, other in near if similarity >= settings.containment]):
+    if link_version(tx, article, [other for similarity, other in near if similarity >= settings.containment], mentions):
         return None
-    matches = [
-        (similarity, other)
-        for similarity, other in near
-        if similarity >= settings.containment and facts_agree(article, mentions, other, tx.article_mentions(other.id))
-    ]
+    similar = [(similarity, other) for similarity, other in near if similarity >= settings.containment]
+    matches = [(s, o) for s, o in similar if facts_agree(article, mentions, o, tx.article_mentions(o.id))]
+    templated = sorted({other.id for _, other in similar} - {other.id for _, other in matches})
+    if templated:  # one template, other places or figures: other incidents, never one event
+        tx.block_merge(article.id, templated, "written from one template with other places or figures")
     if not matches:
         return None
     similarity, closest = min(matches, key=lambda pair: (-pair[0], *_age(pair[1])))

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from importlib import resources
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from eventwatch.records import Article, FieldChange, normalise_text
+from eventwatch.records import Article, FieldChange, Mention, normalise_text
 from eventwatch.resolve.history import record
 from eventwatch.store import Tx
 
@@ -63,26 +64,35 @@ def _outlet(article: Article) -> str | None:
     return normalise_text(name).removeprefix("www.") if name else None
 
 
-def same_story(article: Article, other: Article) -> bool:
+def same_story(article: Article, other: Article, places: Callable[[Article], set[str]]) -> bool:
     """One outlet's story in two versions: the same canonical URL, or (for near-identical
-    texts, checked by the caller) the same outlet with one version marked as an update."""
+    texts, checked by the caller) the same outlet with one version marked as an update and
+    the same places (`places`: those its mentions name; a bulletin from a template about
+    another town is another story)."""
     url = canonical_url(article.url)
     if url is not None and url == canonical_url(other.url):
         return True
     outlet = _outlet(article)
-    return outlet is not None and outlet == _outlet(other) and (marked(article) or marked(other))
+    if outlet is None or outlet != _outlet(other) or not (marked(article) or marked(other)):
+        return False
+    mine, theirs = places(article), places(other)
+    return mine <= theirs or theirs <= mine
 
 
 def _order(article: Article, arrived_last: bool) -> tuple[datetime, bool, bool]:
     return (article.published_at or _LATEST, marked(article), arrived_last)
 
 
-def link_version(tx: Tx, article: Article, near: list[Article]) -> str | None:
+def link_version(tx: Tx, article: Article, near: list[Article], mentions: Sequence[Mention]) -> str | None:
     """Link the just stored `article` with an earlier-stored version of its story, if any
     (one at its canonical URL, or among `near`, the stored near-identical texts); returns the
     id of the version it supersedes or that supersedes it."""
     at_url = tx.articles_at_url(article.url) if article.url else []
-    versions = [o for o in (*at_url, *near) if o.id != article.id and same_story(article, o)]
+    def places(of: Article) -> set[str]:
+        found = mentions if of.id == article.id else tx.article_mentions(of.id)
+        return {m.location for m in found if m.location}
+
+    versions = [o for o in (*at_url, *near) if o.id != article.id and same_story(article, o, places)]
     if not versions:
         return None
     other = min(versions, key=lambda o: (_order(o, False), o.id))  # the earliest stored version
