@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
