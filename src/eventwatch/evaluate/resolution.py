@@ -25,9 +25,10 @@ from rapidfuzz.utils import default_process
 from eventwatch.errors import EvalError
 from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
+from eventwatch.extract.sites import kind_of_name
 from eventwatch.ingest import read_sources
 from eventwatch.records import Article, Mention
-from eventwatch.resolve.scoring import explain
+from eventwatch.resolve.scoring import explain, same_site, same_town
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -163,8 +164,6 @@ def _coarse(reason: str) -> str:
         dates = re.findall(r"\d{4}-\d{2}-\d{2}", detail)
         apart = abs((date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])).days) if len(dates) == 2 else None
         return f"{kind}: precision {detail.rstrip(')').rpartition('precision ')[2]}, {apart} days apart"
-    if kind.startswith("different sites"):
-        return f"{kind}: {'same kind' if detail.split()[-1:] == detail.rstrip(')').split()[-1:] else 'kinds differ'}"
     if kind.startswith("types"):
         return f"{kind}: {' / '.join(sorted(detail.rstrip(')').split(' / ')))}"
     return kind
@@ -184,6 +183,10 @@ def _split_reasons(
         match = explain(first, second, settings.resolve)
         if first.article_id == second.article_id:
             found["same article"] += 1
+        elif match.score == 0 and match.reasons[0].startswith("different sites"):
+            town = "one town" if same_town(first, second, settings.resolve) else "not one town"
+            kinds = {kind_of_name(m.site or "") for m in (first, second)}
+            found[f"different sites: {town}, {len(kinds)} kind(s){', one unknown' if None in kinds else ''}"] += 1
         elif match.score == 0:
             found[_coarse(match.reasons[0])] += 1
         else:
@@ -191,7 +194,9 @@ def _split_reasons(
     return dict(sorted(found.items()))
 
 
-def _merge_kinds(mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering) -> dict[str, int]:
+def _merge_kinds(
+    mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
+) -> dict[str, int]:
     """Per pair of two incidents' mentions put in one event, how alike they are (aggregate)."""
     found: Counter[str] = Counter()
     for pair in _pairs(predicted):
@@ -201,7 +206,8 @@ def _merge_kinds(mentions: Mapping[Hashable, Mention], predicted: Clustering, go
         a, b = mentions[x], mentions[y]
         days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else None
         same = "same sub-type" if a.sub_event_type == b.sub_event_type else "other sub-types"
-        sites = "both name a site" if a.site and b.site else "not both sites"
+        sites = f"sites: {same_site(a, b, settings.resolve)}" if a.site and b.site else "not both sites"
+        sites += ", same town" if same_town(a, b, settings.resolve) else ", not one town"
         found[f"precision {a.time_precision}/{b.time_precision}, {days} days apart, {same}, {sites}"] += 1
     return dict(sorted(found.items()))
 
@@ -248,7 +254,7 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         ),
         **_article_links(repo, ids, gold),
         "split_pair_reasons": _split_reasons(mentions, predicted, truth, settings),
-        "merged_pair_kinds": _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth),
+        "merged_pair_kinds": _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth, settings),
         "splits": splits,
         **_diagnostics(predicted, truth),
     }

@@ -121,7 +121,7 @@ def link_copy(tx: Tx, article: Article, settings: DuplicateSettings, mentions: S
         bands = band_hashes(own, settings)
         near = [(_similarity(own, other, settings), other) for other in tx.band_matches(article.id, bands)]
         tx.add_bands(article.id, bands)
-    if link_version(tx, article, [other for similarity, other in near if similarity >= settings.containment], mentions):
+    if link_version(tx, article, [(similarity > 0, other) for similarity, other in near], mentions):
         return None
     similar = [(similarity, other) for similarity, other in near if similarity >= settings.containment]
     matches = [(s, o) for s, o in similar if facts_agree(article, mentions, o, tx.article_mentions(o.id))]

@@ -21,6 +21,7 @@ from eventwatch.records import Article, Event, Mention, SourceRef, normalise_tex
 from eventwatch.resolve.duplicates import original_events
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
+from eventwatch.resolve.nights import with_night
 from eventwatch.resolve.scoring import Match, explain, score, slack
 from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, with_alias
 from eventwatch.settings import ResolveSettings
@@ -114,6 +115,7 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
 
 def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> str:
     now = datetime.now(UTC)
+    mention = with_night(article, mention)
     match, best, follows = _best(tx, article, mention, settings)
     if best is None or (match.score < settings.merge_threshold and not follows):
         site_id = _register_site(tx, mention, None)

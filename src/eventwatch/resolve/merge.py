@@ -19,7 +19,6 @@ whatever order they arrived; a superseded version of an article is left out.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -28,6 +27,7 @@ from functools import reduce
 from typing import Any
 
 from eventwatch.records import Article, Mention
+from eventwatch.resolve.nights import at_night
 from eventwatch.taxonomy import hierarchy_rank
 
 PLACE_FIELDS = (
@@ -55,15 +55,6 @@ TRACKED = (
     "fatalities",
     "injuries",
 )
-NIGHT = re.compile(r"\b(?:overnight|night|early hours|before dawn|pre-dawn)\b", re.IGNORECASE)
-
-
-def at_night(mention: Mention) -> bool:
-    """The incident happened overnight: sources date such a night either side of midnight
-    ("overnight into Tuesday", "in the early hours of 4 June", "on Monday night")."""
-    return bool(mention.date_phrase and NIGHT.search(mention.date_phrase))
-
-
 def same_night(a: Mention, b: Mention) -> bool:
     """Two day-precise dates one day apart, one of them a night: one night told either side
     of midnight."""

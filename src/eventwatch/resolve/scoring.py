@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from eventwatch.extract.sites import kind_of_name
 from eventwatch.records import Mention
-from eventwatch.resolve.merge import at_night, same_night
-from eventwatch.resolve.sites import alias_key, part_and_whole, proper_name, similar
+from eventwatch.resolve.merge import same_night
+from eventwatch.resolve.nights import at_night
+from eventwatch.resolve.sites import alias_key, part_and_whole, part_kinds, proper_name, similar
 from eventwatch.settings import ResolveSettings
 from eventwatch.taxonomy import BATTLES, EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
@@ -114,6 +115,18 @@ def _victims_agree(a: Mention, b: Mention) -> bool:
     return bool(a.fatalities and a.fatalities == b.fatalities) or bool(a.actor2 and a.actor2 == b.actor2)
 
 
+def same_toll_next_day(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
+    """Two day-precise dates a day apart in one town with the same toll (killed, or injured
+    when none were killed): one incident that sources date by their own clock or night."""
+    if not (a.event_date and b.event_date and a.time_precision == b.time_precision == 1):
+        return False
+    toll = bool(a.fatalities and a.fatalities == b.fatalities) or bool(
+        not a.fatalities and not b.fatalities and a.injuries and a.injuries == b.injuries
+    )
+    apart = abs((a.event_date - b.event_date).days)
+    return toll and apart <= settings.night_slack_days and same_town(a, b, settings)
+
+
 def kin(a: Mention, b: Mention) -> str | None:
     """Why two different types can be one incident in one place, or None: a remote attack one
     source calls an attack on civilians (Shelling vs Attack); a demonstration one source calls
@@ -132,6 +145,13 @@ def kin(a: Mention, b: Mention) -> str | None:
     return None
 
 
+def _one_family(a: Mention, b: Mention, settings: ResolveSettings) -> str | None:
+    """Two sub-types of one family told of one town ("a drone strike" and "a missile attack"
+    on a town the same day: combined raids are told by the weapon each source saw)."""
+    one = EVENT_TYPE_OF[a.sub_event_type] == EVENT_TYPE_OF[b.sub_event_type]
+    return "one family, other sub-types, in one town" if one and same_town(a, b, settings) else None
+
+
 def types_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     """Same event type (and, where sub-types are different happenings, the same sub-type),
     or kindred types (see kin) in one town."""
@@ -142,20 +162,27 @@ def types_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
 
 
 def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
-    """Whether two named sites are one facility: the same name (fuzzy), a part and its whole
-    ("the grain terminal" of "Odesa port", None: no bonus, no veto), or the same kind of
-    facility in one town where one name is only the town's or an operator's ("Lukoil oil
-    refinery" and "Kstovo oil refinery" in Kstovo). Two different proper names of one kind
-    apart from the town's are two facilities."""
+    """Whether two named sites are one facility: True for the same name (fuzzy) or the same
+    kind of facility in one town where at most one name is more than the town's ("Lukoil oil
+    refinery" and "Kstovo oil refinery" in Kstovo: an operator's name joins only within one
+    town); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
+    port") or two kinds in one town, one named only by its kind or of a kind the lexicon does
+    not know ("Izmail port" and "a grain terminal", "the industrial site"); False for two
+    facilities: in two places, each with a name of its own, or
+    two kinds each named ("Kherson port" and "Kherson railway station")."""
     if similar(alias_key(a), alias_key(b)):
         return True
     if part_and_whole(a, b):
         return None
-    kind = kind_of_name(a.site or "")
-    if not same_town(a, b, settings) or kind is None or kind != kind_of_name(b.site or ""):
+    if not same_town(a, b, settings):
         return False
     names = {fold(proper_name(m.site)) for m in (a, b)} - {"", fold(a.location), fold(b.location)}
-    return len(names) <= 1
+    kinds = (kind_of_name(a.site or ""), kind_of_name(b.site or ""))
+    if kinds[0] is not None and kinds[0] == kinds[1]:
+        return len(names) <= 1
+    if part_kinds(*kinds) and len(names) <= 1:  # "Sheskharis oil terminal" of "Novorossiysk port"
+        return None
+    return None if None in kinds or not (proper_name(a.site) and proper_name(b.site)) else False
 
 
 def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Match:
@@ -164,14 +191,14 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
         return Match(0.0, (f"types incompatible ({event.sub_event_type} / {mention.sub_event_type})",))
     if problem := place_problem(event, mention, settings):
         return Match(0.0, (f"places incompatible ({problem})",))
-    if not date_ok(event, mention, settings):
+    if not (date_ok(event, mention, settings) or same_toll_next_day(event, mention, settings)):
         return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
                            f"{event.time_precision} / {mention.time_precision})",))
     reasons = ["compatible type, place and date +0.4"]
     total = 0.4
     if event.sub_event_type == mention.sub_event_type:
         total, reasons = total + 0.2, [*reasons, "same sub-type +0.2"]
-    elif why := kin(event, mention):
+    elif why := kin(event, mention) or _one_family(event, mention, settings):
         total, reasons = total + 0.1, [*reasons, f"kindred types ({why}) +0.1"]
     if event.site and mention.site:
         site = same_site(event, mention, settings)

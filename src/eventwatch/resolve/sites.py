@@ -56,7 +56,11 @@ def part_and_whole(a: Mention, b: Mention) -> bool:
     names = [proper_name(m.site) for m in (a, b)]
     if not names[0] or not names[1] or not similar(site_key(names[0]), site_key(names[1])):
         return False
-    kind_a, kind_b = kind_of_name(a.site or ""), kind_of_name(b.site or "")
+    return part_kinds(kind_of_name(a.site or ""), kind_of_name(b.site or ""))
+
+
+def part_kinds(kind_a: str | None, kind_b: str | None) -> bool:
+    """Whether one kind of facility is a part of the other (a terminal of a port)."""
     return kind_b in _PARTS_OF.get(kind_a or "", ()) or kind_a in _PARTS_OF.get(kind_b or "", ())
 
 

@@ -2,8 +2,9 @@
 
 Two stored articles are versions of one story when they were published at the same
 canonical URL (scheme, "www.", a trailing slash, tracking parameters and the fragment left
-out), or when the same outlet published two near-identical texts and one is marked as an
-update or correction (``lexicon/en/article_versions.toml``). The later published (else the
+out), or when the same outlet published two similar texts about the same places and one is
+marked as an update or correction (``lexicon/en/article_versions.toml``) or both give the
+same dates. The later published (else the
 marked, else the later stored) supersedes the other (`article_versions`): its mentions join
 the events of the older version, which take the newer figures from that source; the older
 version stays in each event's history and the outlet counts once.
@@ -15,7 +16,7 @@ import re
 import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from functools import cache
 from importlib import resources
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -25,6 +26,9 @@ from eventwatch.resolve.history import record
 from eventwatch.store import Tx
 
 _LATEST = datetime.max.replace(tzinfo=UTC)
+# An update marked as such is looked for among its outlet's stories of this many days either
+# side: corrections and updates follow a story within days.
+VERSION_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -64,35 +68,46 @@ def _outlet(article: Article) -> str | None:
     return normalise_text(name).removeprefix("www.") if name else None
 
 
-def same_story(article: Article, other: Article, places: Callable[[Article], set[str]]) -> bool:
-    """One outlet's story in two versions: the same canonical URL, or (for near-identical
-    texts, checked by the caller) the same outlet with one version marked as an update and
-    the same places (`places`: those its mentions name; a bulletin from a template about
-    another town is another story)."""
+def same_story(article: Article, other: Article, facts: Callable[[Article], tuple[set[object], set[object]]],
+               similar: bool) -> bool:  # fmt: skip
+    """One outlet's story in two versions: the same canonical URL, or (for texts sharing
+    shingles, found by the caller) the same outlet and places (`facts`: the places and dates
+    its mentions name; a bulletin from a template about another town is another story) with
+    one version marked as an update, or, for `similar` texts, the same dates."""
     url = canonical_url(article.url)
     if url is not None and url == canonical_url(other.url):
         return True
     outlet = _outlet(article)
-    if outlet is None or outlet != _outlet(other) or not (marked(article) or marked(other)):
+    if outlet is None or outlet != _outlet(other):
         return False
-    mine, theirs = places(article), places(other)
-    return mine <= theirs or theirs <= mine
+    (places, dates), (their_places, their_dates) = facts(article), facts(other)
+    if marked(article) or marked(other):  # places the one names among the other's, a day in common
+        nested = bool(places and their_places) and (places <= their_places or their_places <= places)
+        return nested and (not dates or not their_dates or bool(dates & their_dates))
+    return similar and bool(places) and places == their_places and bool(dates) and dates == their_dates
 
 
 def _order(article: Article, arrived_last: bool) -> tuple[datetime, bool, bool]:
     return (article.published_at or _LATEST, marked(article), arrived_last)
 
 
-def link_version(tx: Tx, article: Article, near: list[Article], mentions: Sequence[Mention]) -> str | None:
+def link_version(
+    tx: Tx, article: Article, near: Sequence[tuple[bool, Article]], mentions: Sequence[Mention]
+) -> str | None:
     """Link the just stored `article` with an earlier-stored version of its story, if any
-    (one at its canonical URL, or among `near`, the stored near-identical texts); returns the
+    (one at its canonical URL, or among `near`, stored texts sharing shingles with it, each
+    flagged when it is similar: Jaccard at least min_jaccard); returns the
     id of the version it supersedes or that supersedes it."""
     at_url = tx.articles_at_url(article.url) if article.url else []
-    def places(of: Article) -> set[str]:
+    if marked(article) and article.outlet and article.published_at:  # a rewritten update of a story
+        window = timedelta(days=VERSION_DAYS)
+        at_url += tx.outlet_articles(article.outlet, article.published_at - window, article.published_at + window)
+    def facts(of: Article) -> tuple[set[object], set[object]]:
         found = mentions if of.id == article.id else tx.article_mentions(of.id)
-        return {m.location for m in found if m.location}
+        return {m.location for m in found if m.location}, {m.event_date for m in found if m.event_date}
 
-    versions = [o for o in (*at_url, *near) if o.id != article.id and same_story(article, o, places)]
+    found = [(False, o) for o in at_url] + list(near)
+    versions = [o for similar, o in found if o.id != article.id and same_story(article, o, facts, similar)]
     if not versions:
         return None
     other = min(versions, key=lambda o: (_order(o, False), o.id))  # the earliest stored version

@@ -152,6 +152,14 @@ class AuditTx:
     def article_mentions(self, article_id: str) -> list[Mention]:
         return [m for _, m in load_mentions(self._conn, mentions.c.article_id == article_id)]
 
+    @store_op("finding an outlet's articles")
+    def outlet_articles(self, outlet: str, since: datetime, until: datetime) -> list[Article]:
+        """Stored articles of this outlet published in [since, until], by id."""
+        stmt = select(articles.c.id).where(
+            articles.c.outlet == outlet, articles.c.published_at >= since, articles.c.published_at <= until
+        )
+        return self.articles(sorted(self._conn.execute(stmt).scalars()))
+
     @store_op("linking an article version")
     def link_version(self, article_id: str, newer: str, reason: str) -> None:
         """Record that `newer` supersedes `article_id` (and every version it superseded)."""

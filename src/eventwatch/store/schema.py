@@ -330,6 +330,7 @@ Index("ix_article_bands_band_hash", article_bands.c.band, article_bands.c.hash)
 Index("ix_article_duplicates_duplicate_of", article_duplicates.c.duplicate_of)
 Index("ix_article_versions_superseded_by", article_versions.c.superseded_by)
 Index("ix_articles_url", articles.c.url)
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published_at)
 Index("ix_merge_blocks_other_article_id", merge_blocks.c.other_article_id)
 
 # Columns holding wall-clock times or surrogate keys: left out of Repository.snapshot().

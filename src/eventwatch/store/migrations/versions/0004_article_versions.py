@@ -1,5 +1,5 @@
 """Article versions: a newer version of an article supersedes the older one
-(resolve/versions.py), and stored articles are found by URL.
+(resolve/versions.py), and stored articles are found by URL and by outlet and date.
 
 Revision ID: 0004
 Revises: 0003
@@ -26,9 +26,11 @@ def upgrade() -> None:
     )
     op.create_index("ix_article_versions_superseded_by", "article_versions", ["superseded_by"])
     op.create_index("ix_articles_url", "articles", ["url"])
+    op.create_index("ix_articles_outlet_published", "articles", ["outlet", "published_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_outlet_published", table_name="articles")
     op.drop_index("ix_articles_url", table_name="articles")
     op.drop_index("ix_article_versions_superseded_by", table_name="article_versions")
     op.drop_table("article_versions")
