@@ -116,13 +116,12 @@ def _victims_agree(a: Mention, b: Mention) -> bool:
 
 
 def same_toll_next_day(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
-    """Two day-precise dates a day apart in one town with the same toll (killed, or injured
-    when none were killed): one incident that sources date by their own clock or night."""
+    """Two day-precise dates a day apart in one town with the same number killed: one
+    incident that sources date by their own clock or night (a toll of injured alone is too
+    common to tell two days' shelling apart)."""
     if not (a.event_date and b.event_date and a.time_precision == b.time_precision == 1):
         return False
-    toll = bool(a.fatalities and a.fatalities == b.fatalities) or bool(
-        not a.fatalities and not b.fatalities and a.injuries and a.injuries == b.injuries
-    )
+    toll = bool(a.fatalities and a.fatalities == b.fatalities)
     apart = abs((a.event_date - b.event_date).days)
     return toll and apart <= settings.night_slack_days and same_town(a, b, settings)
 
