@@ -23,7 +23,7 @@ from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
 from eventwatch.resolve.nights import with_night
 from eventwatch.resolve.scoring import Match, explain, score, slack
-from eventwatch.resolve.sites import alias_key, matches, new_site, owned_aliases, with_alias
+from eventwatch.resolve.sites import alias_key, canonical, matches, new_site, owned_aliases, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
 from eventwatch.store.query import place_block
@@ -55,22 +55,25 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     return tx.candidate_events_by_precision(windows, country=mention.country, place=place)
 
 
-def _register_site(tx: Tx, mention: Mention, joined: str | None) -> str | None:
+def _register_site(tx: Tx, mention: Mention, joined: str | None) -> tuple[str | None, str | None]:
     """The registry id of the mention's site: the site it names, else (a name the registry
-    does not know for the site of the event it joined) that site with this name as an alias."""
+    does not know for the site of the event it joined) that site with this name as an alias;
+    and the id the site had before, if adding the name renamed it (sites.canonical)."""
     if not mention.site:
-        return None
+        return None, None
     key = alias_key(mention)
-    site = (
+    found = (
         tx.find_site(key)
         or tx.find_site(normalise_text(mention.site))
         or next((s for s in tx.sites_in(mention.country) if matches(s, key)), None)
         or (tx.site(joined) if joined else None)
     )
-    site = with_alias(site, mention, key) if site is not None else new_site(mention, key)
-    site = owned_aliases(site, tx.find_site)
+    site = with_alias(found, mention, key) if found is not None else new_site(mention, key)
+    site = canonical(owned_aliases(site, tx.find_site))
+    if found is not None and found.id != site.id:
+        tx.rename_site(found.id, site.id)
     tx.save_site(site)
-    return site.id
+    return site.id, found.id if found is not None and found.id != site.id else None
 
 
 def _left_out(tx: Tx, pairs: list[tuple[Article, Mention]]) -> set[str]:
@@ -93,8 +96,9 @@ def _joined(tx: Tx, old: Event, article: Article, mention: Mention, site_id: str
         tx.rename_event(old.id, first)
     else:
         first = old.id
+    named = tx.find_site(alias_key(merged)) if merged.site else None  # the first source's site
     return replace(old, id=first, mention=merged, sources=refs, values_by_source=values,
-                   site_id=old.site_id or site_id, last_updated=now)  # fmt: skip
+                   site_id=named.id if named else old.site_id or site_id, last_updated=now)  # fmt: skip
 
 
 def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> tuple[Match, Event | None, bool]:
@@ -118,13 +122,15 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
     mention = with_night(article, mention)
     match, best, follows = _best(tx, article, mention, settings)
     if best is None or (match.score < settings.merge_threshold and not follows):
-        site_id = _register_site(tx, mention, None)
+        site_id, _ = _register_site(tx, mention, None)
         merged, values = merge_sources([(article, mention)])
         event = Event(event_id(mention), merged, (_ref(article, mention),), values, site_id, 1, now, now)
         closest = f"closest event {best.id}, " if best is not None else ""
         why = f"new event: {closest}{match.describe()} (merge needs {settings.merge_threshold})"
     else:
-        site_id = _register_site(tx, mention, best.site_id)
+        site_id, renamed = _register_site(tx, mention, best.site_id)
+        if renamed is not None and best.site_id == renamed:
+            best = replace(best, site_id=site_id)
         event = _joined(tx, best, article, mention, site_id, now)
         how = "follows its copy or version" if follows else "joined"
         why = f"{how} event {best.id}: {match.describe()}"

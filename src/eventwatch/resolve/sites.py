@@ -107,3 +107,14 @@ def with_alias(site: Site, mention: Mention, key: str) -> Site:
         admin1=site.admin1 or mention.admin1,
         country=site.country or mention.country,
     )
+
+
+def canonical(site: Site) -> Site:
+    """The site named and keyed the same whatever order its spellings came in: its id from
+    the first of its normalised aliases, its name the first capitalised spelling, aliases in
+    order."""
+    aliases = tuple(sorted(set(site.aliases), key=lambda a: (normalise_text(a), a)))
+    name = min(aliases, key=lambda a: (a == a.lower(), normalise_text(a), a)) if aliases else site.name
+    first = min(normalise_text(a) for a in aliases) if aliases else normalise_text(site.name)
+    return replace(site, id=site_id(first, site.country), name=name, kind=kind_of_name(name) or site.kind,
+                   aliases=aliases)  # fmt: skip

@@ -113,13 +113,11 @@ def link_version(
     other = min(versions, key=lambda o: (_order(o, False), o.id))  # the earliest stored version
     newest = tx.superseded_by(other.id) or other.id
     current = other if newest == other.id else tx.articles([newest])[0]
-    if _order(article, True) > _order(current, False):
-        why = f"article {article.id} is a newer version of {current.id} ({_why(article, current)})"
-        tx.link_version(current.id, article.id, why)
+    newer, older = (article, current) if _order(article, True) > _order(current, False) else (current, article)
+    why = f"article {newer.id} is a newer version of {older.id} ({_why(article, current)})"
+    tx.link_version(older.id, newer.id, why)
+    if older is current:
         _superseded(tx, current.id, article.id, why)
-    else:
-        why = f"article {article.id} is an older version of {current.id} ({_why(article, current)})"
-        tx.link_version(article.id, current.id, why)
     return current.id
 
 
