@@ -20,6 +20,7 @@ from eventwatch import cli_filters as F
 from eventwatch.cli_common import State, edge, err, out, print_json, repository, settings
 from eventwatch.cli_eval import eval_app
 from eventwatch.cli_setup import classifier_app, db_app, gazetteer_app
+from eventwatch.cli_watch import register as register_watch
 from eventwatch.errors import NotFound
 from eventwatch.settings import load_settings
 
@@ -32,6 +33,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
 app.add_typer(classifier_app, name="classifier")
+register_watch(app)  # watch, sources, alerts
 
 EventId = Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]
 Reason = Annotated[str, typer.Option(help="Why (stored in the history).")]
@@ -65,24 +67,29 @@ def ingest(
              "cluster of --workers processes.")] = None,
 ) -> None:
     """Read news documents, extract events, and merge them into the database."""
+    from datetime import UTC, datetime
+
+    from eventwatch.monitor.alerts import after_ingest
     from eventwatch.pipeline import ingest as run_ingest
     from eventwatch.scale import open_extractor
 
     with edge():
         store = repository()
+        started = datetime.now(UTC)
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with open_extractor(workers, scheduler) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal
         ) as bar:
             task = bar.add_task("ingest", total=None)
             report = run_ingest(sources, settings(), store, progress=lambda n: bar.advance(task, n), extract=extract)
+        alerts = after_ingest(store, settings(), report.events, started)
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
     out.print(
         f"{report.articles} new article(s) ({report.copies} wire copies or republications), "
         f"{report.duplicates} already stored, {report.mentions} "
-        f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
-        f"-> {store.url}",
+        f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected"
+        f"{f', {alerts} alert(s)' if alerts else ''} -> {store.url}",
         highlight=False,
     )
     if report.articles == 0 and report.duplicates == 0 and report.rejected:

@@ -59,6 +59,28 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class WatchSettings:
+    max_backoff: float = 21_600.0
+    unhealthy_after: int = 5
+    tick: float = 1.0
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    base_url: str = "http://127.0.0.1:8000"
+    webhook_secret: str = ""
+    timeout: float = 10.0
+    max_attempts: int = 6
+    retry_base: float = 30.0
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: str = "eventwatch@localhost"
+
+
+@dataclass(frozen=True)
 class Settings:
     store: StoreSettings = field(default_factory=StoreSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
@@ -66,6 +88,8 @@ class Settings:
     resolve: ResolveSettings = field(default_factory=ResolveSettings)
     duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    alerts: AlertSettings = field(default_factory=AlertSettings)
 
     def with_db(self, url: str | None) -> Settings:
         return self if not url else replace(self, store=StoreSettings(url=url))
@@ -74,6 +98,7 @@ class Settings:
 _SECTIONS: dict[str, type[Any]] = {
     "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
     "resolve": ResolveSettings, "duplicates": DuplicateSettings, "api": ApiSettings,
+    "watch": WatchSettings, "alerts": AlertSettings,
 }
 
 

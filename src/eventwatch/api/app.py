@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from eventwatch import __version__
 from eventwatch.api import errors
+from eventwatch.api.monitor import monitor_router
 from eventwatch.api.routes import export_router, read_router
 from eventwatch.api.write import write_router
 from eventwatch.settings import Settings
@@ -31,6 +32,7 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app.include_router(read_router(settings.api.max_page_size))
     app.include_router(export_router())
     app.include_router(write_router(settings))
+    app.include_router(monitor_router())
     if importlib.util.find_spec("eventwatch.web") is not None:
         importlib.import_module("eventwatch.web").mount_dashboard(app)
     return app
