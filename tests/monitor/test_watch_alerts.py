@@ -10,6 +10,7 @@ import hmac
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -68,13 +69,16 @@ class World:
             found.append(json.loads(body))
         return found
 
-    def atom_entries(self) -> list[ET.Element]:
+    def get(self, path: str) -> Any:
         from eventwatch.api.app import create_app
         from eventwatch.settings import load_settings
 
         settings = load_settings(self.config, env={}).with_db(self.db)
         with TestClient(create_app(settings)) as client:
-            response = client.get("/alerts/kharkiv.atom")
+            return client.get(path)
+
+    def atom_entries(self) -> list[ET.Element]:
+        response = self.get("/alerts/kharkiv.atom")
         assert response.status_code == 200
         assert response.headers["content-type"].startswith("application/atom+xml")
         feed = ET.fromstring(response.content)
@@ -122,3 +126,7 @@ def test_watch_once_alerts_once_per_event_version(world: World) -> None:
 
     states = json.loads(world.run("sources", "--json"))
     assert states[0]["name"] == "wire" and states[0]["healthy"] and states[0]["articles_added"] == 2
+    api_states = world.get("/sources").json()
+    assert api_states[0]["name"] == "wire" and api_states[0]["items_seen"] == 2 and api_states[0]["failures"] == 0
+    assert world.get("/alerts").json()[0]["atom"] == "alerts/kharkiv.atom"
+    assert world.get("/alerts/nothing.atom").status_code == 404

@@ -16,7 +16,7 @@ from typing import Any
 
 import feedparser
 
-from eventwatch.errors import InputError, MissingPath
+from eventwatch.errors import InputError, MalformedDocument, MissingPath
 from eventwatch.ingest import FEED_TYPES, Fetcher, is_url, read_file, read_url
 from eventwatch.ingest import _read_fetched as read_fetched  # the page/feed dispatch of a fetched body
 from eventwatch.ingest.clean import rejected
@@ -82,8 +82,10 @@ class SourceReader:
         fetched = self.fetcher.fetch(spec.url, headers)
         if fetched.not_modified:
             return Poll([], state.etag if state else None, state.last_modified if state else None, True)
-        if fetched.content_type in FEED_TYPES or looks_like_feed(fetched.body):
+        if looks_like_feed(fetched.body):
             items = self._feed_items(spec, fetched)
+        elif fetched.content_type in FEED_TYPES:
+            raise MalformedDocument(f"{spec.url} is served as {fetched.content_type} but is not an RSS or Atom feed")
         else:
             def page() -> list[Record]:
                 return _with_outlet(list(read_fetched(fetched, self.settings.ingest)), spec.outlet)
