@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,7 +26,7 @@ from eventwatch.errors import NotFound
 from eventwatch.settings import load_settings
 
 if TYPE_CHECKING:
-    from eventwatch.records import Site
+    from eventwatch.records import Event, Site
     from eventwatch.store import Repository
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -35,7 +36,7 @@ app.add_typer(db_app, name="db")
 app.add_typer(classifier_app, name="classifier")
 register_watch(app)  # watch, sources, alerts
 
-EventId = Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]
+EventId = Annotated[str, typer.Argument(help="An event id, a unique prefix of it, or its event_id_cnty.")]
 Reason = Annotated[str, typer.Option(help="Why (stored in the history).")]
 
 
@@ -46,12 +47,22 @@ class Format(StrEnum):
     geojson = "geojson"
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from eventwatch import __version__
+
+        out.print(f"eventwatch {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     db: Annotated[
         str | None, typer.Option("--db", envvar="EVENTWATCH_DB", help="Database URL (default sqlite:///eventwatch.db).")
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML file overriding defaults.toml.")] = None,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """eventwatch: news reports in, a sourced, deduplicated, geocoded database of conflict events out."""
     with edge():
@@ -118,8 +129,21 @@ def events(
 
     with edge():
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        found = list(repository().iter_events(wanted, sort="event_date"))
+        found = list(repository(existing=True).iter_events(wanted, sort="event_date"))
     print_events(found, fmt.value, out)
+
+
+class Counted(Iterator["Event"]):
+    """An iterator of events that counts what it has handed out (export's row count)."""
+
+    def __init__(self, events: Iterator[Event]) -> None:
+        self._events = events
+        self.count = 0
+
+    def __next__(self) -> Event:
+        event = next(self._events)
+        self.count += 1
+        return event
 
 
 class ExportFormat(StrEnum):
@@ -152,11 +176,13 @@ def export(
 
     with edge(writing=output or "standard output"):
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        chunks = export_chunks(fmt.value, repository().iter_events(wanted))
+        rows = Counted(repository(existing=True).iter_events(wanted))
+        chunks = export_chunks(fmt.value, rows)
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
+            err.print(f"wrote {rows.count} event(s)", highlight=False)
             return
         partial = output.with_name(f".{output.name}.partial")
         try:
@@ -166,7 +192,7 @@ def export(
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
-    err.print(f"wrote {output}", highlight=False)
+    err.print(f"wrote {rows.count} event(s) to {output}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -196,16 +222,15 @@ def show(
     fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.table,
 ) -> None:
     """One event: its fields, sources, claims and evidence quotes (or, with --history, its versions)."""
-    from eventwatch.cli_views import print_event, print_history
-    from eventwatch.export import event_record
+    from eventwatch.cli_views import event_json, print_event, print_history
 
     with edge():
-        store = repository()
-        event = store.get_event(event_id)
+        store = repository(existing=True)
+        event = store.get_event(F.event_id_of(event_id))
         if history:
             print_history(store.event_history(event.id), fmt.value, out)
         elif fmt is ShowFormat.json:
-            print_json(event_record(event))
+            print_json(event_json(store, event))
         else:
             print_event(event, store.event_mentions(event.id), out)
 
@@ -258,7 +283,7 @@ def edit(
 def sites() -> None:
     """Named sites with their events in time order and the counts sources report."""
     with edge():
-        store = repository()
+        store = repository(existing=True)
         _print_sites(store, store.list_sites())
 
 
@@ -268,7 +293,7 @@ def site(name: Annotated[str, typer.Argument(help="Part of a site's name or of o
     from eventwatch.records import normalise_text
 
     with edge():
-        store = repository()
+        store = repository(existing=True)
         needle = normalise_text(name)
         found = [s for s in store.list_sites() if any(needle in normalise_text(a) for a in (s.name, *s.aliases))]
         if not found:

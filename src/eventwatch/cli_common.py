@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,10 +57,33 @@ def edge(writing: object = None) -> Iterator[None]:
         raise fail(EventwatchError(f"cannot write {writing}: {exc.strerror or exc}")) from exc
 
 
-def repository() -> Repository:
+def repository(*, existing: bool = False) -> Repository:
+    """The store of --db; with `existing` (read-only commands), a SQLite file that does not
+    exist is an error rather than a new empty database."""
     from eventwatch.store import open_repository
 
-    return open_repository(settings().store.url)
+    url = settings().store.url
+    if existing:
+        require_existing(url)
+    return open_repository(url)
+
+
+def require_existing(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from eventwatch.errors import StoreError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # open_repository says what is wrong with it
+    path = parsed.database if parsed.drivername.startswith("sqlite") else None
+    if path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
+        raise StoreError(
+            f"no database at {path}: nothing has been ingested there yet "
+            "(check --db / EVENTWATCH_DB, or create it with 'eventwatch ingest FILES')"
+        )
 
 
 def services() -> Services:

@@ -80,7 +80,7 @@ def sources_command(as_json: AsJson = False) -> None:
     from eventwatch.store.monitor import MonitorStore
 
     with edge():
-        states = MonitorStore(repository().engine).list_sources()
+        states = MonitorStore(repository(existing=True).engine).list_sources()
     if as_json:
         print_json([asdict(state) for state in states])
         return
@@ -152,7 +152,7 @@ def alerts_list(as_json: AsJson = False) -> None:
     from eventwatch.store.monitor import MonitorStore
 
     with edge():
-        searches = MonitorStore(repository().engine).list_searches()
+        searches = MonitorStore(repository(existing=True).engine).list_searches()
     rows = [{"name": s.name, "filters": s.filters, "webhook": s.webhook, "email": s.email,
              "atom": f"/alerts/{s.name}.atom"} for s in searches]  # fmt: skip
     if as_json:
@@ -183,7 +183,7 @@ def alerts_test(name: Annotated[str, typer.Argument(help="The saved search to tr
     from eventwatch.store.monitor import MonitorStore
 
     with edge():
-        repo = repository()
+        repo = repository(existing=True)
         store = MonitorStore(repo.engine)
         hits = sorted(matching_ids(repo, store.get_search(name), None))
         deliveries = store.deliveries(name)
