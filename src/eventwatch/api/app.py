@@ -24,7 +24,8 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     """The API over the store at settings.store.url (or `repo`); mounts the dashboard if installed."""
-    app = FastAPI(title="eventwatch", version=__version__, description=DESCRIPTION)
+    # /docs is served offline by the dashboard (web/docs.py): FastAPI's own loads Swagger UI from a CDN
+    app = FastAPI(title="eventwatch", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.repo = repo or open_repository(settings.store.url)
     app.state.settings = settings
     app.state.services = None
