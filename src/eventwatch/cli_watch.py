@@ -136,6 +136,9 @@ def alerts_add(
         if not re.fullmatch(r"[A-Za-z0-9_-]{1,100}", name):
             raise BadFilter(f"a saved search name is 1-100 letters, digits, - or _, got {name!r}")
         _check_targets(webhook, email)
+        for kind in (type_, sub_event_type):
+            F.check_type(kind)
+        F.check_country(country)
         filters: dict[str, object] = {
             "type": type_, "sub_event_type": sub_event_type, "country": country, "admin1": admin1, "site": site,
             "text": text, "actor": actor, "min_fatalities": min_fatalities, "bbox": bbox,
