@@ -18,7 +18,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from eventwatch import cli_filters as F
-from eventwatch.cli_common import State, edge, err, out, print_json, repository, settings
+from eventwatch.cli_common import State, edge, err, known_total, out, print_json, repository, settings
 from eventwatch.cli_eval import eval_app
 from eventwatch.cli_setup import classifier_app, db_app, gazetteer_app
 from eventwatch.cli_watch import register as register_watch
@@ -91,7 +91,7 @@ def ingest(
         with open_extractor(workers, scheduler) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal
         ) as bar:
-            task = bar.add_task("ingest", total=None)
+            task = bar.add_task("ingest", total=known_total(sources))
             report = run_ingest(sources, settings(), store, progress=lambda n: bar.advance(task, n), extract=extract)
         alerts = after_ingest(store, settings(), report.events, started)
     for item in report.rejected:

@@ -92,6 +92,24 @@ def services() -> Services:
     return default_services()
 
 
+def known_total(sources: list[str]) -> int | None:
+    """How many records `ingest` will read from these sources, when that is known without
+    reading them: one per plain file; None with a URL, a feed, a JSONL or a WARC file."""
+    from eventwatch.ingest import is_url
+    from eventwatch.ingest.walk import iter_files, kind_of
+
+    total = 0
+    for source in sources:
+        path = Path(source)
+        if is_url(source):
+            return None
+        files = [f for f in iter_files(path) if isinstance(f, Path)] if path.is_dir() else [path]
+        if any(f.exists() and kind_of(f) in ("feed", "jsonl", "warc") for f in files):
+            return None
+        total += len(files)
+    return total
+
+
 def print_json(value: object) -> None:
     """`value` as indented JSON on standard output (dates and other values as text)."""
     sys.stdout.write(json.dumps(value, indent=2, default=str) + "\n")

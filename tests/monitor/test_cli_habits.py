@@ -78,3 +78,14 @@ def test_event_table_fits_the_terminal(one_event_db: str, width: int) -> None:
     lines = console.export_text().splitlines()
     assert lines and max(len(line) for line in lines) <= width
     assert any("Kharkiv" in line for line in lines)
+
+
+def test_ingest_knows_its_total_for_plain_files(tmp_path: Path) -> None:
+    from eventwatch.cli_common import known_total
+
+    (tmp_path / "a.html").write_bytes(article_html(*FIRST))
+    (tmp_path / "b.txt").write_text(FIRST[1])
+    (tmp_path / "c.jsonl").write_text("{}\n")
+    assert known_total([str(tmp_path / "a.html"), str(tmp_path / "b.txt")]) == 2
+    assert known_total([str(tmp_path)]) is None  # a JSONL file holds any number of documents
+    assert known_total(["https://example.org/story"]) is None
