@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,22 +18,11 @@ from eventwatch.records import SavedSearch
 from eventwatch.store import open_repository
 from eventwatch.store.monitor import MonitorStore
 from tests.monitor.test_watch_alerts import FIRST, UPDATE
+from tests.web import test_dashboard
 from tests.web.conftest import ingested, serving
-from tests.web.test_dashboard import CHROMIUM, CLOSED_NETWORK_FLAGS, visiting
+from tests.web.test_dashboard import visiting
 
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("/usr/bin/chromium is missing: CI must install it (apt-get install -y chromium)")
-        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CLOSED_NETWORK_FLAGS)
-        yield launched
-        launched.close()
+browser = test_dashboard.browser  # the dashboard tests' Chromium fixture
 
 
 @pytest.fixture(scope="module")
@@ -49,8 +37,8 @@ def long_range_url(db_url_factory, settings, services, tmp_path_factory) -> Iter
         yield url
 
 
-def test_analyst_loop_in_the_dashboard(chromium: Any, long_range_url: str) -> None:
-    with visiting(chromium, long_range_url + "/") as visit:
+def test_analyst_loop_in_the_dashboard(browser: Any, long_range_url: str) -> None:
+    with visiting(browser, long_range_url + "/") as visit:
         page = visit.page
         rows = page.get_by_test_id("event-row")
         rows.first.wait_for()
@@ -91,8 +79,8 @@ def test_analyst_loop_in_the_dashboard(chromium: Any, long_range_url: str) -> No
         assert visit.external == [] and visit.errors == []
 
 
-def test_api_docs_work_offline(chromium: Any, long_range_url: str) -> None:
-    with visiting(chromium, long_range_url + "/docs") as visit:
+def test_api_docs_work_offline(browser: Any, long_range_url: str) -> None:
+    with visiting(browser, long_range_url + "/docs") as visit:
         visit.page.locator(".swagger-ui .info .title").wait_for()
         assert "eventwatch" in visit.page.locator(".swagger-ui .info .title").inner_text()
         visit.page.locator(".opblock-summary-path[data-path='/sources']").first.wait_for()
