@@ -191,14 +191,19 @@ def publisher(world: World, every: float, stop: threading.Event) -> None:
             world.publish(feed, revise=rounds % 4 == 0)
 
 
-def delays(world: World) -> list[float]:
+def timed_alerts(world: World) -> list[tuple[float, dict[str, Any]]]:
+    """(delay from the newest item about the event's town and date to the alert, the alert)."""
     found = []
     for arrived, payload in world.alerts:
         event = payload.get("event", {})
         published = world.published_at(event.get("location"), event.get("event_date"))
         if published is not None:
-            found.append(arrived - published)
+            found.append((arrived - published, payload))
     return found
+
+
+def delays(world: World) -> list[float]:
+    return [delay for delay, _ in timed_alerts(world)]
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -275,6 +280,10 @@ def main() -> None:
     }
     for key, value in report.items():
         print(f"{key:>16}: {value}")
+    for delay, alert in sorted(timed_alerts(world), key=lambda pair: -pair[0])[:5]:
+        event = alert["event"]
+        print(f"  slowest: {delay:6.1f} s {alert['kind']:>7} {event['location']} {event['event_date']} "
+              f"{event['sub_event_type']}: {'; '.join(alert['changes'])}")
     print(json.dumps(report))
 
 
