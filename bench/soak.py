@@ -26,7 +26,7 @@ import statistics
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from email.utils import formatdate
 from html import escape
@@ -238,8 +238,10 @@ def main() -> None:
 
     folder = tempfile.mkdtemp(prefix="eventwatch-soak-")
     settings = load_settings(env={}).with_db(f"sqlite:///{folder}/soak.db")
-    settings = replace(settings, fetch=replace(settings.fetch, allow_private=True),
-                       alerts=replace(settings.alerts, retry_base=2.0))  # fmt: skip
+    settings = settings.model_copy(update={
+        "fetch": settings.fetch.model_copy(update={"allow_private": True}),
+        "alerts": settings.alerts.model_copy(update={"retry_base": 2.0}),
+    })  # fmt: skip
     repo = open_repository(settings.store.url)
     MonitorStore(repo.engine).add_search(SavedSearch("everything", {}, webhook=f"{BASE[0]}/hook"))
     specs = [SourceSpec(f"feed{f}", f"{BASE[0]}/feed/{f}", args.poll) for f in range(args.feeds)]

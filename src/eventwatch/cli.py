@@ -86,6 +86,7 @@ def ingest(
 
     with edge():
         store = repository()
+        store.check()  # a damaged file fails here (exit 2), not after "0 new, N already stored"
         started = datetime.now(UTC)
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with open_extractor(workers, scheduler) as extract, Progress(

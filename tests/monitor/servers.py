@@ -132,6 +132,11 @@ def smtp_server() -> Iterator[Mailbox]:
         controller.stop()
 
 
+def updated(model: Any, **changes: Any) -> Any:
+    """A settings section (a frozen pydantic model) with some values changed."""
+    return model.model_copy(update=changes)
+
+
 def article_html(title: str, text: str) -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in text.split("\n") if p.strip())
     return (f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from eventwatch.monitor.watch import Watcher
 from eventwatch.records import SavedSearch, SourceSpec
 from eventwatch.store import open_repository
 from eventwatch.store.monitor import MonitorStore
-from tests.monitor.servers import Page, Site, article_html, http_site, smtp_server
+from tests.monitor.servers import Page, Site, article_html, http_site, smtp_server, updated
 from tests.monitor.test_watch_alerts import FIRST
 
 
@@ -38,12 +37,12 @@ def site() -> Iterator[Site]:
 
 
 def _settings(settings: Any, **fetch: Any) -> Any:
-    return replace(
+    return updated(
         settings,
-        fetch=replace(settings.fetch, allow_private=True, timeout=1.0, max_redirects=3, **fetch),
-        ingest=replace(settings.ingest, max_bytes=50_000),
-        watch=replace(settings.watch, unhealthy_after=2),
-        alerts=replace(settings.alerts, retry_base=60.0, max_attempts=2, timeout=2.0),
+        fetch=updated(settings.fetch, allow_private=True, timeout=1.0, max_redirects=3, **fetch),
+        ingest=updated(settings.ingest, max_bytes=50_000),
+        watch=updated(settings.watch, unhealthy_after=2),
+        alerts=updated(settings.alerts, retry_base=60.0, max_attempts=2, timeout=2.0),
     )
 
 
@@ -140,8 +139,8 @@ def test_refused_targets_and_smtp_failures_are_stored(site: Site, settings: Any,
     with smtp_server() as mailbox:
         mailbox.refuse = True
         strict = _settings(settings)
-        strict = replace(strict, fetch=replace(strict.fetch, allow_private=False),
-                         alerts=replace(strict.alerts, smtp_host="127.0.0.1", smtp_port=mailbox.port))  # fmt: skip
+        strict = updated(strict, fetch=updated(strict.fetch, allow_private=False),
+                         alerts=updated(strict.alerts, smtp_host="127.0.0.1", smtp_port=mailbox.port))  # fmt: skip
         watcher = Watcher([_folder_source(tmp_path)], strict, repo, services, clock=clock)
         watcher.run_once()
         watcher.close()

@@ -4,7 +4,6 @@ and POST /articles (after the response) record matches and deliver them."""
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +16,7 @@ from eventwatch.records import SavedSearch
 from eventwatch.settings import ApiSettings
 from eventwatch.store import open_repository
 from eventwatch.store.monitor import MonitorStore
-from tests.monitor.servers import article_html, http_site
+from tests.monitor.servers import article_html, http_site, updated
 from tests.monitor.test_watch_alerts import FIRST, UPDATE
 
 
@@ -53,8 +52,8 @@ def test_alert_add_refuses_bad_input(db_url: str) -> None:
 
 def test_post_articles_delivers_after_the_response(settings: Any, db_url: str) -> None:
     with http_site() as site:
-        configured = replace(settings.with_db(db_url), api=ApiSettings(token="t0ken"),
-                             fetch=replace(settings.fetch, allow_private=True))  # fmt: skip
+        configured = updated(settings.with_db(db_url), api=ApiSettings(token="t0ken"),
+                             fetch=updated(settings.fetch, allow_private=True))  # fmt: skip
         MonitorStore(open_repository(db_url).engine).add_search(
             SavedSearch("ua", {"country": "Ukraine", "min_fatalities": 1}, webhook=f"{site.base}/hook")
         )
