@@ -129,6 +129,12 @@ class World:
             times = [i.published for items in self.items for i in items if i.town == town and i.day.isoformat() == day]
         return max(times) if times else None
 
+    def published_by_url(self, text: str) -> float | None:
+        """When the item whose URL appears in `text` (an alert's changes) was published."""
+        with self.lock:
+            times = [i.published for items in self.items for i in items if f"{BASE[0]}{i.path}>" in text]
+        return max(times) if times else None
+
     def unmatched(self, alerts: int) -> int:
         return alerts - len(delays(self))
 
@@ -192,11 +198,14 @@ def publisher(world: World, every: float, stop: threading.Event) -> None:
 
 
 def timed_alerts(world: World) -> list[tuple[float, dict[str, Any]]]:
-    """(delay from the newest item about the event's town and date to the alert, the alert)."""
+    """(delay from publication to the alert, the alert): the item is the one whose URL the alert
+    names as its (new) source, else the newest item about the event's town and date."""
     found = []
     for arrived, payload in world.alerts:
-        event = payload.get("event", {})
-        published = world.published_at(event.get("location"), event.get("event_date"))
+        published = world.published_by_url(" ".join(payload.get("changes", [])))
+        if published is None:
+            event = payload.get("event", {})
+            published = world.published_at(event.get("location"), event.get("event_date"))
         if published is not None:
             found.append((arrived - published, payload))
     return found

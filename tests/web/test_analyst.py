@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from eventwatch.records import SavedSearch
 from eventwatch.store import open_repository
@@ -58,7 +60,8 @@ def test_analyst_loop_in_the_dashboard(browser: Any, long_range_url: str) -> Non
         options = choices.evaluate_all("els => els.map(e => e.value)")
         assert "Air/drone strike" in options and "Armed clash" not in options
         page.get_by_test_id("filter-sub-event-type").select_option("Air/drone strike")
-        page.wait_for_function("document.getElementById('download-csv').href.includes('sub_event_type=')")
+        # expect() polls from Playwright's side: the page's CSP forbids the eval wait_for_function needs
+        expect(page.get_by_test_id("download-csv")).to_have_attribute("href", re.compile("sub_event_type="))
         rows.first.wait_for()
         shown = rows.count()
         href = page.get_by_test_id("download-csv").get_attribute("href")
@@ -68,7 +71,7 @@ def test_analyst_loop_in_the_dashboard(browser: Any, long_range_url: str) -> Non
         geojson = page.get_by_test_id("download-geojson").get_attribute("href")
         assert geojson is not None and geojson.startswith("/events.geojson?")
         page.get_by_test_id("filter-sub-event-type").select_option("Shelling/artillery/missile attack")
-        page.wait_for_function("document.getElementById('event-count').textContent === '0'")
+        expect(page.get_by_test_id("event-count")).to_have_text("0")
 
         atom = page.get_by_test_id("saved-search").get_by_test_id("atom-link")
         assert atom.get_attribute("href") == "/alerts/kharkiv.atom"

@@ -65,10 +65,12 @@ def matching_ids(repo: Repository, search: SavedSearch, event_ids: Collection[st
     return found
 
 
-def _outlet(event: Event, article_id: str | None) -> str:
+def _source(event: Event, article_id: str | None) -> str:
+    """The outlet and URL of the event's source from this article ("Outlet <https://...>")."""
     for source in event.sources:
         if source.article_id == article_id:
-            return source.outlet or article_id[:8]
+            name = source.outlet or article_id[:8]
+            return f"{name} <{source.url}>" if source.url else name
     return (article_id or "")[:8]
 
 
@@ -79,13 +81,15 @@ def material_changes(repo: Repository, event: Event, versions: list[EventVersion
     for version in versions:
         if version.kind == "created":
             said.append("new event")
+            if version.article_id:
+                said.append(f"source: {_source(event, version.article_id)}")
         elif version.kind == "merged":
             said.append("merged with another event")
         said += [f"fatalities {c.old} → {c.new}" for c in version.changes
                  if c.field == "fatalities" and c.old is not None]
         independent = version.article_id and not version.reason.startswith("copy of")
         if version.kind == "source_added" and independent:
-            said.append(f"new independent source: {_outlet(event, version.article_id)}")
+            said.append(f"new independent source: {_source(event, version.article_id)}")
         if version.kind in ("created", "source_added") and independent:
             if claims_of is None:
                 sources = repo.event_mentions(event.id)
