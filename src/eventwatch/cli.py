@@ -18,6 +18,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from eventwatch import cli_filters as F
+from eventwatch.cli_check import check
 from eventwatch.cli_common import State, edge, err, known_total, out, print_json, repository, settings
 from eventwatch.cli_eval import eval_app
 from eventwatch.cli_setup import classifier_app, db_app, gazetteer_app
@@ -34,6 +35,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
 app.add_typer(classifier_app, name="classifier")
+app.command()(check)
 register_watch(app)  # watch, sources, alerts
 
 EventId = Annotated[str, typer.Argument(help="An event id, a unique prefix of it, or its event_id_cnty.")]
@@ -178,7 +180,7 @@ def export(
     with edge(writing=output or "standard output"):
         wanted = F.query_of(ctx.params)  # the filter options above, by name
         rows = Counted(repository(existing=True).iter_events(wanted))
-        chunks = export_chunks(fmt.value, rows)
+        chunks = export_chunks(fmt.value, rows, settings().export.source_scales)
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)

@@ -105,6 +105,11 @@ class AlertSettings(BaseModel):
     mail_from: Annotated[str, Field(min_length=3, max_length=500)] = "eventwatch@localhost"
 
 
+class ExportSettings(BaseModel):
+    model_config = _SECTION
+    source_scales: dict[str, str] = {}  # outlet -> ACLED source_scale
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True, extra="forbid")
 
@@ -116,6 +121,7 @@ class Settings(BaseSettings):
     api: ApiSettings = ApiSettings()
     watch: WatchSettings = WatchSettings()
     alerts: AlertSettings = AlertSettings()
+    export: ExportSettings = ExportSettings()
 
     @classmethod
     def settings_customise_sources(
