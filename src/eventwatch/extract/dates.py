@@ -53,7 +53,7 @@ def publication_fallback(published: date | None) -> DateGuess:
 
 _LEX = load("dates")
 _MONTHS = tuple(m.lower() for m in _LEX["words"]["months"])
-_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
+_MONTH_NUMBER: dict[str, int] = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
     abbr.lower(): n for abbr, n in _LEX["words"]["month_abbreviations"].items()}
 _WEEKDAYS = tuple(_LEX["words"]["weekdays"])
 
@@ -143,6 +143,10 @@ def _mid_month(published: date | None, month: int, year: int | None) -> date | N
     return middle
 
 
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.rstrip(".").lower()]
+
+
 def _number(word: str) -> int:
     return to_int(word) or 1
 
@@ -184,14 +188,14 @@ def _iso(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _named_day(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx, bool(m["last"]))
+    return _explicit_day(m["y"], _month(m["mon"]), int(m["d"]), ctx, bool(m["last"]))
 
 
 def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     year = int(m["y"]) if m["y"] else None
     if m.groupdict().get("last") and ctx.published is not None:
         year = ctx.published.year - 1
-    return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
+    return _mid_month(ctx.published, _month(m["mon"]), year), 3
 
 
 _SINCE = re.compile(_LEX["guards"]["since"], re.IGNORECASE)
@@ -216,8 +220,17 @@ def _held_since(m: re.Match[str], ctx: _Context) -> Resolved:
         return None
     year = int(m["y"])
     if m["mon"]:
-        return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
+        return _mid_month(ctx.published, _month(m["mon"]), year), 3
     return (date(year, 7, 1), 3) if year < ctx.published.year else None
+
+
+def _held_since_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "detained since 5 August": the detention began then; "arrested since August 5" (a
+    period of arrests) dates no incident and stays undated."""
+    if not _HELD.search(m.string[: m.start()]):
+        return None, 3
+    month = _month(m["mon"] or m["mon2"])
+    return _explicit_day(m["y"], month, int(m["d"] or m["d2"]), ctx, bool(m["last"]))
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -251,7 +264,7 @@ def _overnight(m: re.Match[str], ctx: _Context) -> Resolved:
 def _night_day(m: re.Match[str], ctx: _Context) -> Resolved:
     """ "the night of 9-10 June", "overnight on 10 June" -> 9 June; "the night of 9 June" -> 9 June."""
     first = m["d"] if m["d"] else m["d1"]
-    found = _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(first), ctx, bool(m["last"]))
+    found = _explicit_day(m["y"], _month(m["mon"]), int(first), ctx, bool(m["last"]))
     if found is None or found[0] is None or m["d"] or not m[0].lower().startswith("overnight"):
         return found
     return found[0] - _days(1), found[1]
@@ -359,7 +372,8 @@ class _Rule:
 
 _RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "named_day": _named_day, "named_month": _named_month, "night_day": _night_day,
-    "past_year": _past_year, "held_since": _held_since, "weekday": _weekday, "overnight": _overnight,
+    "past_year": _past_year, "held_since": _held_since,
+    "held_since_day": _held_since_day, "weekday": _weekday, "overnight": _overnight,
     "days_ago": _days_ago, "weeks_ago": _weeks_ago, "week_span": _week_span, "weekend": _weekend,
     "month_span": _month_span, "days_from_previous": _days_from_previous,
     "week_from_previous": _week_from_previous, "vague_days": _vague_days, "vague": _vague,
