@@ -267,6 +267,17 @@ article_duplicates = Table(
     Column("similarity", Float, nullable=False),  # exact Jaccard of the body shingles
 )
 
+# A newer version of an article (the same canonical URL, or the same outlet's story marked
+# updated or corrected) supersedes the older one: the event takes the newer figures, the
+# older version stays in the history and the outlet counts once (resolve/versions.py).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("superseded_by", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
 # --- the event audit trail (resolve/history.py) -----------------------------------------
 
 event_versions = Table(
@@ -384,6 +395,9 @@ Index("ix_events_site_id", events.c.site_id)
 Index("ix_mentions_event_id", mentions.c.event_id)
 Index("ix_article_bands_band_hash", article_bands.c.band, article_bands.c.hash)
 Index("ix_article_duplicates_duplicate_of", article_duplicates.c.duplicate_of)
+Index("ix_article_versions_superseded_by", article_versions.c.superseded_by)
+Index("ix_articles_url", articles.c.url)
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published_at)
 Index("ix_merge_blocks_other_article_id", merge_blocks.c.other_article_id)
 Index("ix_alert_matches_search_id", alert_matches.c.search, alert_matches.c.id)
 Index("ix_alert_deliveries_status_next", alert_deliveries.c.status, alert_deliveries.c.next_attempt)
