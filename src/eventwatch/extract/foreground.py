@@ -123,9 +123,10 @@ def _reason(doc: Any, trigger: Span, triggers: Sequence[Span], headline: bool) -
     chain = [token, *token.ancestors]
     if any(t.dep_ == "relcl" and _opens_background(t) for t in chain):
         return "relative clause"
-    if any(_opens_background(t) and t.dep_ != "relcl" for t in chain) and not (
-            token.dep_ == "pobj" and token.head.lower_ in _PERIOD):
-        return "period clause"  # but "since his kidnapping" names the incident itself
+    if token.dep_ == "pobj" and token.head.lower_ in _PERIOD:
+        return None  # "seen once since his kidnapping" names the incident itself
+    if any(_opens_background(t) and t.dep_ != "relcl" for t in chain):
+        return "period clause"
     verb = next((t for t in chain if _is_verb(t)), None)
     if verb is None:
         return None
