@@ -37,6 +37,7 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/mypy src
 	EVENTWATCH_SHARED=$(SHARED) $(BIN)/pytest -q
 
 # The same suite against a throwaway PostgreSQL server (unix socket only; see .ci/postgres.sh).

@@ -20,16 +20,16 @@ _KILLER = textwrap.dedent(
     """
     import os, signal, sys
     import eventwatch.pipeline as pipeline
-    import eventwatch.scale.pool as pool
+    import eventwatch.extract.assemble as assemble
     from eventwatch.cli import app
     pipeline.CHUNK = 4
-    real, seen = pool.extract_mentions, [0]
+    real, seen = assemble.extract_mentions, [0]
     def extract(article, services):
         seen[0] += 1
         if seen[0] == 9:
             os.kill(os.getpid(), signal.SIGKILL)
         return real(article, services)
-    pool.extract_mentions = extract
+    assemble.extract_mentions = extract
     app(["--db", sys.argv[1], "ingest", sys.argv[2]])
     """
 )

@@ -23,6 +23,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
+from eventwatch.conventions.derive import article_mentions
 from eventwatch.errors import StoreConflict
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
@@ -88,7 +89,8 @@ def _write_chunk(
                 continue
             tx.add_article(article)
             done.copies += link_copy(tx, article, settings.duplicates) is not None
-            done.events.update(resolve_article(tx, article, mentions, settings.resolve))
+            plain = article_mentions(article, mentions)  # names and notes as ACLED writes them
+            done.events.update(resolve_article(tx, article, plain, settings.resolve))
             done.articles += 1
             done.mentions += len(mentions)
         for item in rejected:
@@ -142,9 +144,11 @@ def ingest_items(
     report = IngestReport()
     with ExitStack() as stack:
         run = extract or stack.enter_context(extractor(services))
-        for (chunk, articles), mentions in run(_batches(items, repo, report)):
+        for (chunk, articles), results in run(_batches(items, repo, report)):
             rejected = [item for item in chunk if isinstance(item, Rejected)]
-            _store_chunk(repo, settings, list(zip(articles, mentions, strict=True)), rejected, report)
+            rejected += [result for result in results if isinstance(result, Rejected)]
+            extracted = [(a, r) for a, r in zip(articles, results, strict=True) if not isinstance(r, Rejected)]
+            _store_chunk(repo, settings, extracted, rejected, report)
             report.rejected.extend(rejected)
             if progress:
                 progress(len(chunk))

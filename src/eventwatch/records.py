@@ -34,6 +34,18 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A Rejected record's reason and detail are cut to this many characters: a library's error
+# text can be the whole document (a decompression bomb's message was 524 MB).
+MAX_REASON_CHARS = 500
+
+
+def scrub(text: str) -> str:
+    """The text with lone surrogates (from \\ud800 escapes or undecodable file names) as U+FFFD,
+    so that it can always be encoded as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def article_id(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:32]
 
@@ -52,7 +64,9 @@ class Article:
 
     @classmethod
     def build(cls, text: str, source_kind: SourceKind, **meta: object) -> Article:
-        return cls(id=article_id(text), text=text, source_kind=source_kind, **meta)  # type: ignore[arg-type]
+        text = scrub(text)
+        clean = {key: scrub(value) if isinstance(value, str) else value for key, value in meta.items()}
+        return cls(id=article_id(text), text=text, source_kind=source_kind, **clean)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -132,6 +146,7 @@ class Mention:
     longitude: float | None
     geonames_id: int | None
     geo_precision: int | None  # 1 town, 2 near/part of region, 3 region only
+    geonames_name: str | None = None  # GeoNames' own name of the place; location is ACLED's spelling
     actor1: str | None = None
     actor2: str | None = None
     assoc_actor_1: str | None = None
@@ -219,3 +234,16 @@ class Rejected:
     origin: str
     code: str = "rejected"
     detail: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("reason", "origin", "detail"):
+            value = scrub(getattr(self, name))
+            if name != "origin" and len(value) > MAX_REASON_CHARS:
+                value = value[: MAX_REASON_CHARS - 1] + "…"
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def internal(cls, stage: str, origin: str, exc: BaseException) -> Rejected:
+        """An unexpected failure confined to one document (its traceback goes to the debug log)."""
+        return cls(stage=stage, reason=f"internal error: {type(exc).__name__}: {exc}", origin=origin,
+                   code="internal_error")

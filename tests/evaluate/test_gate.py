@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from eventwatch.errors import EvalError
-from eventwatch.evaluate.gate import check, flatten, updated
+from eventwatch.evaluate.gate import check, flatten, project_corpora, updated
 
 BASE = {"corpora": {"dev": "abc"}, "floors": {"dev.f1": 0.5}}
 
@@ -32,3 +34,17 @@ def test_update_raises_floors_but_lowers_only_when_allowed() -> None:
 def test_flatten_picks_dotted_keys() -> None:
     report = {"n": 3, "subtask1": {"weighted_f1": 0.25}}
     assert flatten("case", report, ("subtask1.weighted_f1", "n")) == {"case.subtask1.weighted_f1": 0.25, "case.n": 3.0}
+
+
+def test_project_sets_are_found_by_layout_and_held_out_sets_skipped(tmp_path: Path) -> None:
+    (tmp_path / "blind" / "b1" / "acceptance").mkdir(parents=True)
+    (tmp_path / "blind" / "b1" / "acceptance" / "seeds.json").write_text("{}")
+    (tmp_path / "blind" / "b2" / "acceptance").mkdir(parents=True)
+    (tmp_path / "blind" / "b2" / "acceptance" / "seeds.json").write_text("{}")
+    (tmp_path / "blind" / "b2" / "HELDOUT").write_text("")
+    (tmp_path / "blind" / "res").mkdir()
+    (tmp_path / "blind" / "res" / "gold.json").write_text("{}")
+    (tmp_path / "paraphrase" / "seeds" / "acceptance").mkdir(parents=True)
+    (tmp_path / "paraphrase" / "seeds" / "acceptance" / "seeds.json").write_text("{}")
+    found = [(name, kind) for name, _, kind in project_corpora(tmp_path)]
+    assert found == [("blind_b1", "seeds"), ("blind_res", "resolution"), ("paraphrase_seeds", "seeds")]

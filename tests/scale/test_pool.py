@@ -1,12 +1,12 @@
-"""The process pool: a worker's failure stops the ingest with that error, and everything
-before the failing chunk is stored (however far ahead the workers were extracting)."""
+"""The process pool: a worker's failure on one article rejects that article only; every other
+article of the batch, before and after it, is stored (however far ahead the workers were)."""
 
 from __future__ import annotations
 
 import pytest
 
+import eventwatch.extract.assemble as assemble
 import eventwatch.pipeline as pipeline
-import eventwatch.scale.pool as pool
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import read_sources
 from eventwatch.records import Article, Mention
@@ -19,7 +19,7 @@ from ..conftest import EXAMPLES
 FAILING = 7  # the 8th article: in the third chunk of three
 
 
-def test_a_worker_error_stops_the_ingest_after_the_chunks_before_it(
+def test_a_worker_error_rejects_only_its_article(
     settings: Settings, db_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     settings = settings.with_db(db_url)
@@ -32,8 +32,12 @@ def test_a_worker_error_stops_the_ingest_after_the_chunks_before_it(
         return []
 
     monkeypatch.setattr(pipeline, "CHUNK", 3)
-    monkeypatch.setattr(pool, "extract_mentions", extract)  # forked workers inherit it
+    monkeypatch.setattr(assemble, "extract_mentions", extract)  # forked workers inherit it
     repo = open_repository(db_url)
-    with pytest.raises(RuntimeError, match="extraction failed"), open_extractor(workers=2) as run:
-        pipeline.ingest_items(items, settings, repo, extract=run)
-    assert repo.stored_article_ids([item.id for item in items]) == {item.id for item in items[:6]}
+    with open_extractor(workers=2) as run:
+        report = pipeline.ingest_items(items, settings, repo, extract=run)
+    stored = repo.stored_article_ids([item.id for item in items])
+    assert stored == {item.id for item in items} - {failing}
+    [rejected] = report.rejected
+    assert (rejected.stage, rejected.code) == ("extract", "internal_error")
+    assert "RuntimeError: extraction failed" in rejected.reason

@@ -23,6 +23,11 @@ TOLERANCE = 1e-9
 Measure = Callable[[Path], dict[str, float]]
 # The labelled resolution corpus is written by this project and lives in the checkout.
 RESOLUTION_CORPUS = Path(__file__).resolve().parents[3] / "examples" / "resolution"
+# Frozen sets written by helpers who never saw the extraction code (quality/README.md): blind
+# reports in the seeds' format, paraphrases of the seeds and the demo, blind resolution corpora.
+QUALITY_SETS = Path(__file__).resolve().parents[3] / "quality"
+# A set holding this file is held out: scored only when an issue ends, not by the gate.
+HELDOUT_MARKER = "HELDOUT"
 
 
 @dataclass(frozen=True)
@@ -109,9 +114,13 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
     from eventwatch.evaluate.resolution import evaluate_resolution
     from eventwatch.evaluate.seeds import run_seeds
 
-    def seeds(path: Path) -> dict[str, float]:
-        report = run_seeds(path.parent.parent, settings, services)
-        return {"seeds.passed_ratio": report["passed"] / report["checks"]}
+    def seeds_measure(name: str) -> Measure:
+        def seeds(path: Path) -> dict[str, float]:
+            root = path if path.is_dir() else path.parent.parent  # a set's folder, or its acceptance file
+            report = run_seeds(root, settings, services)
+            return {f"{name}.passed_ratio": report["passed"] / report["checks"]}
+
+        return seeds
 
     case_keys = tuple(f"subtask{i}.{m}" for i in (1, 2, 3) for m in ("weighted_f1", "micro_f1", "macro_f1"))
 
@@ -125,16 +134,43 @@ def standard_corpora(services: Any, settings: Any) -> list[Corpus]:
         keys = ("country_acc", "admin1_acc", "city_acc", "date_acc", "any_event_country_recall")
         return flatten("hrdsattack", evaluate_hrdsattack(path, services, settings), keys)
 
-    def resolution(path: Path) -> dict[str, float]:
-        report = evaluate_resolution(path, settings, services)
-        apart = 1.0 - report["same_site_different_day_merges"] / max(report["n_same_site_different_day_pairs"], 1)
-        keys = ("pairwise.precision", "pairwise.f1", "bcubed.f1")
-        return {**flatten("resolution", report, keys), "resolution.same_site_different_days_apart": apart}
+    def resolution_measure(name: str) -> Measure:
+        def resolution(path: Path) -> dict[str, float]:
+            report = evaluate_resolution(path, settings, services)
+            apart = 1.0 - report["same_site_different_day_merges"] / max(report["n_same_site_different_day_pairs"], 1)
+            keys = ("pairwise.precision", "pairwise.recall", "pairwise.f1", "bcubed.f1")
+            return {**flatten(name, report, keys), f"{name}.same_site_different_days_apart": apart}
 
+        return resolution
+
+    project_sets = [
+        Corpus(name, str(path), seeds_measure(name) if kind == "seeds" else resolution_measure(name))
+        for name, path, kind in project_corpora(QUALITY_SETS)
+    ]
     return [
-        Corpus("seeds", "acceptance/seeds.json", seeds),
-        Corpus("resolution", str(RESOLUTION_CORPUS), resolution),
+        Corpus("seeds", "acceptance/seeds.json", seeds_measure("seeds")),
+        Corpus("domain", "domain/acceptance/seeds.json", seeds_measure("domain")),
+        *project_sets,
+        Corpus("resolution", str(RESOLUTION_CORPUS), resolution_measure("resolution")),
         Corpus("case2021", "data/case2021/dev.tsv", case),
         Corpus("case2021_pipeline", "data/case2021/dev.tsv", case_pipeline),
         Corpus("hrdsattack", "data/hrdsattack/dev.json", hrds),
     ]
+
+
+def project_corpora(root: Path) -> list[tuple[str, Path, str]]:
+    """The project's frozen sets under root (blind/NAME, paraphrase/NAME): (gate name, path, kind).
+
+    A folder with acceptance/seeds.json is scored like the seeds, one with a gold.json like
+    examples/resolution; the whole folder is pinned. Held-out sets are skipped."""
+    found: list[tuple[str, Path, str]] = []
+    for group in ("blind", "paraphrase"):
+        for folder in sorted(p for p in (root / group).glob("*") if p.is_dir()):
+            if (folder / HELDOUT_MARKER).exists():
+                continue
+            name = f"{group}_{folder.name}"
+            if (folder / "acceptance" / "seeds.json").is_file():
+                found.append((name, folder, "seeds"))
+            elif (folder / "gold.json").is_file():
+                found.append((name, folder, "resolution"))
+    return found

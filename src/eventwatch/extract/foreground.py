@@ -22,12 +22,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
-from eventwatch.errors import ConfigError
-from eventwatch.extract import vocab
-from eventwatch.extract.nlp import MODEL
+from eventwatch.extract import nlp, vocab
+from eventwatch.extract.syntax import Parsed
 
 _SYNTAX = vocab.load("cues")["syntax"]
 _REPORTING = frozenset(_SYNTAX["reporting"])
@@ -54,24 +52,18 @@ class Clauses:
         return any(s <= start and end <= e for s, e in self.background)
 
 
-@lru_cache(maxsize=1)
-def _load() -> Any:
-    import spacy
-
-    try:
-        # the tagger's fine tags and the parse are all the rules read: no lemmas, no coarse POS
-        return spacy.load(MODEL, exclude=["ner", "lemmatizer", "attribute_ruler"])
-    except OSError as exc:
-        raise ConfigError(f"spaCy model {MODEL} is not installed; run 'make demo' to install it") from exc
+def clauses_of_parsed(items: Sequence[tuple[Parsed, Sequence[Span], bool]]) -> list[Clauses]:
+    """For each (parsed sentence, trigger spans, is_headline): its background spans and, per
+    trigger, why it is background (None: foreground). A parse without spaCy's document (a
+    test's fake) has no background."""
+    return [_clauses(parsed.doc, triggers, headline) if parsed.doc is not None else Clauses((), (None,) * len(triggers))
+            for parsed, triggers, headline in items]
 
 
 def read_clauses(items: Sequence[tuple[str, Sequence[Span], bool]]) -> list[Clauses]:
-    """For each (sentence, trigger spans, is_headline): its background spans and, per
-    trigger, why it is background (None: foreground). One parser batch for all."""
-    if not items:
-        return []
-    docs = _load().pipe([text for text, _, _ in items], batch_size=64)
-    return [_clauses(doc, triggers, headline) for doc, (_, triggers, headline) in zip(docs, items, strict=True)]
+    """The same for plain sentences, parsed here in one batch (`nlp.parse`)."""
+    parsed = nlp.parse([text for text, _, _ in items])
+    return clauses_of_parsed([(p, spans, headline) for p, (_, spans, headline) in zip(parsed, items, strict=True)])
 
 
 def _clauses(doc: Any, triggers: Sequence[Span], headline: bool) -> Clauses:

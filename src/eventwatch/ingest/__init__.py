@@ -6,6 +6,7 @@ for record in read_sources(["news/", "https://example.org/story"], settings): ..
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from eventwatch.settings import IngestSettings, Settings
 __all__ = ["Fetcher", "read_file", "read_sources", "read_url"]
 
 Record = Article | Rejected
+LOG = logging.getLogger("eventwatch.ingest")
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml"}
 XML_TYPES = {"application/xml", "text/xml"}
@@ -66,9 +68,14 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[Record]:
     """Records from one file; a failure of the whole file becomes one Rejected."""
     origin = str(path)
     try:
+        if path.is_symlink() and not settings.follow_symlinks:
+            raise InputError(f"{origin} is a symbolic link, not read (set ingest.follow_symlinks to read links)")
         yield from _read_document(path, kind_of(path), settings, origin)
     except InputError as err:
         yield rejected(err, origin)
+    except Exception as exc:  # the document boundary: one bad file never ends the batch
+        LOG.debug("internal error reading %s", origin, exc_info=True)
+        yield Rejected.internal("ingest", origin, exc)
 
 
 def _read_fetched(fetched: Fetched, settings: IngestSettings) -> Iterator[Record]:
@@ -90,6 +97,9 @@ def read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record]
         yield from _read_fetched(fetcher.fetch(url), settings.ingest)
     except InputError as err:
         yield rejected(err, url)
+    except Exception as exc:  # the document boundary, as in read_file
+        LOG.debug("internal error reading %s", url, exc_info=True)
+        yield Rejected.internal("ingest", url, exc)
 
 
 def _read_path(source: str, settings: IngestSettings) -> Iterator[Record]:
@@ -100,7 +110,7 @@ def _read_path(source: str, settings: IngestSettings) -> Iterator[Record]:
                 yield rejected(found, source)
             else:
                 yield from read_file(found, settings)
-    elif path.exists():
+    elif path.exists() or path.is_symlink():
         yield from read_file(path, settings)
     else:
         yield rejected(MissingPath(f"{source} does not exist"), source)

@@ -94,8 +94,8 @@ def read_sidecar(path: Path) -> DocMeta:
         return DocMeta()
     try:
         values = json.loads(found.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise MalformedDocument(f"sidecar {found} is not readable JSON: {exc}") from exc
+    except (OSError, ValueError, RecursionError) as exc:  # also over-long integers, deep nesting
+        raise MalformedDocument(f"sidecar {found} is not readable JSON: {type(exc).__name__}: {exc}") from exc
     if not isinstance(values, dict):
         raise MalformedDocument(f"sidecar {found} must hold a JSON object")
     return meta_from_mapping(values)

@@ -22,9 +22,9 @@ from functools import cache
 from typing import Any
 
 from eventwatch.errors import ClusterError, EventwatchError
-from eventwatch.extract.assemble import Services, extract_mentions
+from eventwatch.extract.assemble import Services
 from eventwatch.records import Article
-from eventwatch.scale.extractor import BatchMentions, Extractor, Tag
+from eventwatch.scale.extractor import BatchMentions, Extractor, Tag, extract_or_reject
 
 TASK_ARTICLES = 5  # articles per Dask task: small enough to spread a batch over the workers
 AHEAD = 2  # batches extracted ahead of the one being stored
@@ -50,7 +50,7 @@ def dask_setup(worker: object) -> None:
 
 def _extract_task(articles: list[Article]) -> BatchMentions:
     services = _worker_services()
-    return [extract_mentions(article, services) for article in articles]
+    return [extract_or_reject(article, services) for article in articles]
 
 
 def _worker_version() -> str:

@@ -3,13 +3,31 @@ process pool, a Dask cluster): ordered batches of articles in, their mentions ou
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from eventwatch.records import Article, Mention
+from eventwatch.records import Article, Mention, Rejected
+
+if TYPE_CHECKING:
+    from eventwatch.extract.assemble import Services
 
 Tag = TypeVar("Tag")
-BatchMentions = list[list[Mention]]  # one list of mentions per article of a batch
+# One result per article of a batch: its mentions, or the Rejected record of an article whose
+# extraction failed (the failure stays with that document; the batch goes on).
+BatchMentions = list[list[Mention] | Rejected]
+LOG = logging.getLogger("eventwatch.extract")
+
+
+def extract_or_reject(article: Article, services: Services) -> list[Mention] | Rejected:
+    """The article's mentions; an unexpected failure is confined to this one article."""
+    from eventwatch.extract.assemble import extract_mentions
+
+    try:
+        return extract_mentions(article, services)
+    except Exception as exc:  # the document boundary of extraction
+        LOG.debug("internal error extracting %s", article.origin or article.id, exc_info=True)
+        return Rejected.internal("extract", article.origin or article.url or article.id, exc)
 
 
 class Extractor(Protocol):

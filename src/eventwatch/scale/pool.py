@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
-from eventwatch.extract.assemble import Services, extract_mentions
-from eventwatch.records import Article, Mention
-from eventwatch.scale.extractor import BatchMentions, Extractor, Tag, batch_by_batch
+from eventwatch.extract.assemble import Services
+from eventwatch.records import Article, Mention, Rejected
+from eventwatch.scale.extractor import BatchMentions, Extractor, Tag, batch_by_batch, extract_or_reject
 
 AHEAD = 1  # batches extracted ahead of the one being stored
 _WORKER: list[Services] = []  # the services of this worker process
@@ -29,11 +29,11 @@ def _start_worker() -> None:
     _WORKER.append(default_services())
 
 
-def _extract(article: Article) -> list[Mention]:
-    return extract_mentions(article, _WORKER[0])
+def _extract(article: Article) -> list[Mention] | Rejected:
+    return extract_or_reject(article, _WORKER[0])
 
 
-def _take(window: deque[tuple[Tag, Iterator[list[Mention]]]]) -> tuple[Tag, BatchMentions]:
+def _take(window: deque[tuple[Tag, Iterator[list[Mention] | Rejected]]]) -> tuple[Tag, BatchMentions]:
     tag, results = window.popleft()
     return tag, list(results)  # waits for the batch's workers; raises what they raised
 
@@ -45,12 +45,12 @@ def extractor(services: Services | None = None, workers: int = 1) -> Iterator[Ex
     gazetteer) serves the single-process case; each worker process opens its own."""
     if workers <= 1:
         here = services or default_services()
-        yield batch_by_batch(lambda articles: [extract_mentions(a, here) for a in articles])
+        yield batch_by_batch(lambda articles: [extract_or_reject(a, here) for a in articles])
         return
     with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
 
         def run(batches: Iterable[tuple[Tag, list[Article]]], /) -> Iterator[tuple[Tag, BatchMentions]]:
-            window: deque[tuple[Tag, Iterator[list[Mention]]]] = deque()
+            window: deque[tuple[Tag, Iterator[list[Mention] | Rejected]]] = deque()
             for tag, articles in batches:
                 window.append((tag, pool.map(_extract, articles, chunksize=4)))  # submitted now
                 if len(window) > AHEAD:
