@@ -139,3 +139,8 @@ def test_clause_reasons(text: str, trigger: str, reason: str | None) -> None:
     start = text.index(trigger)
     (clauses,) = read_clauses([(text, [(start, start + len(trigger))], False)])
     assert clauses.reasons == (reason,)
+
+
+def test_an_interception_beside_a_trend_is_no_incident(services: Any) -> None:
+    text = "Drone strikes hit the region several times a week, and air defences downed some of the drones."
+    assert _mentions(text, services) == []
