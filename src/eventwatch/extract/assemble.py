@@ -395,6 +395,8 @@ class _Reader:
         if len(frames) == 2 and len(disrupted) == 1:
             attack = next(f for f in frames if f is not disrupted[0])
             self.add(attack)
+            if not self.drafts:  # the attack told no incident (a trend, a habit): nor does its interception
+                return
             self.open(replace(disrupted[0], claims=[], site=None, casualties=find_casualties("")),
                       part_of=self.drafts[-1])
             self.drafts[-2].intercepted = self.drafts[-2].intercepted or (
