@@ -75,3 +75,10 @@ def test_the_same_sources_in_any_order_give_the_same_values() -> None:
     merged, values = merge_sources(sources)
     assert merged.fatalities == 2 and merged.actor1 == "Military Forces of Russia"
     assert list(values) == [a.id for a, _ in sources]
+
+
+def test_a_month_precise_report_joins_only_the_same_place_or_site() -> None:
+    month = replace(KSTOVO, article_id="b", time_precision=3, site=None, date_phrase=None)
+    assert score(KSTOVO, month, SETTINGS) >= SETTINGS.merge_threshold
+    nearby = replace(month, location="Dzerzhinsk", geo_precision=2, latitude=56.24, longitude=43.46)
+    assert score(KSTOVO, nearby, SETTINGS) == 0.0

@@ -199,12 +199,13 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
         total, reasons = total + 0.2, [*reasons, "same sub-type +0.2"]
     elif why := kin(event, mention) or _one_family(event, mention, settings):
         total, reasons = total + 0.1, [*reasons, f"kindred types ({why}) +0.1"]
-    if event.site and mention.site:
-        site = same_site(event, mention, settings)
-        if site is False:
-            return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
-        if site:
-            total, reasons = total + 0.3, [*reasons, "same site +0.3"]
+    site = same_site(event, mention, settings) if event.site and mention.site else None
+    if site is False:
+        return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
+    if site:
+        total, reasons = total + 0.3, [*reasons, "same site +0.3"]
+    if 3 in (event.time_precision, mention.time_precision) and not (site or same_place(event, mention)):
+        return Match(0.0, ("a month-precise date needs the same place or site",))
     for agrees, what in (
         (event.event_date == mention.event_date or same_night(event, mention), "same day or night"),
         (same_place(event, mention), "same place"),
