@@ -411,7 +411,7 @@ class _Reader:
         if len(frames) == 2 and len(disrupted) == 1:
             attack = next(f for f in frames if f is not disrupted[0])
             self.add(attack)
-            if not self.drafts:  # the attack was not reportable (a trend, a habit): nothing to link to
+            if not self.drafts:  # the attack told no incident (a trend, a habit): nor does its interception
                 return
             self.open(replace(disrupted[0], claims=[], site=None, casualties=find_casualties("")),
                       part_of=self.drafts[-1])
