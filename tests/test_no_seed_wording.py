@@ -59,6 +59,12 @@ PENDING = {
 }
 
 
+# (file, phrase): the word is one entry of a general vocabulary, not a rule about one report.
+GENERAL = {
+    ("lexicon/en/casualties.toml", "firefighters"): "one of the responder nouns that are never casualties",
+}
+
+
 def _docstrings(tree: ast.AST) -> set[int]:
     found = set()
     for node in ast.walk(tree):
@@ -112,7 +118,7 @@ def test_the_rule_files_are_found() -> None:
 @pytest.mark.parametrize("phrase", sorted(PHRASES))
 def test_no_seed_wording(phrase: str) -> None:
     offenders = [name for name, strings in _rule_files().items()
-                 if (name, phrase) not in PENDING and _holds(strings, phrase)]
+                 if (name, phrase) not in PENDING | GENERAL.keys() and _holds(strings, phrase)]
     assert offenders == [], f"{phrase!r} is a seed's wording, not a rule: {offenders}"
 
 

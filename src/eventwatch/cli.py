@@ -70,6 +70,7 @@ def ingest(
 
     with edge():
         store = repository()
+        store.check()  # a damaged file fails here (exit 2), not after "0 new, N already stored"
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with open_extractor(workers, scheduler) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal

@@ -1,80 +1,113 @@
 """One Settings object: defaults.toml, then a user TOML file, then environment variables,
-then explicit overrides (CLI options). Built once at the edge and handed inward."""
+then explicit overrides (CLI options). Built once at the edge and handed inward.
+
+Every value is typed and bounded (pydantic, with pydantic-settings reading the
+EVENTWATCH_<SECTION>_<KEY> variables): a wrong value stops start-up with a ConfigError that
+names the key, e.g. `resolve.max_km: Input should be a valid number`.
+"""
 
 from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_settings import BaseSettings, EnvSettingsSource, PydanticBaseSettingsSource, SettingsConfigDict
 
 from eventwatch.errors import ConfigError
 
+_SECTION = ConfigDict(frozen=True, extra="forbid", allow_inf_nan=False, strict=False)
 
-@dataclass(frozen=True)
-class StoreSettings:
-    url: str = "sqlite:///eventwatch.db"
-
-
-@dataclass(frozen=True)
-class IngestSettings:
-    max_bytes: int = 20_000_000
-    min_chars: int = 200
+Days = Annotated[int, Field(ge=0, le=3660)]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Km = Annotated[float, Field(gt=0.0, le=20_000.0)]
+Bytes = Annotated[int, Field(ge=1, le=2**40)]
+Count = Annotated[int, Field(ge=1, le=10**9)]
+Seconds = Annotated[float, Field(gt=0.0, le=86_400.0)]
 
 
-@dataclass(frozen=True)
-class FetchSettings:
-    timeout: float = 15.0
-    max_redirects: int = 5
+class StoreSettings(BaseModel):
+    model_config = _SECTION
+    url: Annotated[str, Field(min_length=1)] = "sqlite:///eventwatch.db"
+
+
+class IngestSettings(BaseModel):
+    model_config = _SECTION
+    max_bytes: Bytes = 20_000_000
+    min_chars: Annotated[int, Field(ge=0, le=10**6)] = 200
+    max_chars: Count = 10_000_000
+    max_decompressed_bytes: Bytes = 200_000_000
+    max_ratio: Annotated[float, Field(ge=1.0, le=10_000.0)] = 100.0
+    max_json_depth: Annotated[int, Field(ge=2, le=1000)] = 64
+    max_int_digits: Annotated[int, Field(ge=1, le=4300)] = 100
+    max_feed_entries: Count = 10_000
+    follow_symlinks: bool = False
+
+
+class FetchSettings(BaseModel):
+    model_config = _SECTION
+    timeout: Seconds = 15.0
+    total_timeout: Seconds = 60.0
+    max_redirects: Annotated[int, Field(ge=0, le=50)] = 5
     allow_private: bool = False
-    user_agent: str = "eventwatch"
+    user_agent: Annotated[str, Field(min_length=1, max_length=500)] = "eventwatch"
 
 
-@dataclass(frozen=True)
-class ResolveSettings:
-    week_slack_days: int = 6
-    month_slack_days: int = 30
-    max_km: float = 25.0
-    town_km: float = 5.0
-    night_slack_days: int = 1
-    merge_threshold: float = 0.65
+class ResolveSettings(BaseModel):
+    model_config = _SECTION
+    week_slack_days: Days = 6
+    month_slack_days: Days = 30
+    max_km: Km = 25.0
+    town_km: Km = 5.0
+    night_slack_days: Days = 1
+    merge_threshold: Share = 0.65
 
 
-@dataclass(frozen=True)
-class DuplicateSettings:
-    containment: float = 0.8
-    min_jaccard: float = 0.5
-    shingle_words: int = 5
-    num_perm: int = 128
-    bands: int = 32
+class DuplicateSettings(BaseModel):
+    model_config = _SECTION
+    containment: Share = 0.8
+    min_jaccard: Share = 0.5
+    shingle_words: Annotated[int, Field(ge=1, le=100)] = 5
+    num_perm: Annotated[int, Field(ge=2, le=4096)] = 128
+    bands: Annotated[int, Field(ge=1, le=4096)] = 32
 
 
-@dataclass(frozen=True)
-class ApiSettings:
+class ApiSettings(BaseModel):
+    model_config = _SECTION
     token: str = ""
-    max_page_size: int = 1000
+    max_page_size: Annotated[int, Field(ge=1, le=100_000)] = 1000
     tile_url: str = ""
+    max_body_bytes: Bytes = 41_000_000
 
 
-@dataclass(frozen=True)
-class Settings:
-    store: StoreSettings = field(default_factory=StoreSettings)
-    ingest: IngestSettings = field(default_factory=IngestSettings)
-    fetch: FetchSettings = field(default_factory=FetchSettings)
-    resolve: ResolveSettings = field(default_factory=ResolveSettings)
-    duplicates: DuplicateSettings = field(default_factory=DuplicateSettings)
-    api: ApiSettings = field(default_factory=ApiSettings)
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(frozen=True, extra="forbid")
+
+    store: StoreSettings = StoreSettings()
+    ingest: IngestSettings = IngestSettings()
+    fetch: FetchSettings = FetchSettings()
+    resolve: ResolveSettings = ResolveSettings()
+    duplicates: DuplicateSettings = DuplicateSettings()
+    api: ApiSettings = ApiSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Only what is passed in: load_settings() layers files and the environment itself, so
+        `Settings()` is the built-in defaults whatever the process environment holds."""
+        return (init_settings,)
 
     def with_db(self, url: str | None) -> Settings:
-        return self if not url else replace(self, store=StoreSettings(url=url))
-
-
-_SECTIONS: dict[str, type[Any]] = {
-    "store": StoreSettings, "ingest": IngestSettings, "fetch": FetchSettings,
-    "resolve": ResolveSettings, "duplicates": DuplicateSettings, "api": ApiSettings,
-}
+        return self if not url else self.model_copy(update={"store": StoreSettings(url=url)})
 
 
 def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
@@ -84,15 +117,19 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
         base.setdefault(section, {}).update(values)
 
 
-def _coerce(kind: type, raw: str, name: str) -> Any:
-    try:
-        if kind is bool:
-            if raw.lower() not in {"1", "0", "true", "false", "yes", "no"}:
-                raise ValueError(raw)
-            return raw.lower() in {"1", "true", "yes"}
-        return kind(raw)
-    except ValueError as exc:
-        raise ConfigError(f"environment variable {name}={raw!r} is not a valid {kind.__name__}") from exc
+def _environment(env: dict[str, str]) -> dict[str, Any]:
+    """EVENTWATCH_<SECTION>_<KEY> variables as {section: {key: text}} (pydantic-settings)."""
+    source = EnvSettingsSource(
+        Settings, case_sensitive=False, env_prefix="EVENTWATCH_", env_nested_delimiter="_", env_nested_max_split=1
+    )
+    source.env_vars = {key.lower(): value for key, value in env.items()}
+    found: dict[str, Any] = source()
+    return found
+
+
+def _problem(error: Any) -> str:
+    key = ".".join(str(part) for part in error.get("loc", ()))
+    return f"{key}: {error.get('msg', 'invalid')} (got {error.get('input')!r})"
 
 
 def load_settings(config: Path | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -103,18 +140,14 @@ def load_settings(config: Path | None = None, env: dict[str, str] | None = None)
     if config is not None:
         try:
             _merge(data, tomllib.loads(config.read_text()))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             raise ConfigError(f"cannot read settings file {config}: {exc}") from exc
-    built: dict[str, Any] = {}
-    for name, cls in _SECTIONS.items():
-        values = dict(data.get(name, {}))
-        for sub in fields(cls):
-            key = f"EVENTWATCH_{name.upper()}_{sub.name.upper()}"
-            if key in env:
-                values[sub.name] = _coerce(type(getattr(cls(), sub.name)), env[key], key)
-        unknown = set(values) - {sub.name for sub in fields(cls)}
-        if unknown:
-            raise ConfigError(f"unknown setting(s) in [{name}]: {', '.join(sorted(unknown))}")
-        built[name] = cls(**values)
-    settings = Settings(**built)
+    try:
+        _merge(data, _environment(env))
+        settings = Settings(**data)
+    except ValidationError as exc:
+        problems = [_problem(error) for error in exc.errors()]
+        raise ConfigError("invalid setting(s): " + "; ".join(problems[:5]), detail=str(exc)) from exc
+    except ValueError as exc:  # a variable pydantic-settings cannot parse (e.g. bad JSON for a section)
+        raise ConfigError(f"invalid environment variable: {exc}") from exc
     return settings.with_db(env.get("EVENTWATCH_DB"))

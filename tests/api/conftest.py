@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -30,7 +29,7 @@ def demo_url(db_url_factory: Any, settings: Settings, services: Any) -> str:
 
 
 def make_client(settings: Settings, url: str, token: str = "") -> TestClient:
-    configured = replace(settings.with_db(url), api=ApiSettings(token=token, max_page_size=50))
+    configured = settings.with_db(url).model_copy(update={"api": ApiSettings(token=token, max_page_size=50)})
     return TestClient(create_app(configured), raise_server_exceptions=False)
 
 

@@ -65,6 +65,12 @@ def visiting(browser: Any, url: str) -> Iterator[Visit]:
 
     found.page.route("**/*", guard)
     found.page.on("pageerror", lambda exc: found.errors.append(str(exc)))
+
+    def policy_violation(message: Any) -> None:  # a resource or script the page's CSP refused
+        if "Content Security Policy" in message.text:
+            found.errors.append(message.text)
+
+    found.page.on("console", policy_violation)
     found.page.goto(url)
     try:
         yield found
@@ -153,5 +159,32 @@ def test_markup_in_an_article_is_shown_as_text_never_run(browser, db_url_factory
             assert "<b>Outlet</b>" in panel.inner_text()
             assert panel.locator("img, script, b").count() == 0
             assert panel.locator("a[href^='javascript']").count() == 0
+            assert visit.page.evaluate("document.body.dataset.pwned") is None
+            assert visit.external == [] and visit.errors == []
+
+
+def test_a_hostile_location_in_a_map_tooltip_is_text(browser, db_url_factory, settings, services, tmp_path):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from eventwatch.cli import app
+
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE)
+    configured = ingested([article], db_url_factory(), settings, services)
+    with serving(configured) as url:
+        event_id = httpx.get(f"{url}/events").json()["items"][0]["id"]
+        location = "<img src=x onerror=\"document.body.dataset.pwned='tooltip'\">Belgorod"
+        edited = CliRunner().invoke(
+            app, ["--db", configured.store.url, "edit", event_id, f"location={location}", "--reason", "test"]
+        )
+        assert edited.exit_code == 0, edited.output
+        with visiting(browser, f"{url}/") as visit:
+            marker = visit.page.get_by_test_id("map-marker").first
+            marker.wait_for()
+            marker.hover(force=True)
+            tooltip = visit.page.get_by_test_id("map-tooltip").first
+            tooltip.wait_for()
+            assert "<img src=x" in tooltip.inner_text()
+            assert visit.page.locator(".leaflet-tooltip img").count() == 0
             assert visit.page.evaluate("document.body.dataset.pwned") is None
             assert visit.external == [] and visit.errors == []

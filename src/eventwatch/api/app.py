@@ -9,6 +9,7 @@ from fastapi import FastAPI
 
 from eventwatch import __version__
 from eventwatch.api import errors
+from eventwatch.api.guard import BodyLimit, SecurityHeaders
 from eventwatch.api.routes import export_router, read_router
 from eventwatch.api.write import write_router
 from eventwatch.settings import Settings
@@ -33,4 +34,7 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app.include_router(write_router(settings))
     if importlib.util.find_spec("eventwatch.web") is not None:
         importlib.import_module("eventwatch.web").mount_dashboard(app)
+    # Outermost first: headers on every response, the 413 included; the body limit before routing.
+    app.add_middleware(BodyLimit, max_bytes=settings.api.max_body_bytes)
+    app.add_middleware(SecurityHeaders, tile_url=settings.api.tile_url)
     return app

@@ -1,5 +1,6 @@
 """Read endpoints: events, sites, articles, stats, health; and the exports."""
 
+import time
 from collections.abc import Iterator
 from itertools import chain, islice
 from typing import Annotated, Any
@@ -9,14 +10,19 @@ from fastapi.responses import JSONResponse, StreamingResponse
 
 from eventwatch.api import models as m
 from eventwatch.api import views
-from eventwatch.api.errors import ERROR_RESPONSES, NOT_FOUND
+from eventwatch.api.errors import ERROR_RESPONSES, NOT_FOUND, error_response
+from eventwatch.api.models import ErrorBody
 from eventwatch.api.params import NO_NUL, event_query
+from eventwatch.errors import StoreError
 from eventwatch.export.formats import FORMATS, MEDIA_TYPES, export_chunks
 from eventwatch.records import Event
 from eventwatch.store import Repository
 from eventwatch.store.query import EventQuery, Sort
 
 Filters = Annotated[EventQuery, Depends(event_query)]
+# /health reads the whole database file at most this often (a probe every few seconds must
+# not scan a large store each time; a damaged page is found within this delay).
+HEALTH_CHECK_SECONDS = 60.0
 Id = Annotated[str, Path(max_length=128, pattern=NO_NUL)]
 
 
@@ -83,9 +89,22 @@ def read_router(max_page_size: int) -> APIRouter:
         }
         return JSONResponse(body)
 
-    @router.get("/health", response_model=m.Health, summary="Liveness and record counts")
-    def health(repo: Repo) -> m.Health:
-        counts = repo.counts()
+    checked: dict[str, float] = {}  # when the file was last found whole (PRAGMA quick_check reads it all)
+
+    @router.get(
+        "/health",
+        response_model=m.Health,
+        responses={503: {"model": ErrorBody, "description": "The database cannot be read"}},
+        summary="Liveness and record counts; 503 when the database cannot be read",
+    )
+    def health(repo: Repo) -> m.Health | JSONResponse:
+        try:
+            counts = repo.counts()
+            if time.monotonic() - checked.get(repo.url, -HEALTH_CHECK_SECONDS) >= HEALTH_CHECK_SECONDS:
+                repo.check()
+                checked[repo.url] = time.monotonic()
+        except StoreError as exc:
+            return error_response(503, f"the database cannot be read: {exc.message}")
         return m.Health(events=counts["events"], articles=counts["articles"])
 
     return router

@@ -29,6 +29,24 @@ BATCH = 1000  # events per chunk written
 _INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
                 "timestamp", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
 _FLOAT_COLUMNS = {"latitude", "longitude"}
+# A spreadsheet takes a cell starting with one of these for a formula (OWASP "CSV injection"):
+# such text cells get a leading apostrophe, which spreadsheets show as text and do not evaluate.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """`value` with a leading apostrophe if it is text a spreadsheet would evaluate."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_csv_row(event: Event) -> dict[str, Any]:
+    """csv_row with every text cell (numbers are left alone) neutralised against formulas."""
+    return {
+        key: value if key in _INT_COLUMNS or key in _FLOAT_COLUMNS else neutralise_formula(value)
+        for key, value in csv_row(event).items()
+    }
 
 
 def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
@@ -42,7 +60,7 @@ def _csv(events: Iterable[Event]) -> Iterator[bytes]:
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for batch in _batches(events):
-        writer.writerows(csv_row(event) for event in batch)
+        writer.writerows(safe_csv_row(event) for event in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()

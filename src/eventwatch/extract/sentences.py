@@ -2,6 +2,10 @@
 
 A regex splitter is used instead of spaCy's parser: it is ~100x cheaper, and heavy NLP
 then runs only on the sentences that can report an event (see assemble.py).
+
+Linear in the text: the abbreviation check looks only at the few characters before a stop,
+and a "sentence" longer than MAX_SENTENCE_CHARS (a paragraph with no stops, a pasted table)
+is cut into pieces at spaces before any other stage's regex sees it.
 """
 
 from __future__ import annotations
@@ -16,6 +20,13 @@ _ABBREV = {
 }
 _BOUNDARY = re.compile(r"""([.!?]["'”’)]*)\s+(?=["'“‘(]?[A-Z0-9])""")
 _PARAGRAPH = re.compile(r"\n\s*")
+# Longest sentence passed on whole, in characters. News sentences run to ~60 words (~400
+# characters); the longest in the demo corpus and ../shared/domain is under 700. Past this a
+# run of text is not a sentence, and the regexes of extraction would cost far more than its size.
+MAX_SENTENCE_CHARS = 1000
+# An abbreviation ("Gen.", "U.S.", a lone initial) is at most 6 characters: the stop and the
+# 20 characters before it are all the check needs to see (a longer run is no abbreviation).
+_ABBREV_WINDOW = 24
 
 
 @dataclass(frozen=True)
@@ -35,21 +46,37 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     return token in _ABBREV or (len(token) == 1 and token.isalpha())
 
 
-def _split_paragraph(text: str, offset: int) -> list[tuple[int, int]]:
+def _cut(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] as pieces of at most `limit` characters, cut after the last space
+    of each piece when there is one (offsets kept; surrounding spaces left out)."""
+    pieces: list[tuple[int, int]] = []
+    while end - start > limit:
+        space = text.rfind(" ", start + limit // 2, start + limit)
+        stop = space if space > start else start + limit
+        pieces.append((start, stop))
+        start = stop
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _split_paragraph(text: str, offset: int, limit: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
         end = match.end(1)
-        if _ends_with_abbreviation(text[start:end]):
+        if _ends_with_abbreviation(text[max(start, end - _ABBREV_WINDOW) : end]):
             continue
-        spans.append((offset + start, offset + end))
+        spans.extend(_cut(text, start, end, limit))
         start = match.end()
     if text[start:].strip():
-        spans.append((offset + start, offset + len(text.rstrip())))
-    return spans
+        spans.extend(_cut(text, start, len(text.rstrip()), limit))
+    return [(offset + begin, offset + end) for begin, end in spans]
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, max_chars: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
     sentences: list[Sentence] = []
     position = 0
     for paragraph, chunk in enumerate(_PARAGRAPH.split(text)):
@@ -59,6 +86,6 @@ def split_sentences(text: str) -> list[Sentence]:
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
-        for start, end in _split_paragraph(stripped, begin + lead):
+        for start, end in _split_paragraph(stripped, begin + lead, max_chars):
             sentences.append(Sentence(len(sentences), start, end, text[start:end], paragraph))
     return sentences

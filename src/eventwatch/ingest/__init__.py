@@ -68,6 +68,8 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[Record]:
     """Records from one file; a failure of the whole file becomes one Rejected."""
     origin = str(path)
     try:
+        if path.is_symlink() and not settings.follow_symlinks:
+            raise InputError(f"{origin} is a symbolic link, not read (set ingest.follow_symlinks to read links)")
         yield from _read_document(path, kind_of(path), settings, origin)
     except InputError as err:
         yield rejected(err, origin)
@@ -108,7 +110,7 @@ def _read_path(source: str, settings: IngestSettings) -> Iterator[Record]:
                 yield rejected(found, source)
             else:
                 yield from read_file(found, settings)
-    elif path.exists():
+    elif path.exists() or path.is_symlink():
         yield from read_file(path, settings)
     else:
         yield rejected(MissingPath(f"{source} does not exist"), source)

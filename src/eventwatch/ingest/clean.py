@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from eventwatch.errors import InputError, NotNews
+from eventwatch.errors import InputError, NotNews, TooLarge
 from eventwatch.records import Rejected
 
 # Lines that are site furniture, not reporting. Matched case-insensitively against short lines.
@@ -79,11 +79,14 @@ def html_fragment_to_text(fragment: str) -> str:
     return str(root.text_content())
 
 
-def require_prose(text: str, min_chars: int, origin: str) -> str:
-    """Refuse text shorter than ``min_chars`` characters as not news."""
+def require_prose(text: str, min_chars: int, origin: str, max_chars: int | None = None) -> str:
+    """Refuse text shorter than ``min_chars`` characters as not news, and text longer than
+    ``max_chars`` as too large to extract in bounded time."""
     length = len(text.strip())
     if length < min_chars:
         raise NotNews(f"{origin}: only {length} characters of text (need {min_chars}): not an article")
+    if max_chars is not None and length > max_chars:
+        raise TooLarge(f"{origin}: {length:,} characters of text, over the ingest.max_chars limit of {max_chars:,}")
     return text
 
 

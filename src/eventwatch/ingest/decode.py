@@ -40,7 +40,11 @@ def read_bytes(path: Path, max_bytes: int) -> bytes:
         size = path.stat().st_size
         if size > max_bytes:
             raise TooLarge(f"{path} is {size:,} bytes, over the {max_bytes:,}-byte limit")
-        return path.read_bytes()
+        with path.open("rb") as handle:  # never more than the limit, even if the file grows meanwhile
+            data = handle.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise TooLarge(f"{path} is over the {max_bytes:,}-byte limit")
+        return data
     except FileNotFoundError as exc:
         raise MissingPath(f"{path} does not exist") from exc
     except OSError as exc:

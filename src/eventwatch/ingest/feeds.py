@@ -10,7 +10,7 @@ from typing import Any
 
 import feedparser
 
-from eventwatch.errors import EmptyDocument, InputError, MalformedDocument
+from eventwatch.errors import EmptyDocument, InputError, MalformedDocument, TooLarge
 from eventwatch.ingest.clean import html_fragment_to_text, rejected, require_prose, strip_boilerplate
 from eventwatch.ingest.decode import check_bytes
 from eventwatch.records import Article, Rejected
@@ -52,7 +52,7 @@ def _str(value: object) -> str | None:
 
 def parse_entry(entry: Any, outlet: str | None, settings: IngestSettings, origin: str) -> Article:
     body = html_fragment_to_text(_entry_body(entry)).replace("\r\n", "\n").replace("\r", "\n")
-    text = require_prose(strip_boilerplate(body), settings.min_chars, origin)
+    text = require_prose(strip_boilerplate(body), settings.min_chars, origin, settings.max_chars)
     return Article.build(
         text,
         "rss",
@@ -76,6 +76,11 @@ def parse_feed(data: bytes, settings: IngestSettings, origin: str) -> Iterator[A
             raise MalformedDocument(f"{origin}: broken feed ({problem})")
         raise EmptyDocument(f"{origin}: the feed has no entries")
     outlet = _str(parsed.get("feed", {}).get("title"))
+    if len(entries) > settings.max_feed_entries:
+        extra = len(entries) - settings.max_feed_entries
+        message = f"{origin}: {extra:,} entries past the ingest.max_feed_entries limit ({settings.max_feed_entries:,})"
+        yield rejected(TooLarge(message), f"{origin}#{settings.max_feed_entries + 1}")
+        entries = entries[: settings.max_feed_entries]
     for number, entry in enumerate(entries, start=1):
         where = f"{origin}#{number}"
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import TracebackType
@@ -73,7 +74,7 @@ class Fetcher:
         self,
         settings: FetchSettings,
         *,
-        max_bytes: int = IngestSettings.max_bytes,
+        max_bytes: int = IngestSettings().max_bytes,
         transport: httpx.BaseTransport | None = None,
         resolver: Resolver | None = None,
     ) -> None:
@@ -117,10 +118,11 @@ class Fetcher:
     def fetch(self, url: str) -> Fetched:
         """GET ``url``, following at most ``max_redirects`` redirects; raise a FetchError subclass."""
         current = url
+        deadline = time.monotonic() + self.settings.total_timeout
         for _ in range(self.settings.max_redirects + 1):
             self.check_target(current)
             try:
-                result = self._get(url, current)
+                result = self._get(url, current, deadline)
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out after {self.settings.timeout:g} s fetching {current}") from exc
             except httpx.HTTPError as exc:
@@ -130,23 +132,32 @@ class Fetcher:
             current = result
         raise FetchError(f"too many redirects (more than {self.settings.max_redirects}) fetching {url}")
 
-    def _get(self, url: str, current: str) -> Fetched | str:
+    def _get(self, url: str, current: str, deadline: float) -> Fetched | str:
         """The response, or the next URL when the server redirects."""
-        with self.client.stream("GET", current) as response:
+        remaining = self._remaining(current, deadline)
+        with self.client.stream("GET", current, timeout=min(self.settings.timeout, remaining)) as response:
             if response.status_code in REDIRECTS and "location" in response.headers:
                 return urljoin(current, response.headers["location"])
             if not response.is_success:
                 raise FetchError(f"HTTP {response.status_code} fetching {current}")
             mime, charset = content_type_parts(response.headers.get("content-type"))
-            return Fetched(url, current, mime, charset, self._read_capped(response, current))
+            return Fetched(url, current, mime, charset, self._read_capped(response, current, deadline))
 
-    def _read_capped(self, response: httpx.Response, current: str) -> bytes:
+    def _remaining(self, current: str, deadline: float) -> float:
+        """Seconds left before the fetch's total deadline (fetch.total_timeout)."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"gave up on {current}: over the total fetch time of {self.settings.total_timeout:g} s")
+        return remaining
+
+    def _read_capped(self, response: httpx.Response, current: str, deadline: float) -> bytes:
         declared = response.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > self.max_bytes:
             raise TooLarge(f"{current} is {int(declared):,} bytes, over the {self.max_bytes:,}-byte limit")
         chunks: list[bytes] = []
         total = 0
         for chunk in response.iter_bytes():
+            self._remaining(current, deadline)
             total += len(chunk)
             if total > self.max_bytes:
                 raise TooLarge(f"{current} is over the {self.max_bytes:,}-byte limit; download stopped")

@@ -73,7 +73,8 @@ def parse_html(
 ) -> Article:
     """One Article from one HTML page. ``given`` metadata (sidecar) wins over the page's own."""
     result = extract_html(html, origin, url)
-    text = require_prose(strip_boilerplate(str(result.get("text") or "")), settings.min_chars, origin)
+    body = strip_boilerplate(str(result.get("text") or ""))
+    text = require_prose(body, settings.min_chars, origin, settings.max_chars)
     found = DocMeta(
         title=_text(result.get("title")),
         outlet=_text(result.get("source-hostname")) or _text(result.get("sitename")),

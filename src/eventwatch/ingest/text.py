@@ -36,6 +36,6 @@ def parse_text(
     """One Article from one plain-text document. Front matter wins over ``given`` (a sidecar),
     which wins over a title guessed from the first line."""
     front, body = split_front_matter(text)
-    body = require_prose(strip_boilerplate(body), settings.min_chars, origin)
+    body = require_prose(strip_boilerplate(body), settings.min_chars, origin, settings.max_chars)
     meta = front.over(given or DocMeta()).over(DocMeta(title=first_line_title(body)))
     return meta.article(body, source_kind, origin)

@@ -26,7 +26,10 @@ from eventwatch.settings import IngestSettings
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _SIGNATURES = (b"\x1f\x8b", b"WARC/", b"filedesc://")
-_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError)
+# What warcio raises on a damaged archive: its own ArchiveLoadFailed, zlib and EOF errors, and,
+# for a record whose required header is missing or mangled, AttributeError or TypeError from
+# inside its parser (a header read as None: seen with byte-flipped plain WARCs, bench/fuzz.py).
+_BROKEN = (ArchiveLoadFailed, zlib.error, EOFError, ValueError, AttributeError, TypeError)
 
 
 def _html_response(record: ArcWarcRecord) -> tuple[str, str | None] | None:
@@ -40,33 +43,56 @@ def _html_response(record: ArcWarcRecord) -> tuple[str, str | None] | None:
     return record.rec_headers.get_header("WARC-Target-URI") or "", charset
 
 
+class Expansion:
+    """Decompressed bytes read from one archive, against ingest.max_decompressed_bytes and
+    ingest.max_ratio times the archive's size on disk (a gzip bomb stops here)."""
+
+    FLOOR = 10_000_000  # a small archive may always expand this far (ratios mean little below)
+
+    def __init__(self, settings: IngestSettings, size: int | None) -> None:
+        ratio_cap = int(settings.max_ratio * size) if size else settings.max_decompressed_bytes
+        self.limit = min(settings.max_decompressed_bytes, max(ratio_cap, self.FLOOR))
+        self.read = 0
+
+    def spend(self, n: int, where: str) -> None:
+        self.read += n
+        if self.read > self.limit:
+            raise ArchiveBomb(f"{where}: the archive expands past {self.limit:,} bytes (ingest.max_ratio, "
+                              "ingest.max_decompressed_bytes): the rest of the file is not read")
+
+
+class ArchiveBomb(TooLarge):
+    """An archive that decompresses past its budget: the rest of the file is refused."""
+
+
 def _check_complete(record: ArcWarcRecord, where: str) -> None:
     """warcio returns short content for a cut-off record; its length reader shows what is missing."""
     if getattr(record.raw_stream, "limit", 0) > 0:
         raise MalformedDocument(f"{where}: the archive is truncated inside this record")
 
 
-def _skip(record: ArcWarcRecord, where: str) -> None:
-    while record.raw_stream.read(65536):
-        pass
+def _skip(record: ArcWarcRecord, where: str, budget: Expansion) -> None:
+    while chunk := record.raw_stream.read(65536):
+        budget.spend(len(chunk), where)
     _check_complete(record, where)
 
 
-def _payload(record: ArcWarcRecord, max_bytes: int, where: str) -> bytes:
+def _payload(record: ArcWarcRecord, max_bytes: int, where: str, budget: Expansion) -> bytes:
     payload: bytes = record.content_stream().read(max_bytes + 1)
+    budget.spend(len(payload), where)
     if len(payload) > max_bytes:
         raise TooLarge(f"{where}: record is over the {max_bytes:,}-byte limit")
     _check_complete(record, where)
     return payload
 
 
-def _read_record(record: ArcWarcRecord, settings: IngestSettings, where: str) -> Article | None:
+def _read_record(record: ArcWarcRecord, settings: IngestSettings, where: str, budget: Expansion) -> Article | None:
     found = _html_response(record)
     if found is None:
-        _skip(record, where)
+        _skip(record, where, budget)
         return None
     url, charset = found
-    html = decode(_payload(record, settings.max_bytes, where), where, charset)
+    html = decode(_payload(record, settings.max_bytes, where, budget), where, charset)
     return parse_html(
         html,
         settings,
@@ -82,14 +108,15 @@ def iter_archive(
 ) -> Iterator[Article | Rejected]:
     """Articles from an open archive stream of ``size`` bytes; origins are ``FILE#record N``."""
     number = found = 0
+    budget = Expansion(settings, size)
     try:
         archive = ArchiveIterator(stream, arc2warc=True)
         for record in archive:
             number += 1
             where = f"{origin}#record {number}"
             try:
-                article = _read_record(record, settings, where)
-            except MalformedDocument as err:
+                article = _read_record(record, settings, where, budget)
+            except (MalformedDocument, ArchiveBomb) as err:
                 yield rejected(err, where)
                 return
             except InputError as err:

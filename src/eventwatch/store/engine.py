@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -25,15 +28,65 @@ SQLITE_PRAGMAS = (
 _PG_DRIVERS = {"postgres": "postgresql+psycopg", "postgresql": "postgresql+psycopg"}
 
 
-def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _sqlite_connect(dbapi_connection: Any, _record: Any, pragmas: tuple[str, ...] = SQLITE_PRAGMAS) -> None:
     # SQLAlchemy, not the sqlite3 module, emits BEGIN (see _sqlite_begin).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     try:
-        for pragma in SQLITE_PRAGMAS:
+        for pragma in pragmas:
             cursor.execute(pragma)
     finally:
         cursor.close()
+
+
+def _sqlite_connect_read_only(dbapi_connection: Any, record: Any) -> None:
+    _sqlite_connect(dbapi_connection, record, tuple(p for p in SQLITE_PRAGMAS if "journal_mode" not in p))
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite can write `path` and create its -wal and -shm files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def read_only_file(url: URL) -> Path | None:
+    """The SQLite file behind `url` when it exists and cannot be written (a read-only
+    filesystem or permissions); None for any other database."""
+    if url.get_backend_name() != "sqlite" or not url.database or url.database.startswith((":memory:", "file:")):
+        return None
+    path = Path(url.database)
+    return path if path.is_file() and not _writable(path) else None
+
+
+def read_only_url(path: Path) -> URL:
+    """Open `path` read-only. Without a pending write-ahead log the file alone is the database
+    (immutable: SQLite then needs no -shm file, which it could not create)."""
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.is_file() and wal.stat().st_size > 0
+    options = "mode=ro&uri=true" + ("" if pending else "&immutable=1")
+    return make_url(f"sqlite:///file:{quote(str(path.resolve()))}?{options}")
+
+
+def _open_read_only(url: str, path: Path) -> Engine:
+    """An Engine that reads a database it cannot write: no migration (it must already be at
+    the newest revision); every write fails with SQLite's 'attempt to write a readonly database'."""
+    engine = create_engine(read_only_url(path))
+    event.listen(engine, "connect", _sqlite_connect_read_only)
+    event.listen(engine, "begin", _sqlite_begin)
+    try:
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open database {_safe(url)} (read-only): {getattr(exc, 'orig', None) or exc}") from exc
+    if current != migrate.head_revision():
+        engine.dispose()
+        if not migrate.known_revision(current):
+            raise StoreError(str(migrate.NewerRevision(str(current))))
+        raise StoreError(
+            f"cannot open database {_safe(url)}: it is read-only and at schema revision {current}, "
+            f"older than this eventwatch's {migrate.head_revision()}; open it once where it can be written"
+        )
+    return engine
 
 
 def _sqlite_begin(conn: Connection) -> None:
@@ -60,6 +113,12 @@ def _safe(url: str) -> str:
 def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
     """An Engine for `url`, migrated to the newest schema unless `upgrade` is False."""
     try:
+        read_only = read_only_file(database_url(url)) if upgrade else None
+    except (ArgumentError, SQLAlchemyError):
+        read_only = None  # an unusable URL: reported below
+    if read_only is not None:
+        return _open_read_only(url, read_only)
+    try:
         engine = create_engine(database_url(url))
     except (ArgumentError, SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {_safe(url)}: {exc}", detail=repr(exc)) from exc
@@ -72,6 +131,9 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
     if upgrade:
         try:
             migrate.upgrade(engine)
+        except migrate.NewerRevision as exc:
+            engine.dispose()
+            raise StoreError(str(exc)) from exc
         except SQLAlchemyError as exc:
             engine.dispose()
             orig = getattr(exc, "orig", None) or exc

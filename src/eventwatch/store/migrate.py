@@ -68,11 +68,32 @@ def _upgrade_locked(conn: Connection) -> None:
     command.upgrade(config, "head")
 
 
+class NewerRevision(Exception):
+    """The database carries a revision this eventwatch does not know: a newer one wrote it."""
+
+    def __init__(self, revision: str) -> None:
+        super().__init__(f"this database was written by a newer eventwatch (revision {revision}); upgrade eventwatch")
+        self.revision = revision
+
+
+def known_revision(revision: str | None) -> bool:
+    if revision is None:
+        return True
+    try:
+        return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+    except Exception:  # alembic raises its own CommandError / ResolutionError for unknown ids
+        return False
+
+
 def upgrade(engine: Engine) -> bool:
-    """Bring the database to the head revision; False when it already was there."""
+    """Bring the database to the head revision; False when it already was there. Raises
+    NewerRevision for a database stamped with a revision this version does not have."""
     with engine.connect() as conn:
-        if current_revision(conn) == head_revision():
+        current = current_revision(conn)
+        if current == head_revision():
             return False
+        if not known_revision(current):
+            raise NewerRevision(str(current))
     with engine.connect().execution_options(**{WRITE_OPTION: True}) as conn, conn.begin():
         _upgrade_locked(conn)
     return True

@@ -224,6 +224,9 @@ def conditions(query: EventQuery, dialect: str, *, broad_text: bool = False) -> 
 # --- keyset pagination -------------------------------------------------------------------
 
 
+_INT64 = (-(2**63), 2**63 - 1)  # what a database integer holds; a larger key is not ours
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a page stopped: the sort key of its last event (None: undated) and its id."""
@@ -245,6 +248,8 @@ class Position:
             raise BadFilter("cursor is not one this API handed out", param="cursor") from exc
         if found_sort != sort or not isinstance(event_id, str) or not isinstance(key, str | int | None):
             raise BadFilter("cursor belongs to another sort order; start again without it", param="cursor")
+        if isinstance(key, bool) or "\x00" in event_id or (isinstance(key, str) and "\x00" in key):
+            raise BadFilter("cursor is not one this API handed out", param="cursor")
         return cls(sort, key, event_id)
 
 
@@ -258,9 +263,12 @@ def _key_value(sort: str, key: str | int | None) -> date | int | None:
     if key is None:
         return None
     try:
-        return date.fromisoformat(str(key)) if sort.lstrip("-") == "event_date" else int(key)
+        value = date.fromisoformat(str(key)) if sort.lstrip("-") == "event_date" else int(key)
     except ValueError as exc:
         raise BadFilter("cursor is not one this API handed out", param="cursor") from exc
+    if isinstance(value, int) and not _INT64[0] <= value <= _INT64[1]:
+        raise BadFilter("cursor is not one this API handed out", param="cursor")
+    return value
 
 
 def _ordered(stmt: Select[Any], column: Any, descending: bool) -> Select[Any]:

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
-from eventwatch.errors import NotFound
+from eventwatch.errors import NotFound, StoreError
 from eventwatch.records import Article, Event, Mention, Rejected, ReportedCount, Site
 from eventwatch.store import codec, query, rollup, search
 from eventwatch.store.audit import AuditReads, AuditTx
@@ -35,7 +35,7 @@ from eventwatch.store.loading import (
     with_mention,
 )
 from eventwatch.store.migrate import WRITE_OPTION, writer_lock
-from eventwatch.store.ops import store_error
+from eventwatch.store.ops import integrity_problem, store_error
 from eventwatch.store.ops import store_op as _store_op
 from eventwatch.store.schema import (
     VOLATILE_COLUMNS,
@@ -385,6 +385,12 @@ class Repository(AuditReads):
         with self._reading("listing rejected documents") as conn:
             rows = conn.execute(select(rejected).order_by(rejected.c.id)).mappings().all()
         return [codec.rejected_from_row(row) for row in rows]
+
+    def check(self) -> None:
+        """Raise StoreError if the database cannot be read whole (a corrupted file)."""
+        problem = integrity_problem(self._engine)
+        if problem is not None:
+            raise StoreError(f"the database is damaged or unreadable: {problem}")
 
     def counts(self) -> dict[str, int]:
         tables = {"articles": articles, "mentions": mentions, "events": events, "sites": sites}

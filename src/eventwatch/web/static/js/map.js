@@ -93,8 +93,9 @@ export class EventMap {
       fillOpacity: 0.85,
     });
     marker.eventType = event.event_type;
-    marker.bindTooltip(`${event.event_date || "undated"} · ${event.event_type} · ${place(event)}` +
-      ` · ${event.fatalities ?? 0} fatalities`);
+    // An element, never a string: Leaflet puts a string in as HTML, and these values come from articles.
+    marker.bindTooltip(el("span", { testid: "map-tooltip" },
+      `${event.event_date || "undated"} · ${event.event_type} · ${place(event)} · ${event.fatalities ?? 0} fatalities`));
     marker.on("add", () => {
       const path = marker.getElement();
       if (path) {
