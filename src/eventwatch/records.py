@@ -146,6 +146,7 @@ class Mention:
     longitude: float | None
     geonames_id: int | None
     geo_precision: int | None  # 1 town, 2 near/part of region, 3 region only
+    geonames_name: str | None = None  # GeoNames' own name of the place; location is ACLED's spelling
     actor1: str | None = None
     actor2: str | None = None
     assoc_actor_1: str | None = None

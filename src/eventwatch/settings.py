@@ -83,6 +83,11 @@ class ApiSettings(BaseModel):
     max_body_bytes: Bytes = 41_000_000
 
 
+class ExportSettings(BaseModel):
+    model_config = _SECTION
+    source_scales: dict[str, str] = {}  # outlet -> ACLED source_scale
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True, extra="forbid")
 
@@ -92,6 +97,7 @@ class Settings(BaseSettings):
     resolve: ResolveSettings = ResolveSettings()
     duplicates: DuplicateSettings = DuplicateSettings()
     api: ApiSettings = ApiSettings()
+    export: ExportSettings = ExportSettings()
 
     @classmethod
     def settings_customise_sources(

@@ -30,6 +30,7 @@ PLACE_FIELDS = (
     "latitude",
     "longitude",
     "geonames_id",
+    "geonames_name",
     "geo_precision",
 )
 TRACKED = (

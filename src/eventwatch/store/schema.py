@@ -69,7 +69,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 ACLED_FIELDS: tuple[str, ...] = (
     "event_type", "sub_event_type", "disorder_type", "event_date", "time_precision", "date_phrase",
     "location", "admin1", "admin2", "country", "iso", "latitude", "longitude", "geonames_id",
-    "geo_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+    "geo_precision", "geonames_name", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
     "site", "weapon_kind", "weapon_launched", "weapon_intercepted", "fatalities", "injuries",
     "size_reported", "notes", "confidence",
 )  # fmt: skip
@@ -93,6 +93,7 @@ def _acled_columns() -> list[Column[object]]:
         Column("longitude", Float),
         Column("geonames_id", Integer),
         Column("geo_precision", Integer),
+        Column("geonames_name", Text),
         Column("actor1", Text),
         Column("actor2", Text),
         Column("assoc_actor_1", Text),
