@@ -88,8 +88,8 @@ def _write_chunk(
                 done.duplicates += 1
                 continue
             tx.add_article(article)
-            done.copies += link_copy(tx, article, settings.duplicates) is not None
             plain = article_mentions(article, mentions)  # names and notes as ACLED writes them
+            done.copies += link_copy(tx, article, settings.duplicates, plain) is not None
             done.events.update(resolve_article(tx, article, plain, settings.resolve))
             done.articles += 1
             done.mentions += len(mentions)

@@ -37,7 +37,7 @@ def test_summary_fields(client: TestClient) -> None:
     assert set(item) == {
         "id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "actor2",
         "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
-        "injuries", "site_id", "site", "weapon_kind", "n_sources", "notes",
+        "injuries", "site_id", "site", "weapon_kind", "n_sources", "notes", "first_seen", "last_updated",
     }  # fmt: skip
 
 
@@ -113,7 +113,9 @@ def test_event_corroboration_counts_a_wire_copy_once(client: TestClient) -> None
             assert copy["outlet"] in {c["outlet"] for c in summary["copies"]}
         if summary["fatalities_low"] is not None:
             assert summary["fatalities_low"] <= summary["fatalities_high"]
-            assert event["fatalities"] == summary["fatalities_low"]
+            # ACLED's lowest figure, except that a peaceful protest has none (docs/conventions.md)
+            peaceful = event["sub_event_type"] == "Peaceful protest"
+            assert event["fatalities"] == (0 if peaceful else summary["fatalities_low"])
 
 
 def test_article_evidence_offsets_index_its_text(client: TestClient) -> None:

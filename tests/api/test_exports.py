@@ -101,7 +101,7 @@ def test_cli_export_writes_the_same_file(client: TestClient, demo_url: str, tmp_
 def test_cli_export_that_fails_midway_leaves_the_old_file(
     demo_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def failing(fmt: str, events: Any) -> Iterator[bytes]:
+    def failing(fmt: str, events: Any, *_scales: Any) -> Iterator[bytes]:
         yield b"event_id_cnty,event_date\n"
         raise StoreError("reading events failed: disk I/O error")
 

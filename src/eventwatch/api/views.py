@@ -35,6 +35,8 @@ def event_summary(event: Event, site_names: Mapping[str, str]) -> m.EventSummary
         weapon_kind=f.weapon.kind if f.weapon else None,
         n_sources=len({source.article_id for source in event.sources}),
         notes=f.notes,
+        first_seen=event.first_seen,
+        last_updated=event.last_updated,
     )
 
 
@@ -83,10 +85,13 @@ def event_detail(
         m.FieldEvidence(field=name, article_id=a.id, start=ev.start, end=ev.end, quote=ev.quote)
         for a, mention in sources for name, ev in sorted(mention.evidence.items())
     ]  # fmt: skip
-    links = [
-        m.LinkOut(kind=link.kind, event_id=linked[(a.id, link.target)])
-        for a, mention in sources for link in mention.links
-        if linked.get((a.id, link.target)) not in (None, event.id)
+    links = [  # each (kind, event) once, however many sources link the two
+        m.LinkOut(kind=kind, event_id=target)
+        for kind, target in dict.fromkeys(
+            (link.kind, linked[(a.id, link.target)])
+            for a, mention in sources for link in mention.links
+            if linked.get((a.id, link.target)) not in (None, event.id)
+        )
     ]  # fmt: skip
     return m.EventDetail(
         **event_summary(event, site_names).model_dump(),
@@ -94,7 +99,7 @@ def event_detail(
         iso=f.iso, date_phrase=f.date_phrase, confidence=f.confidence,
         weapon_launched=f.weapon.launched if f.weapon else None,
         weapon_intercepted=f.weapon.intercepted if f.weapon else None,
-        version=event.version, first_seen=event.first_seen, last_updated=event.last_updated,
+        version=event.version,
         sources=[
             m.SourceOut(
                 article_id=a.id, outlet=a.outlet, url=a.url, title=a.title, published_at=a.published_at,
