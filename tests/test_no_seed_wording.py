@@ -44,11 +44,6 @@ PHRASES = {
 
 # (file relative to src/eventwatch, phrase): still there, owned by another change of issue 14.
 PENDING = {
-    ("extract/places.py", "Dramatic"): "x3a: places",
-    ("extract/sites.py", "Dramatic"): "x3a: sites",
-    ("extract/sites.py", "Huge"): "x3a: sites",
-    ("extract/places.py", "Huge"): "x3a: places",
-    ("extract/actors.py", "drone units"): "x3a: actors",
 }
 
 

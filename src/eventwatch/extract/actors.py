@@ -43,7 +43,7 @@ _GROUPS: dict[str, tuple[str, int]] = {
     r"(?:armed )?bandits|gunmen|unidentified armed (?:group|men)": ("Unidentified Armed Group", 3),
 }
 _FORCE_NOUN = (
-    r"(?:armed forces|forces|military|army|troops|soldiers|drones?|drone units?|units?|air force|"
+    r"(?:armed forces|forces|military|army|troops|soldiers|drones?|units?|air force|"
     r"air defen[cs]es?|navy|missiles?|artillery|strikes?|attacks?|warplanes|jets|aircraft|"
     r"border guards?|police|security service|special forces|intelligence|defen[cs]e ministry|"
     r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers|"

@@ -30,7 +30,7 @@ _NEAR = re.compile(
     r"\d+\s*(?:km|kilometres|kilometers|miles) (?:\w+ )?(?:of|from))\s+(?:the\s+)?(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
-_STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "Dramatic", "Huge", "More", "One", "This", "That",
+_STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "More", "One", "This", "That",
          "He", "She", "They", "We", "State", "President", "Prime", "Minister", "Regional", "Governor", "Drone",
          "Ukrainian", "Russian", "Meanwhile", "Despite", "According", "However", "Monday", "Tuesday",
          "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "West", "East", "North", "South"}

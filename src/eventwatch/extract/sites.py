@@ -55,7 +55,7 @@ _GENERIC = re.compile(rf"\b(?:the|a|an)\s+(?P<mods>(?:[a-z][a-z-]+\s+){{0,3}}?)(
 # Words that start a capitalised run but do not name a site.
 _NOT_NAMES = re.compile(
     r"^(?:The|A|An|Russian|Ukrainian|Russia['’]s|Ukraine['’]s|Iskander|Shahed|Kalibr|Soviet|Israeli|Iranian|"
-    r"State|Military|Main|Central|Regional|This|That|Its|Their|His|Her|Dramatic|Huge|One|Two|Three|Four|Five|"
+    r"State|Military|Main|Central|Regional|This|That|Its|Their|His|Her|One|Two|Three|Four|Five|"
     r"Six|Seven|Eight|Nine|Ten|Several|Both|Each|Another|Other|Some|Many|Local|Nearby|When|After|Before|"
     r"While|As|If|In|On|At|Of|Near|Outside)(?:\s+|$)"
 )
