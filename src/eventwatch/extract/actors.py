@@ -7,6 +7,7 @@ Kremlin") name the state for claims ("Moscow blames Kyiv").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # country -> (ISO2, pattern of adjectives, possessives and metonyms that name it)
@@ -45,7 +46,8 @@ _FORCE_NOUN = (
     r"(?:armed forces|forces|military|army|troops|soldiers|drones?|drone units?|units?|air force|"
     r"air defen[cs]es?|navy|missiles?|artillery|strikes?|attacks?|warplanes|jets|aircraft|"
     r"border guards?|police|security service|special forces|intelligence|defen[cs]e ministry|"
-    r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers)"
+    r"(?:\w+ ){0,2}campaign|positions|shelters|personnel|bunkers|"
+    r"shelling|bombardments?|air ?strikes?|rockets?|bombs?|shells)"
 )
 _ADJ = "|".join(f"(?:{pattern})" for _, pattern in _STATES.values())
 _NOT_ACTOR = r"(?!\s+(?:plants?|factor(?:y|ies)|facilit(?:y|ies)|makers?|producers?|production|depots?|sites?))"
@@ -103,14 +105,22 @@ def _state_match(match: re.Match[str], event_country: str | None) -> Actor | Non
     return state_force(country, event_country, match.start(), match.end())
 
 
-def find_attacker(sentence: str, event_country: str | None) -> Actor | None:
-    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops'."""
+def _nobody(start: int, end: int) -> bool:
+    return False
+
+
+def find_attacker(sentence: str, event_country: str | None,
+                  speaker: Callable[[int, int], bool] = _nobody) -> Actor | None:
+    """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops';
+    never one `speaker` marks as whoever reports the event ("Ukraine's air force said ...",
+    see `syntax.outside_event`)."""
     for name_re, name, inter in _GROUP_RE:
-        match = name_re.search(sentence)
+        match = next((m for m in name_re.finditer(sentence) if not speaker(*m.span())), None)
         if match and not _inside_target(sentence, match.start()):
             return Actor(name, None, inter, match.start(), match.end())
-    found = [m for m in _STATE_FORCE.finditer(sentence) if not _inside_target(sentence, m.start())]
-    found += list(_STATE_SUBJECT.finditer(sentence))
+    found = [m for m in _STATE_FORCE.finditer(sentence)
+             if not _inside_target(sentence, m.start()) and not speaker(m.start("state"), m.end("state"))]
+    found += [m for m in _STATE_SUBJECT.finditer(sentence) if not speaker(m.start("state"), m.end("state"))]
     for match in sorted(found, key=lambda m: m.start()):
         actor = _state_match(match, event_country)
         if actor:

@@ -2,10 +2,12 @@
 
 1. split the article into sentences;
 2. keep the sentences that can report an event (cheap regex prefilter) and run NER on them;
-3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors);
+   parse them to drop the triggers in background clauses (foreground.py);
+3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors,
+   claims); background clauses and claim speakers are never the incident's date or place;
 4. join consecutive frames about the same incident into one Draft; an interception in the
    same attack becomes its own draft linked `part_of` the attack;
-5. attach claims to the incident they are about;
+5. attach claims to the incident they are about (a claim's own incident joins that one);
 6. re-decide each incident's type with the snippet classifier (retype.py);
 7. turn drafts into Mention records with evidence for every field.
 """
@@ -18,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
 
-from eventwatch.extract import nlp
+from eventwatch.extract import foreground, nlp
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
@@ -33,6 +35,7 @@ from eventwatch.extract.context import (
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
+from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.mentions import to_mentions
@@ -40,6 +43,7 @@ from eventwatch.extract.places import Entity, PlaceMention, find_places, most_pr
 from eventwatch.extract.retype import retype
 from eventwatch.extract.sentences import Sentence, split_sentences
 from eventwatch.extract.sites import SiteMention, find_alias, find_sites
+from eventwatch.extract.syntax import Parsed, outside_event, scene_place
 from eventwatch.extract.weapons import find_weapon
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Article, Mention
@@ -55,18 +59,28 @@ _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for y
 
 @dataclass(frozen=True)
 class Services:
-    """What the extraction stage is handed: the gazetteer and an entity recogniser."""
+    """What the extraction stage is handed: the gazetteer, an entity recogniser and a parser."""
 
     gazetteer: Gazetteer
     entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
+    parse: Callable[[Sequence[str]], list[Parsed]] = nlp.parse
+    # (parsed sentence, trigger spans, is headline) -> which clauses are background (foreground.py)
+    clauses: Callable[[Sequence[tuple[Parsed, Sequence[tuple[int, int]], bool]]], list[Clauses]] = (
+        foreground.clauses_of_parsed)
+
+
+_NO_CLAUSES = Clauses((), ())
 
 
 class _Reader:
     """Reads one article; holds the article-wide state the frames need."""
 
     def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = (),
-                 fill_entities: dict[int, list[Entity]] | None = None) -> None:
+                 fill_entities: dict[int, list[Entity]] | None = None,
+                 parses: dict[int, Parsed] | None = None, clauses: dict[int, Clauses] | None = None) -> None:
         self.article = article
+        self.parses = parses or {}  # the dependency parse of each event sentence
+        self.clauses = clauses or {}  # per sentence index: its background clauses
         self.sentences = sentences
         self.services = services
         # entities for fill_place, found in one batch; None: a first reading, which only
@@ -91,9 +105,9 @@ class _Reader:
     # -- frames ---------------------------------------------------------------------------
     def guesses(self, sentence: Sentence, asserted: list[TypeGuess], claims: list[ClaimMention]) -> list[TypeGuess]:
         found = list(asserted)
-        if claims and found and all(g.trigger[0] > claims[0].start for g in found):
-            return []  # "X denies carrying out the strike": a claim about an incident, not a new one
         hit = HIT.search(sentence.text)
+        if hit and self.clauses.get(sentence.index, _NO_CLAUSES).inside(*hit.span()):
+            hit = None  # "the plant, which was also hit last year, ...": background
         attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
         if hit and attack:
             # "the plant was also hit", "one was downed but the other hit the plant": with no
@@ -105,10 +119,10 @@ class _Reader:
 
     def frame(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity], claims: list[ClaimMention]) -> Frame:
         text = sentence.text
+        background = self.clauses.get(sentence.index, _NO_CLAUSES).background
         # "a day earlier" in the lead counts back from the day of publication
         previous = self.resolved_date(self.drafts[-1]) if self.drafts else self.publication_day
-        places = find_places(text, ents, self.services.gazetteer, self.context, self.surnames, self.regions)
-        place = most_precise(places)
+        place = self.scene_place(sentence, guess, ents, background, claims)
         country = place.place.country if place else None
         sites = find_sites(text)
         site = next((s for s in sites if s.named), None) or find_alias(text, self.known_sites) or (
@@ -117,27 +131,46 @@ class _Reader:
             site = None if place.national else site  # "Two station" in "Ukraine"
         if site is not None and site.named:
             self.known_sites.setdefault(site.key, site)
-        attacker, target = self.actors(text, guess, country)
+        attacker, target = self.actors(text, guess, country, self.parses.get(sentence.index))
         return Frame(
-            sentence=sentence, guess=guess, date=self.date_of(text, previous),
+            sentence=sentence, guess=guess, date=self.date_of(text, previous, background),
             place=place,
             site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
             target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
 
-    def date_of(self, text: str, previous: DateGuess | None) -> DateGuess:
+    def scene_place(self, sentence: Sentence, guess: TypeGuess, ents: list[Entity],
+                    background: tuple[tuple[int, int], ...], claims: list[ClaimMention]) -> PlaceMention | None:
+        """The sentence's scene (`syntax.scene_place`) outside background clauses and claim
+        speakers; a speaker's place ("Police in Harare denied ...") only for an article's first incident
+        that nothing else places (a claim about a later one must not move it there)."""
+        spans = [background + tuple(c.speaker_span for c in claims)]
+        if claims and not self.drafts:
+            spans.append(background)
+        for excluded in spans:
+            scene, kept = scene_text(sentence.text, ents, excluded)  # blanked out: offsets stay
+            places = find_places(scene, kept, self.services.gazetteer, self.context, self.surnames, self.regions)
+            place = scene_place(places, self.parses.get(sentence.index), guess.trigger)
+            if place is not None:
+                return place
+        return None
+
+    def date_of(self, text: str, previous: DateGuess | None, background: tuple[tuple[int, int], ...] = ()) -> DateGuess:
         """The incident's date; failing that, the date of the statement reporting it, as the
-        week it happened in ("the SBU said on Tuesday it had detained ...")."""
-        found = find_date(incident_text(text), self.published, previous)
+        week it happened in ("the SBU said on Tuesday it had detained ..."). Dates in
+        background clauses ("since fighting broke out in April 2023") are neither."""
+        found = find_date(incident_text(text, background), self.published, previous)
         if found.kind != "none":
             return found
-        said = find_date(text, self.published, previous)
+        said = find_date(incident_text(text, background) if background else text, self.published, previous)
         return replace(said, time_precision=max(said.time_precision, 2)) if said.event_date else found
 
-    def actors(self, text: str, guess: TypeGuess, country: str | None) -> tuple[Actor | None, Actor | None]:
-        """Who acted and who was acted on. In an interception the side named by its air
-        defence is the defender (actor2); actor1 is the side whose weapons were launched."""
-        attacker = find_attacker(text, country)
+    def actors(self, text: str, guess: TypeGuess, country: str | None,
+               parsed: Parsed | None = None) -> tuple[Actor | None, Actor | None]:
+        """Who acted and who was acted on, never whoever reports it (`syntax.outside_event`).
+        In an interception the side named by its air defence is the defender (actor2);
+        actor1 is the side whose weapons were launched."""
+        attacker = find_attacker(text, country, outside_event(parsed, guess.trigger))
         if attacker is not None and guess.sub_event_type == DISRUPTED and is_defender(text, attacker):
             launcher = find_attacker(text[attacker.end :], country)
             if launcher is not None:
@@ -185,7 +218,30 @@ class _Reader:
                 named = dateline_town(self.sentences, self.services.gazetteer, draft.place.place)
                 if named is not None:
                     draft.place_sentence, draft.place = named
-        return kept
+        return self.at_country_level(kept)
+
+    def at_country_level(self, kept: list[Draft]) -> list[Draft]:
+        """The incidents no sentence places below country level are kept with their country
+        at geo_precision 3 (as ACLED codes a report that names no town) instead of being
+        dropped: one its sentence places in a country, or a dated one in the country the
+        article is about (evidence: the first naming). Their interceptions come along."""
+        out: list[Draft] = []
+        for draft in self.drafts if kept else []:
+            root = draft.part_of or draft
+            if draft in kept or (root is not draft and root in out):
+                out.append(draft)
+            elif root is draft and draft.place is None and draft.date and draft.date.kind in DATED_KINDS:
+                if self.country_naming is not None:
+                    draft.place_sentence, draft.place = self.country_naming
+                    out.append(draft)
+            elif root is draft and draft.place is not None:
+                out.append(draft)
+        return out
+
+    @cached_property
+    def country_naming(self) -> tuple[Sentence, PlaceMention] | None:
+        """The first naming of the country the article is about, as a country-level place."""
+        return first_naming(self.sentences, self.context[0], self.services.gazetteer) if self.context else None
 
     def in_main_country(self) -> list[Draft]:
         """With no incident placed at all, the first one happened in the country the article
@@ -282,15 +338,19 @@ class _Reader:
         else:
             self.attach_claims(claims, sentence)
             self.fill_place(sentence)
+            self.fill_casualties(sentence)
         self.previous_attacker = find_attacker(sentence.text, None)
         if self.previous_attacker and self.previous_attacker.state and find_weapon(sentence.text):
             self.attackers[self.previous_attacker.state] += 1  # a side named with weapons
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
-        an explosion in the Zavidovo district of the Tver region")."""
+        an explosion in the Zavidovo district of the Tver region"). An interception linked to
+        an attack is where its attack is."""
         last = self.drafts[-1] if self.drafts else None
         if last is None or last.place is not None or last.frames[-1].sentence.index != sentence.index - 1:
+            return
+        if last.part_of is not None:
             return
         if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
@@ -302,9 +362,30 @@ class _Reader:
         if place is not None:
             self.drafts[-1].place, self.drafts[-1].place_sentence = place, sentence
 
+    def fill_casualties(self, sentence: Sentence) -> None:
+        """A sentence right after an incident that only counts its dead or wounded ("Two hundred
+        people were killed, the governor said") gives the figures the incident lacks; one with
+        a date or a trend of its own is about something else."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is None or last.frames[-1].sentence.index != sentence.index - 1:
+            return
+        if find_date(sentence.text, self.published).kind != "none" or TREND.search(sentence.text) or HABITUAL.search(
+                sentence.text):
+            return
+        found = find_casualties(sentence.text)
+        if found.fatalities is not None and found.span is not None and last.fatalities is None:
+            last.fatalities = (found.fatalities, sentence, found.span)
+        if found.injuries is not None and last.injuries is None:
+            last.injuries = found.injuries
+
     def place_below_country(self, sentence: Sentence, ents: list[Entity]) -> PlaceMention | None:
+        """The sentence's most precise place below country level, not counting the places that
+        name a speaker ("Moscow laid the blame on ...") or sit in a background clause."""
+        spans = self.clauses.get(sentence.index, _NO_CLAUSES).background + tuple(
+            c.speaker_span for c in find_claims(sentence.text))
+        scene, ents = scene_text(sentence.text, ents, spans)
         place = most_precise(
-            find_places(sentence.text, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
+            find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
         return place if place is not None and not place.national else None
 
     def read_frames(self, sentence: Sentence, guesses: list[TypeGuess], ents: list[Entity],
@@ -348,36 +429,64 @@ def _asserted(text: str) -> list[TypeGuess]:
 
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
-          entities: dict[int, list[Entity]], fill_entities: dict[int, list[Entity]] | None) -> _Reader:
-    reader = _Reader(article, services, sentences, fill_entities)
+          parses: dict[int, Parsed], fill_entities: dict[int, list[Entity]] | None,
+          clauses: dict[int, Clauses]) -> _Reader:
+    reader = _Reader(article, services, sentences, fill_entities, parses, clauses)
     for sentence in sentences:
-        reader.read_sentence(sentence, asserted[sentence.index], entities.get(sentence.index))
+        parsed = parses.get(sentence.index)
+        reader.read_sentence(sentence, asserted[sentence.index], list(parsed.entities) if parsed else None)
     return reader
 
 
 def read_article(article: Article, services: Services, sentences: list[Sentence],
-                 asserted: dict[int, list[TypeGuess]], entities: dict[int, list[Entity]]) -> _Reader:
+                 asserted: dict[int, list[TypeGuess]], parses: dict[int, Parsed],
+                 clauses: dict[int, Clauses] | None = None) -> _Reader:
     """Read every sentence. fill_place's NER runs in one batch: a first reading assumes no
     sentence after an unplaced incident places it and records those sentences; their
     entities are then found together. If none of them names a place, the first reading is
     exactly what reading with them gives; otherwise the article is read again with them."""
-    reader = _read(article, services, sentences, asserted, entities, None)
+    clauses = clauses or {}
+    reader = _read(article, services, sentences, asserted, parses, None, clauses)
     if not reader.fill_requests:
         return reader
     requests = reader.fill_requests
     found = dict(zip((s.index for s in requests), services.entities([s.text for s in requests]), strict=True))
     if all(reader.place_below_country(s, found[s.index]) is None for s in requests):
         return reader
-    return _read(article, services, sentences, asserted, entities, found)
+    return _read(article, services, sentences, asserted, parses, found, clauses)
+
+
+def foreground_pass(candidates: Sequence[Sentence], asserted: dict[int, list[TypeGuess]],
+                    parses: dict[int, Parsed], services: Services) -> dict[int, Clauses]:
+    """From the event sentences' parses, drop the types whose trigger sits in a background
+    clause (in place, from ``asserted``) and return each sentence's background clauses."""
+    parsed = services.clauses([(parses[s.index], [g.trigger for g in asserted[s.index]], s.index == 0)
+                               for s in candidates])
+    for sentence, found in zip(candidates, parsed, strict=True):
+        asserted[sentence.index] = [g for g, why in zip(asserted[sentence.index], found.reasons, strict=True)
+                                    if why is None]
+    return {s.index: found for s, found in zip(candidates, parsed, strict=True)}
+
+
+def scene_text(text: str, ents: list[Entity], spans: Sequence[tuple[int, int]]) -> tuple[str, list[Entity]]:
+    """The sentence and its entities without the spans that are not the scene: background
+    clauses and the speakers of claims ("Officials in Minsk denied ...")."""
+    spans = [(s, e) for s, e in spans if e > s]
+    if not spans:
+        return text, ents
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text, [e for e in ents if not any(s <= e.start < end for s, end in spans)]
 
 
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     sentences = split_sentences(article.text)
     asserted = {s.index: _asserted(s.text) for s in sentences}
-    # NER runs only where an event can come from: an asserted type or an attack without a weapon
+    # NER and the parser run only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
-    entities = dict(zip((s.index for s in candidates), services.entities([s.text for s in candidates]), strict=True))
-    reader = read_article(article, services, sentences, asserted, entities)
+    parses = dict(zip((s.index for s in candidates), services.parse([s.text for s in candidates]), strict=True))
+    clauses = foreground_pass(candidates, asserted, parses, services)
+    reader = read_article(article, services, sentences, asserted, parses, clauses)
     reader.attach_generic_claims()
     located = reader.located()
     retype(located)

@@ -1,58 +1,21 @@
 """Claims: who claims, denies, declines to claim, blames, confirms or disputes an incident.
 
-Each claim carries the speaker as written ("Moscow", "Regional governor Alexander
-Bogomaz"), the stance, the party it is about (for blame), and its evidence. Attaching a
-claim to the incident it is about happens in assemble.py.
+A stance is a speaker, any adverbs, a verb of the stance's family and its complement; the
+families and the speaker grammar are data (``lexicon/en/claims.toml``). Each claim carries
+the speaker as written ("Moscow", "Regional governor Alexander Bogomaz"), the stance, the
+party it is about (for blame), and its evidence. Attaching a claim to the incident it is
+about happens in assemble.py.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
-_SPEAKER = (
-    r"(?P<speaker>(?:(?:[Tt]he )?(?:(?:[Rr]egional|[Ll]ocal|[Cc]ity|[Dd]istrict|[Mm]ilitary) )?(?:[Gg]overnor|[Mm]ayor|"
-    r"[Mm]inistry|[Mm]inister|[Pp]resident|[Ss]pokesman|[Ss]pokeswoman|[Oo]fficials?|[Aa]uthorities|[Aa]rmy|"
-    r"[Mm]ilitary|[Gg]eneral [Ss]taff|[Cc]ouncil|[Aa]dministration|[Pp]olice)"
-    r"(?:\s+(?:of|for)\s+[A-Z]\w+)?(?:\s+[A-Z][\w.'-]+){0,3})|"
-    r"(?:[A-Z][\w’'.-]+['’]s\s+(?:military intelligence|intelligence service|defen[cs]e ministry|military|army|"
-    r"general staff|security service|air force|navy))|"
-    r"(?:[A-Z][\w’'.-]+(?:\s+(?:of\s+)?[A-Z][\w’'.-]+){0,4})|(?:[Tt]he [Kk]remlin)|(?:[Rr]ussian|[Uu]krainian)"
-    r" (?:officials|authorities|military|sources|forces))"
-)
-_SUBJECT = r"(?P<subject>(?:the\s+)?[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,3})"
-_ADV = r"(?:\s+(?:firmly|quickly|promptly|again|repeatedly|later|officially|publicly|has|have|had|also|swiftly))*"
+import regex
 
-# (stance, gate, pattern): every match of the pattern contains its gate, a cheap search that
-# skips the pattern (its speaker part is costly to try at every capitalised word).
-_PATTERNS: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
-    (stance, re.compile(gate), re.compile(pattern)) for stance, gate, pattern in (
-        ("declines_to_claim", r"not|n['’]t|never",
-         rf"{_SPEAKER}{_ADV}\s+(?:does|do|did|has|have)\s*(?:not|n['’]t|never)\s+(?:\w+\s+)?"
-         r"(?:claim(?:ed)?|acknowledge[sd]?|comment(?:ed)?|take[sn]?)\b(?:\s+(?:responsibility|credit))?"),
-        ("declines_to_claim", "declined|refused",
-         rf"{_SPEAKER}{_ADV}\s+(?:declined|refused)\s+to\s+(?:comment|claim|confirm)"),
-        ("claims_responsibility", "responsibility|credit",
-         rf"{_SPEAKER}{_ADV}\s+(?:claimed|claims|took|takes|has claimed|have claimed)\s+"
-         r"(?:responsibility|credit)"),
-        ("claims_responsibility", "told",
-         rf"{_SPEAKER}{_ADV}\s+told\s+(?:[A-Z][\w-]*\s+){{1,3}}that\s+(?:it|they|the agency|the service|its \w+|"
-         r"\w+ (?:forces|units))\s+(?:had\s+)?(?:carried out|conducted|launched|was behind|were behind|struck)"),
-        ("denies_responsibility", "denie|reject",
-         rf"{_SPEAKER}{_ADV}\s+(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|"
-         r"carrying out|attacking|that it|being behind)"),
-        ("blames", "blame",
-         rf"{_SPEAKER}{_ADV}\s+(?:puts?|put|placed|places|laid|lays)\s+(?:the\s+)?blame\s+(?:\w+\s+)?on\s+{_SUBJECT}"),
-        ("blames", "blame|accuse", rf"{_SPEAKER}{_ADV}\s+(?:blamed|blames|accused|accuses)\s+{_SUBJECT}"),
-        ("blames", "behind", rf"{_SPEAKER}{_ADV}\s+(?:said|says)\s+{_SUBJECT}\s+(?:was|were|is|are)\s+behind"),
-        ("confirms", "confirm",
-         rf"{_SPEAKER}{_ADV}\s+(?:confirmed|confirms)\s+(?:the|a|that|an)\s+(?:\w+\s+){{0,3}}?"
-         r"(?:strike|attack|hit|explosion|blast|incident|drone|missile|shelling|damage|fire)"),
-        ("disputes", "disput|contested|questioned|false",
-         rf"{_SPEAKER}{_ADV}\s+(?:disputed|disputes|contested|questioned|called .{{0,20}}false)"),
-    )
-)
-_REPORTS = re.compile(r"\b(?:according to|citing)\s+(?P<speaker>(?:the\s+)?[\w’' -]{3,60}?)(?=[,.;]|$)")
+from eventwatch.extract import vocab
 
 
 @dataclass(frozen=True)
@@ -63,38 +26,111 @@ class ClaimMention:
     start: int
     end: int
     generic: bool  # about a kind of incident ("drone strikes on Russian territory"), not one
+    speaker_span: tuple[int, int] = (0, 0)  # where the speaker is named: never the incident's scene
 
 
-_GENERIC = re.compile(r"\b(?:strikes|attacks|raids|shelling)\s+(?:on|against|in)\s+\w+|\bsuch\s+(?:strikes|attacks)")
+@dataclass(frozen=True)
+class _Stance:
+    stance: str
+    gate: Any  # regex.Pattern: a cheap search every match of `pattern` needs
+    pattern: Any  # speaker, adverbs, verb and complement
+    coordinated: Any  # the verb and complement joined to an earlier claim's ("and denied ...")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    stances: tuple[_Stance, ...]
+    any_gate: Any  # the union of the gates: a sentence without any is skipped
+    reports: Any
+    reports_gate: Any
+    generic: Any
+    leading: Any
+    window: int  # how far after a claim a coordinated one may start
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = vocab.load("claims")
+    fragments = data["fragments"]
+    joint = data["coordinated"]["pattern"]
+    stances = tuple(
+        _Stance(s["stance"], vocab.compile_pattern(s["gate"], ignore_case=True),
+                vocab.compile_pattern(rf"{{speaker}}{{adverb}}\s+(?:{s['verb']})", fragments),
+                vocab.compile_pattern(rf"{joint}(?:{s['verb']})", fragments))
+        for s in data["stances"]
+    )
+    gates = "|".join(s["gate"] for s in data["stances"]) + "|" + data["reports"]["gate"]
+    return _Rules(
+        stances=stances,
+        any_gate=vocab.compile_pattern(gates, ignore_case=True),
+        reports=vocab.compile_pattern(data["reports"]["pattern"], fragments),
+        reports_gate=vocab.compile_pattern(data["reports"]["gate"], ignore_case=True),
+        generic=vocab.compile_pattern(data["generic"]["pattern"], fragments),
+        leading=vocab.compile_pattern(data["tidy"]["leading"]),
+        window=int(data["coordinated"]["window"]),
+    )
 
 
 def _tidy(speaker: str) -> str:
-    return re.sub(r"^(?:And|But|However|Meanwhile|While)\s+", "", speaker.strip(" ,.;:–-"))
+    return str(_rules().leading.sub("", speaker.strip(" ,.;:–-")))
 
 
-# Every claim pattern needs one of these words; a sentence without any is skipped cheaply
-# (the speaker patterns are costly to try at every capitalised word).
-_CLAIM_WORDS = re.compile(
-    r"claim|comment|acknowledg|\btak|declin|refus|credit|responsib|\bden(?:y|ie)|reject|blam|accus|behind|"
-    r"confirm|disput|contest|question|false|\btold\b|according to|citing",
-    re.IGNORECASE,
-)
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _same_side(speaker: str, agent: str) -> bool:
+    """Whether the agent of an attributed act is the speaker's own side: "its", "their", or a
+    name sharing a stem with the speaker's ("Ukraine's air force" … "Ukrainian aircraft")."""
+    words = regex.findall(r"\w+", agent.lower())
+    if words and words[0] in {"its", "their", "our"}:
+        return True
+    names = {_stem(w) for w in regex.findall(r"\p{Lu}\w{3,}", speaker)}
+    return any(_stem(w) in names for w in regex.findall(r"\p{Lu}\w{3,}", agent))
+
+
+def _claim(match: Any, stance: str, generic: bool, speaker_of: ClaimMention | None = None) -> ClaimMention:
+    speaker = speaker_of.speaker if speaker_of else _tidy(match.group("speaker"))
+    subject = match.groupdict().get("subject")
+    subject = subject and _tidy(subject)
+    if stance == "attributes":
+        stance = "claims_responsibility" if subject and _same_side(speaker, subject) else "blames"
+        subject = None if stance == "claims_responsibility" else subject
+    span = speaker_of.speaker_span if speaker_of else match.span("speaker")
+    return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, span)
+
+
+def _coordinated(sentence: str, first: list[ClaimMention], rules: _Rules, generic: bool) -> list[ClaimMention]:
+    """Verb phrases joined to a claim's, with its speaker ("said its forces hit the depot and
+    denied targeting civilians")."""
+    found: list[ClaimMention] = []
+    for claim in first:
+        for rule in rules.stances:
+            if not rule.gate.search(sentence, claim.end):
+                continue
+            for start in range(claim.end, min(len(sentence), claim.end + rules.window)):
+                match = rule.coordinated.match(sentence, start)
+                if match is not None:
+                    found.append(_claim(match, rule.stance, generic, claim))
+                    break
+    return found
 
 
 def find_claims(sentence: str) -> list[ClaimMention]:
-    if not _CLAIM_WORDS.search(sentence):
+    rules = _rules()
+    if not rules.any_gate.search(sentence):
         return []
     found: list[ClaimMention] = []
-    generic = bool(_GENERIC.search(sentence))
-    for stance, gate, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence) if gate.search(sentence) else ():
-            if any(c.start <= match.start() < c.end for c in found):
-                continue
-            subject = match.groupdict().get("subject")
-            found.append(ClaimMention(_tidy(match.group("speaker")), stance, subject and _tidy(subject),
-                                      match.start(), match.end(), generic))
-    if not found:
-        for match in _REPORTS.finditer(sentence):
-            found.append(ClaimMention(_tidy(match.group("speaker")), "reports", None, match.start(), match.end(),
-                                      False))
+    generic = bool(rules.generic.search(sentence))
+    for rule in rules.stances:
+        if not rule.gate.search(sentence):
+            continue
+        for match in rule.pattern.finditer(sentence):
+            if not any(c.start <= match.start() < c.end for c in found):
+                found.append(_claim(match, rule.stance, generic))
+    found += [c for c in _coordinated(sentence, found, rules, generic)
+              if not any(f.start <= c.start < f.end or c.start <= f.start < c.end for f in found)]
+    if not found and rules.reports_gate.search(sentence):
+        found = [ClaimMention(_tidy(m.group("speaker")), "reports", None, m.start(), m.end(), False, m.span("speaker"))
+                 for m in rules.reports.finditer(sentence)]
     return sorted(found, key=lambda c: c.start)

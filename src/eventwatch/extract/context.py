@@ -32,6 +32,7 @@ from eventwatch.extract.places import (
 )
 from eventwatch.extract.scene import not_the_scene
 from eventwatch.extract.sentences import Sentence
+from eventwatch.extract.syntax import vocabulary
 from eventwatch.gazetteer import Gazetteer
 from eventwatch.records import Place
 
@@ -94,10 +95,33 @@ def _names(text: str, gazetteer: Gazetteer) -> Counter[str]:
     return counts
 
 
+@lru_cache(maxsize=1)
+def _force() -> re.Pattern[str]:
+    """A country's name or demonym before a force or weapon, perhaps with up to two words
+    between ("Russian drones", "Russia's guided bombs"): the side acting from outside."""
+    nouns = "|".join(sorted(vocabulary().forces, key=len, reverse=True))
+    return re.compile(rf"\b[A-Z][\w'’-]*\w(?=(?:['’]s)?\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{nouns})\b)")
+
+
+def _acting(text: str, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """Spans of the names of countries that act from outside (`_force`)."""
+    return [m.span() for m in _force().finditer(text) if _country_code(gazetteer, _strip_possessive(m.group(0)))]
+
+
+def _without_acting(text: str, gazetteer: Gazetteer) -> str:
+    """The text with the names of acting countries blanked (offsets kept)."""
+    for start, end in _acting(text, gazetteer):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     """ISO2 codes of the countries an article is about, most often named first (ties: first
     named). A country named far less often than the main one (a foreign ministry's reaction,
-    a comparison) is left out, so that its small towns do not outrank the article's."""
+    a comparison) is left out, so that its small towns do not outrank the article's; one
+    named only as the side whose forces or weapons acted ("a Russian drone hit Kupiansk")
+    is not what the article is about."""
+    text = _without_acting(text, gazetteer)
     counts = _names(text, gazetteer)
     for iso2 in countries_mentioned(text):
         counts[iso2] = max(counts[iso2], 1)
@@ -226,7 +250,10 @@ def first_naming(
     if country is None:
         return None
     for sentence in sentences:
+        acting = _acting(sentence.text, gazetteer)
         for match in _RUN.finditer(sentence.text):
+            if any(s <= match.start() < e for s, e in acting):
+                continue  # "Russian drones": a side acting, not where it happened
             run = match.group(0).rstrip(".")
             words = [(run, match.start())] + [(m.group(0), match.start() + m.start()) for m in _WORD.finditer(run)]
             for name, start in words:

@@ -15,7 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import Any, Literal
+
+from eventwatch.extract.numbers import SPELLED, to_int
+from eventwatch.extract.vocab import alternation, expand, load
 
 DateKind = Literal["explicit", "relative", "anaphoric", "publication", "vague", "none"]
 
@@ -46,28 +49,35 @@ def publication_fallback(published: date | None) -> DateGuess:
     return DateGuess(_as_date(published), 2, None, None, "publication")
 
 
-# --- vocabulary -------------------------------------------------------------------------
+# --- vocabulary (lexicon/en/dates.toml) ------------------------------------------------
 
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-               "oct": 10, "nov": 11, "dec": 12}
-_MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, start=1)} | _MONTH_ABBR
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_LEX = load("dates")
+_MONTHS = tuple(m.lower() for m in _LEX["words"]["months"])
+_MONTH_NUMBER: dict[str, int] = {name: i for i, name in enumerate(_MONTHS, start=1)} | {
+    abbr.lower(): n for abbr, n in _LEX["words"]["month_abbreviations"].items()}
+_WEEKDAYS = tuple(_LEX["words"]["weekdays"])
 
-# Month names are matched case-sensitively ("May" the month, not "may" the verb).
-_FULL_MONTH = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + ")"
-_MONTH = "(?:" + _FULL_MONTH + r"|(?:Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b\.?)"
-_WEEKDAY = "(?:" + "|".join(_WEEKDAYS) + ")"
-_NUM = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})"
-_PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
-# "the day before" is anaphoric only when nothing follows it ("the day before the vote" is not).
-_END = r"(?=\s*(?:[,.;:!?)\]\u2013\u2014-]|$))"
-_ON = r"(?:\b(?i:on)\s+)?"
-# The year after a day or month: "3 May 2017", "May 3, 2017", "3 May last year".
-_YEAR_AFTER = r"(?:,?\s+(?P<y>\d{4})\b|\s+(?P<last>last\s+year)\b)?"
+
+def _fragments() -> dict[str, str]:
+    """The regex pieces rules use: built from the word lists, then the file's own fragments,
+    each expanded with those before it."""
+    full_month = alternation(_LEX["words"]["months"])
+    abbreviations = alternation(list(_LEX["words"]["month_abbreviations"]))
+    found = {
+        "full_month": full_month,
+        "month": rf"(?:{full_month}|{abbreviations}\b\.?)",
+        "weekday": alternation(_WEEKDAYS),
+        "part_of_day": alternation(_LEX["words"]["parts_of_day"]),
+        "num": rf"(?:an?|{SPELLED}|\d{{1,3}})",
+    }
+    for name, pattern in _LEX["fragments"].items():
+        found[name] = expand(pattern, found)
+    return found
+
+
+_FRAGMENTS = _fragments()
+_MONTH = _FRAGMENTS["month"]
+_FULL_MONTH = _FRAGMENTS["full_month"]
 
 
 # --- date arithmetic --------------------------------------------------------------------
@@ -133,8 +143,12 @@ def _mid_month(published: date | None, month: int, year: int | None) -> date | N
     return middle
 
 
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.rstrip(".").lower()]
+
+
 def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _WORD_NUMBERS[word.lower()]
+    return to_int(word) or 1
 
 
 # --- resolvers: match + context -> (date, precision), or None when not a date after all --
@@ -174,19 +188,17 @@ def _iso(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _named_day(m: re.Match[str], ctx: _Context) -> Resolved:
-    return _explicit_day(m["y"], _MONTH_NUMBER[m["mon"].rstrip(".").lower()], int(m["d"]), ctx, bool(m["last"]))
+    return _explicit_day(m["y"], _month(m["mon"]), int(m["d"]), ctx, bool(m["last"]))
 
 
 def _named_month(m: re.Match[str], ctx: _Context) -> Resolved:
     year = int(m["y"]) if m["y"] else None
     if m.groupdict().get("last") and ctx.published is not None:
         year = ctx.published.year - 1
-    return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
+    return _mid_month(ctx.published, _month(m["mon"]), year), 3
 
 
-# "since the start of the invasion in 2022": the year dates the start of a period, not an incident;
-# "since his arrest in 2019" dates what happened to someone, and is read.
-_SINCE = re.compile(r"\bsince\b(?!\s+(?:his|her|their)\s)[^,;.]{0,80}$", re.IGNORECASE)
+_SINCE = re.compile(_LEX["guards"]["since"], re.IGNORECASE)
 
 
 def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -200,10 +212,7 @@ def _past_year(m: re.Match[str], ctx: _Context) -> Resolved:
     return date(year, 7, 1), 3
 
 
-# Held since a date: the detention began then ("has been detained since 2016", "in custody since
-# March 2019"); any other "since" starts a period and stays background.
-_HELD = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated|in\s+(?:custody|detention|jail|prison)|"
-                   r"behind\s+bars|missing)\b[^,;.]{0,40}$", re.IGNORECASE)
+_HELD = re.compile(_LEX["guards"]["held"], re.IGNORECASE)
 
 
 def _held_since(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -211,8 +220,17 @@ def _held_since(m: re.Match[str], ctx: _Context) -> Resolved:
         return None
     year = int(m["y"])
     if m["mon"]:
-        return _mid_month(ctx.published, _MONTH_NUMBER[m["mon"].lower()], year), 3
+        return _mid_month(ctx.published, _month(m["mon"]), year), 3
     return (date(year, 7, 1), 3) if year < ctx.published.year else None
+
+
+def _held_since_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "detained since 5 August": the detention began then; "arrested since August 5" (a
+    period of arrests) dates no incident and stays undated."""
+    if not _HELD.search(m.string[: m.start()]):
+        return None, 3
+    month = _month(m["mon"] or m["mon2"])
+    return _explicit_day(m["y"], month, int(m["d"] or m["d2"]), ctx, bool(m["last"]))
 
 
 def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
@@ -227,12 +245,29 @@ def _weekday(m: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _overnight(m: re.Match[str], ctx: _Context) -> Resolved:
+    """A night, dated by the day it began: "overnight into Tuesday", "overnight on Tuesday",
+    "the night of Monday to Tuesday" -> Monday; "the night of Monday" -> Monday; "overnight",
+    "last night" -> the day before publication."""
     if ctx.published is None:
         return None, 3
+    lead = m["lead"].lower()
     if m["into"]:
-        second = _weekday_on_or_before(ctx.published, _WEEKDAYS.index(m["into"].lower()))
-        return second - _days(1), 1
+        return _weekday_on_or_before(ctx.published, _WEEKDAYS.index(m["into"].lower())) - _days(1), 1
+    if m["first"]:
+        named = _weekday_on_or_before(ctx.published, _WEEKDAYS.index(m["first"].lower()))
+        return (named - _days(1), 1) if lead.startswith("overnight") else (named, 1)
+    if "night of" in lead or "night from" in lead:
+        return None
     return ctx.published - _days(1), 1
+
+
+def _night_day(m: re.Match[str], ctx: _Context) -> Resolved:
+    """ "the night of 9-10 June", "overnight on 10 June" -> 9 June; "the night of 9 June" -> 9 June."""
+    first = m["d"] if m["d"] else m["d1"]
+    found = _explicit_day(m["y"], _month(m["mon"]), int(first), ctx, bool(m["last"]))
+    if found is None or found[0] is None or m["d"] or not m[0].lower().startswith("overnight"):
+        return found
+    return found[0] - _days(1), found[1]
 
 
 def _offset(days: int, precision: int) -> Resolver:
@@ -279,9 +314,12 @@ def _month_span(m: re.Match[str], ctx: _Context) -> Resolved:
     pub = ctx.published
     if pub is None:
         return None, 3
-    if "last month" in m[0].lower():
+    text = m[0].lower()
+    if "last month" in text:
         last_of_previous = pub.replace(day=1) - _days(1)
         return last_of_previous.replace(day=15), 3
+    if "earlier" in text and pub.day > 1:  # before the publication day
+        return min(pub.replace(day=15), pub - _days(1)), 3
     return min(pub.replace(day=15), pub), 3
 
 
@@ -322,7 +360,7 @@ def _vague_days(m: re.Match[str], ctx: _Context) -> Resolved:
     return found
 
 
-# --- the pattern table ------------------------------------------------------------------
+# --- the pattern table (lexicon/en/dates.toml [[rules]]) ---------------------------------
 
 
 @dataclass(frozen=True)
@@ -332,71 +370,30 @@ class _Rule:
     resolve: Resolver
 
 
-def _rule(kind: DateKind, pattern: str, resolve: Resolver, ignore_case: bool = True) -> _Rule:
-    flags = re.IGNORECASE if ignore_case else 0
-    return _Rule(kind, re.compile(pattern, flags), resolve)
+_RESOLVERS: dict[str, Resolver] = {
+    "iso": _iso, "named_day": _named_day, "named_month": _named_month, "night_day": _night_day,
+    "past_year": _past_year, "held_since": _held_since,
+    "held_since_day": _held_since_day, "weekday": _weekday, "overnight": _overnight,
+    "days_ago": _days_ago, "weeks_ago": _weeks_ago, "week_span": _week_span, "weekend": _weekend,
+    "month_span": _month_span, "days_from_previous": _days_from_previous,
+    "week_from_previous": _week_from_previous, "vague_days": _vague_days, "vague": _vague,
+}
+_FACTORIES: dict[str, Callable[[int, int], Resolver]] = {"offset": _offset, "from_previous": _from_previous}
 
 
-_RULES: tuple[_Rule, ...] = (
-    # explicit calendar dates (month names case-sensitive)
-    _rule("explicit", _ON + r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b", _iso),
-    _rule("explicit", _ON + rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{_MONTH})"
-          + _YEAR_AFTER, _named_day, ignore_case=False),
-    _rule("explicit", _ON + rf"\b(?P<mon>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b"
-          + _YEAR_AFTER, _named_day, ignore_case=False),
-    _rule("explicit", r"\b(?i:(?:in|during)\s+(?:(?:early|late|mid)[-\s])?|(?:early|late|mid)[-\s])"
-          rf"(?P<mon>{_FULL_MONTH})\b" + _YEAR_AFTER.replace(",?", ""), _named_month, ignore_case=False),
-    _rule("explicit", rf"\b(?P<mon>{_FULL_MONTH})\s+(?P<y>(?:19|20)\d{{2}})\b", _named_month, ignore_case=False),
-    _rule("explicit", r"\b(?:in|during)\s+(?:(?:early|late|mid)[-\s])?(?P<y>(?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)",
-          _past_year),
-    _rule("explicit", rf"\bsince\s+(?:(?P<mon>{_FULL_MONTH})\s+)?(?P<y>(?:19|20)\d{{2}})\b", _held_since,
-          ignore_case=False),
-    # weekdays and nights
-    _rule("relative", rf"\b(?:(?:late|early)\s+(?:on\s+)?|on\s+|(?P<last>last\s+))?(?P<wd>{_WEEKDAY})\b"
-          rf"(?:\s+{_PART_OF_DAY})?(?:\s+into\s+(?P<into>{_WEEKDAY})\b)?", _weekday),
-    _rule("relative", rf"\b(?:last\s+night|overnight)\b(?:\s+(?:into|on)\s+(?P<into>{_WEEKDAY})\b)?",
-          _overnight),
-    _rule("relative", r"\bthe\s+day\s+before\s+yesterday\b", _offset(-2, 1)),
-    _rule("relative", rf"\byesterday\b(?:\s+{_PART_OF_DAY})?", _offset(-1, 1)),
-    _rule("relative", rf"\b(?:earlier\s+)?(?:today|this\s+{_PART_OF_DAY})\b", _offset(0, 1)),
-    _rule("relative", rf"\b(?P<n>{_NUM})\s+days?\s+ago\b", _days_ago),
-    # weeks
-    _rule("relative", r"\b(?:earlier\s+this|this|last)\s+week\b", _week_span),
-    _rule("relative", r"\b(?:over|at|during|last|this)\s+(?:the\s+)?weekend\b", _weekend),
-    _rule("relative", r"\b(?:(?:in|over|during)\s+(?:recent\s+days|the\s+(?:past|last)\s+"
-          r"(?:few\s+|several\s+)?(?:days|week))|(?:a\s+few|several|some)\s+days\s+ago)\b", _offset(-3, 2)),
-    _rule("relative", rf"\b(?P<n>{_NUM})\s+weeks?\s+ago\b", _weeks_ago),
-    # months
-    _rule("relative", r"\b(?:last|(?:earlier\s+)?this)\s+month\b", _month_span),
-    _rule("relative", r"\b(?:in|over|during)\s+(?:recent\s+|the\s+(?:past|last)\s+(?:few\s+|several\s+)?)"
-          r"weeks\b", _offset(-14, 3)),
-    _rule("relative", r"\b(?:a|one)\s+month\s+ago\b", _offset(-30, 3)),
-    # anaphora: relative to the event mentioned just before
-    _rule("anaphoric", rf"\b(?P<n>{_NUM})\s+days?\s+"
-          rf"(?:(?P<dir>earlier|later)\b|(?P<dir2>before|after){_END})", _days_from_previous),
-    _rule("anaphoric", rf"\bthe\s+(?:(?:day|night)\s+before{_END}|(?:previous|preceding)\s+(?:day|night)\b"
-          r"|day\s+prior\b)", _from_previous(-1)),
-    _rule("anaphoric", rf"\bthe\s+(?:(?:next|following)\s+(?:day|morning)\b|day\s+after{_END})",
-          _from_previous(1)),
-    _rule("anaphoric", rf"\b(?:(?:hours|minutes|moments)\s+(?:later|earlier|afterwards?)"
-          rf"|(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|{_PART_OF_DAY})|(?:on\s+)?(?:that|the)\s+same\s+"
-          rf"(?:day|{_PART_OF_DAY})|at\s+the\s+same\s+time|that\s+{_PART_OF_DAY}"
-          rf"|(?:shortly|soon)\s+afterwards?{_END})\b", _from_previous(0)),
-    _rule("anaphoric", r"\b(?:a\s+week\s+(?P<dir>earlier|later)|the\s+(?P<dir2>previous|following)\s+week)\b",
-          _week_from_previous),
-    _rule("anaphoric", r"\bdays\s+(?P<dir>earlier|later)(?P<dir2>)\b", _vague_days),
-    # undatable background and the future
-    _rule("vague", r"\b(?:recently|in\s+recent\s+(?:months|years)|(?:for|in)\s+(?:months|years)"
-          r"|(?:in|over|during)\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:months|years?)"
-          r"|(?:last|(?:earlier\s+)?this)\s+year|in\s+\d{4})\b", _vague),
-    _rule("vague", r"\bsince\s+(?:\d{4}|(?:early\s+|late\s+|mid-)?" + _FULL_MONTH.lower() + r"(?:\s+\d{4})?"
-          r"|the\s+(?:start|beginning|outbreak)\s+of\s+(?:the\s+)?\w+)\b", _vague),
-    _rule("vague", rf"\b(?:(?:more|less)\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+)?"
-          rf"(?:{_NUM}\s+(?:months|years)|(?:a|one)\s+year)\s+ago\b", _vague),
-    _rule("vague", r"\b(?:more\s+than|over)\s+a\s+month\s+ago\b", _vague),
-    _rule("vague", rf"\b(?:tomorrow|next\s+(?:week|weekend|month|year|{_WEEKDAY})|this\s+coming\s+{_WEEKDAY}"
-          r"|later\s+this\s+(?:week|month|year)|in\s+the\s+coming\s+(?:days|weeks|months))\b", _vague),
-)
+def _rule(entry: dict[str, Any]) -> _Rule:
+    name = entry["resolve"]
+    if name in _FACTORIES:
+        resolve = _FACTORIES[name](int(entry["days"]), int(entry["precision"]))
+    elif name in _RESOLVERS:
+        resolve = _RESOLVERS[name]
+    else:
+        raise ValueError(f"unknown date resolver in lexicon: {name!r}")
+    flags = 0 if entry.get("case") == "sensitive" else re.IGNORECASE
+    return _Rule(entry["kind"], re.compile(expand(entry["pattern"], _FRAGMENTS), flags), resolve)
+
+
+_RULES: tuple[_Rule, ...] = tuple(_rule(entry) for entry in _LEX["rules"])
 
 
 # --- choosing the sentence's date -------------------------------------------------------
@@ -451,6 +448,12 @@ def find_dates(sentence: str, published: date | None, previous: DateGuess | None
     """Every date phrase of the sentence, resolved, in reading order."""
     ctx = _Context(_as_date(published) if published is not None else None, previous)
     return _outermost(_candidates(sentence, ctx))
+
+
+def date_spans(sentence: str) -> list[tuple[int, int]]:
+    """Where the sentence names a date, resolved or not ("on March 30", "2019", "two days
+    ago"): a number inside one is a day or a year, never a count."""
+    return [m.span() for rule in _RULES for m in rule.pattern.finditer(sentence)]
 
 
 _NAMES_MONTH = re.compile(_MONTH + r"|\d{4}-\d{2}-\d{2}")

@@ -4,6 +4,7 @@ draft; this module only holds the data and how a draft absorbs a frame."""
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -19,6 +20,11 @@ from eventwatch.extract.weapons import WeaponMention
 from eventwatch.records import Evidence
 
 DATED_KINDS = {"explicit", "relative", "anaphoric"}
+# A sentence continuing an incident of the same type may name a district instead of the
+# town ("the city's Saltivskyi district"): places this close (km) are one incident's. Large
+# cities' districts lie up to ~10 km from the centre GeoNames gives (Kharkiv's Saltivka: 7 km);
+# resolve.town_km (5 km) is stricter because it compares separate reports.
+DISTRICT_KM = 10.0
 
 
 @dataclass
@@ -114,10 +120,19 @@ class Draft:
                 return False
         if frame.place and self.place and not (
             contains(frame.place.place, self.place.place) or contains(self.place.place, frame.place.place)
-        ):
+        ) and not (frame.guess.sub_event_type == self.sub_event_type and _near(frame.place, self.place)):
             return False
         return not (frame.site and frame.site.named and self.site and self.site.named
                     and frame.site.key != self.site.key)
+
+
+def _near(a: PlaceMention, b: PlaceMention) -> bool:
+    p, q = a.place, b.place
+    if p.latitude is None or p.longitude is None or q.latitude is None or q.longitude is None:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (p.latitude, p.longitude, q.latitude, q.longitude))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(h)) <= DISTRICT_KM
 
 
 def evidence(article_id: str, sentence: Sentence, start: int = 0, end: int | None = None) -> Evidence:

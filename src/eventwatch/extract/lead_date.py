@@ -18,13 +18,15 @@ from eventwatch.extract.cues import DEVELOPMENT, VIOLATION, VIOLATION_ACT
 from eventwatch.extract.dates import DateGuess, find_dates, names_month
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.sentences import Sentence
+from eventwatch.extract.vocab import load
 
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+_LEX = load("dates")["lead"]
+_YEAR = re.compile(_LEX["year"])
 # What may stand between a date and the word it dates: the same clause, at most this long.
 _CLAUSE_GAP = 60
-_CLAUSE_BREAK = re.compile(r"[;:]|\.\s")
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(\u2013\u2014-]|\b(?:and|but|when|after|before|until))\s*$", re.IGNORECASE)
-_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+(?P<y>(?:19|20)\d{2})\s+", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(_LEX["clause_break"])
+_CLAUSE_OPENING = re.compile(_LEX["clause_opening"], re.IGNORECASE)
+_ATTRIBUTIVE_YEAR = re.compile(_LEX["attributive_year"], re.IGNORECASE)
 # up to two words between the year and what it dates ("the 2012 political murder case")
 _WORD_RUNS = tuple(re.compile(rf"(?:[\w-]+\s+){{{n}}}") for n in range(3))
 

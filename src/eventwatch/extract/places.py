@@ -122,18 +122,25 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
             if place is not None:
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
-        region = _region(gazetteer, name, context)
+        region = _region(gazetteer, name, context, typed=True)
         if region is not None and not not_the_scene(sentence, match.start(), match.end()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
 
-def _region(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | None:
+def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], typed: bool = False) -> Place | None:
+    """The region called `name`; `typed`: named with its type word ("the Gomel region"), which
+    also finds the region of the large town it is named after when GeoNames calls the
+    region otherwise (Homyel' in "Gomelskaya")."""
     for iso2 in context:
         region = gazetteer.region(name, country_iso2=iso2)
         if region is not None:
             return region
-    return gazetteer.region(name)
+    region = gazetteer.region(name)
+    if region is not None or not typed:
+        return region
+    seat = _best_city(towns(gazetteer, name, context), context)
+    return gazetteer.containing_admin1(seat) if seat is not None and seat.population >= PLACE_POPULATION else None
 
 
 def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_iso2: str | None = None,
@@ -234,8 +241,8 @@ def _lookup_span(
     if country is not None:
         precision = 1 if country.iso2 in CITY_STATES else 3
         return PlaceMention(country, precision, start, start + len(text), text, country.name)
-    if label == "NORP":
-        return None
+    if label == "NORP" and not _large_town(gazetteer, text):
+        return None  # a nationality or group, unless the small model mislabelled a city ("Sevastopol")
     candidates = towns(gazetteer, text, context, own_names=label in _SOMEONE_LABELS)
     place = _best_city(candidates, context, regions=regions)
     region = next((p for p in candidates if p.feature == "admin1"), None)
@@ -333,6 +340,12 @@ def _town_in_facility(sentence: str, start: int, end: int) -> list[tuple[int, in
         else:
             run.append(word)
     return pieces
+
+
+def _large_town(gazetteer: Gazetteer, name: str) -> bool:
+    """Whether `name` is the own name of a town large enough to be known by it."""
+    return any(m.primary and m.place.feature == "city" and m.place.population >= PLACE_POPULATION
+               for m in gazetteer.lookup_matches(name))
 
 
 def _region_meant(candidates: list[Place], region: Place, town: Place) -> bool:

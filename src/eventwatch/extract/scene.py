@@ -26,10 +26,13 @@ _ORIGIN = re.compile(
 
 
 # Where a statement was made or which flag a ship flies is not where the event happened
-# ("the army said in a statement issued in Maiduguri", "a vessel flying the flag of Panama").
+# ("the army said in a statement issued in Maiduguri", "a vessel flying the flag of Panama"),
+# nor the far side of a border ("moved troops to its border with Ukraine").
 _NOT_SCENE = re.compile(
     r"\b(?:(?:statement|communiqu[eé]|briefing|news conference|press conference)(?:\s+(?:issued|released|"
     r"given|held|published))?|said|told reporters|speaking|announced)\s+in\s+$|\bflag\s+of\s+$"
+    # the far side of a border is not where troops moved ("to its border with Ukraine")
+    r"|\b(?:border|frontier)s?\s+with\s+$"
     r"|\btold reporters\s+(?:outside|at|in front of)\s+[^.;]{0,30}\bin\s+$"
     # a titled person's see, state or city: "Bishop Matthew Kukah of Sokoto", "Mayor Ann Ray of Leeds"
     r"|\b(?:Bishop|Archbishop|Cardinal|Emir|Sultan|Governor|Mayor|Senator|Imam|Rabbi|Chief)"

@@ -1,4 +1,5 @@
-"""Weapons named in a sentence, with counts launched and intercepted where stated."""
+"""Weapons named in a sentence, with counts launched and intercepted where stated.
+Vocabulary: `lexicon/en/weapons.toml`."""
 
 from __future__ import annotations
 
@@ -6,34 +7,19 @@ import re
 from dataclasses import dataclass
 
 from eventwatch.extract.numbers import NUMBER, to_int
+from eventwatch.extract.vocab import expand, load
 
-_KINDS: tuple[tuple[str, str], ...] = (
-    ("glide bomb", r"glide bombs?|guided (?:aerial )?bombs?|KABs?|FABs?"),
-    ("drone", r"drones?|UAVs?|unmanned aerial vehicles?|Shaheds?|Gerans?|loitering munitions?|quadcopters?"),
-    ("missile", r"missiles?|Iskanders?|Kalibrs?|Kinzhals?|Kh-\d+\w*|ATACMS|Storm Shadows?"),
-    ("rocket", r"rockets?|Grad|MLRS|HIMARS"),
-    ("artillery", r"artillery|shells?|shelling|mortars?|howitzers?"),
-    ("aircraft", r"warplanes?|jets?|aircraft|helicopters?|airstrikes?|air strikes?"),
-    ("explosive", r"IEDs?|roadside bombs?|landmines?|mines?|car bombs?|explosive devices?"),
-    ("firearm", r"gunfire|gunmen|rifles?|shot dead|opened fire"),
-)
-_KIND_RE = [(kind, re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE)) for kind, pattern in _KINDS]
-_ADJ = r"(?:[\w-]+\s+){0,3}?"
-_LAUNCHED = (
-    re.compile(rf"\b(?:\w+\s+)?of\s+(?:the\s+)?(?P<n>{NUMBER})\s+{_ADJ}(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\b",
-               re.IGNORECASE),
-    re.compile(rf"\b(?:launched|fired|sent|used)\s+(?:at least\s+)?(?P<n>{NUMBER})\s+{_ADJ}"
-               r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\b", re.IGNORECASE),
-    re.compile(rf"\b(?P<n>{NUMBER})\s+{_ADJ}(?:drones?|UAVs?|missiles?|rockets?|Shaheds?)\s+(?:were|was|had been)\s+"
-               r"(?:launched|fired)\b", re.IGNORECASE),
-)
-_DOWN = r"(?:shot down|intercepted|downed|destroyed|neutrali[sz]ed|jammed|suppressed|brought down)"
-_INTERCEPTED = (
-    re.compile(rf"\b(?P<n>{NUMBER})(?:\s+of\s+(?:them|these|those))?\s+{_ADJ}(?:were|was|had been|have been)\s+"
-               rf"(?:\w+\s+)?{_DOWN}\b", re.IGNORECASE),
-    re.compile(rf"\b{_DOWN}\s+(?:at least\s+|all\s+)?(?P<n>{NUMBER})\s+(?:of\s+(?:the|them)\s+)?{_ADJ}"
-               r"(?:drones?|UAVs?|missiles?|rockets?|Shaheds?|targets)\b", re.IGNORECASE),
-)
+_LEX = load("weapons")
+_KIND_RE = [(entry["kind"], re.compile(rf"\b(?:{entry['pattern']})\b", re.IGNORECASE)) for entry in _LEX["kinds"]]
+_PIECES = {"number": NUMBER} | {k: v for k, v in _LEX["counts"].items() if isinstance(v, str)}
+
+
+def _compile(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(expand(p, _PIECES), re.IGNORECASE) for p in patterns)
+
+
+_LAUNCHED = _compile(_LEX["counts"]["launched"])
+_INTERCEPTED = _compile(_LEX["counts"]["intercepted"])
 
 
 @dataclass(frozen=True)
