@@ -34,6 +34,9 @@ FILES = {
     "uplot/LICENSE": "uplot/LICENSE",
     "world-atlas/countries-50m.json": "world-atlas/countries-50m.json",
     "world-atlas/LICENSE": "world-atlas/LICENSE",
+    "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui/swagger-ui-bundle.js",
+    "swagger-ui-dist/swagger-ui.css": "swagger-ui/swagger-ui.css",
+    "swagger-ui-dist/LICENSE": "swagger-ui/LICENSE",
 }
 
 

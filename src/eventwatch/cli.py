@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -17,14 +18,16 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from eventwatch import cli_filters as F
-from eventwatch.cli_common import State, edge, err, out, print_json, repository, settings
+from eventwatch.cli_check import check
+from eventwatch.cli_common import State, edge, err, known_total, out, print_json, repository, settings
 from eventwatch.cli_eval import eval_app
 from eventwatch.cli_setup import classifier_app, db_app, gazetteer_app
+from eventwatch.cli_watch import register as register_watch
 from eventwatch.errors import NotFound
 from eventwatch.settings import load_settings
 
 if TYPE_CHECKING:
-    from eventwatch.records import Site
+    from eventwatch.records import Event, Site
     from eventwatch.store import Repository
 
 app = typer.Typer(no_args_is_help=True, add_completion=False)
@@ -32,8 +35,10 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(gazetteer_app, name="gazetteer")
 app.add_typer(db_app, name="db")
 app.add_typer(classifier_app, name="classifier")
+app.command()(check)
+register_watch(app)  # watch, sources, alerts
 
-EventId = Annotated[str, typer.Argument(help="An event id or a unique prefix of it.")]
+EventId = Annotated[str, typer.Argument(help="An event id, a unique prefix of it, or its event_id_cnty.")]
 Reason = Annotated[str, typer.Option(help="Why (stored in the history).")]
 
 
@@ -44,12 +49,22 @@ class Format(StrEnum):
     geojson = "geojson"
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from eventwatch import __version__
+
+        out.print(f"eventwatch {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def main(
     db: Annotated[
         str | None, typer.Option("--db", envvar="EVENTWATCH_DB", help="Database URL (default sqlite:///eventwatch.db).")
     ] = None,
     config: Annotated[Path | None, typer.Option("--config", help="A TOML file overriding defaults.toml.")] = None,
+    version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_print_version,
+                                          help="Print the version and exit.")] = False,
 ) -> None:
     """eventwatch: news reports in, a sourced, deduplicated, geocoded database of conflict events out."""
     with edge():
@@ -65,25 +80,30 @@ def ingest(
              "cluster of --workers processes.")] = None,
 ) -> None:
     """Read news documents, extract events, and merge them into the database."""
+    from datetime import UTC, datetime
+
+    from eventwatch.monitor.alerts import after_ingest
     from eventwatch.pipeline import ingest as run_ingest
     from eventwatch.scale import open_extractor
 
     with edge():
         store = repository()
         store.check()  # a damaged file fails here (exit 2), not after "0 new, N already stored"
+        started = datetime.now(UTC)
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
         with open_extractor(workers, scheduler) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal
         ) as bar:
-            task = bar.add_task("ingest", total=None)
+            task = bar.add_task("ingest", total=known_total(sources))
             report = run_ingest(sources, settings(), store, progress=lambda n: bar.advance(task, n), extract=extract)
+        alerts = after_ingest(store, settings(), report.events, started)
     for item in report.rejected:
         err.print(f"rejected {item.origin}: {item.reason}", highlight=False, markup=False)
     out.print(
         f"{report.articles} new article(s) ({report.copies} wire copies or republications), "
         f"{report.duplicates} already stored, {report.mentions} "
-        f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected "
-        f"-> {store.url}",
+        f"mention(s), {len(report.events)} event(s) touched, {len(report.rejected)} rejected"
+        f"{f', {alerts} alert(s)' if alerts else ''} -> {store.url}",
         highlight=False,
     )
     if report.articles == 0 and report.duplicates == 0 and report.rejected:
@@ -112,8 +132,21 @@ def events(
 
     with edge():
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        found = list(repository().iter_events(wanted, sort="event_date"))
+        found = list(repository(existing=True).iter_events(wanted, sort="event_date"))
     print_events(found, fmt.value, out)
+
+
+class Counted(Iterator["Event"]):
+    """An iterator of events that counts what it has handed out (export's row count)."""
+
+    def __init__(self, events: Iterator[Event]) -> None:
+        self._events = events
+        self.count = 0
+
+    def __next__(self) -> Event:
+        event = next(self._events)
+        self.count += 1
+        return event
 
 
 class ExportFormat(StrEnum):
@@ -146,11 +179,13 @@ def export(
 
     with edge(writing=output or "standard output"):
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        chunks = export_chunks(fmt.value, repository().iter_events(wanted))
+        rows = Counted(repository(existing=True).iter_events(wanted))
+        chunks = export_chunks(fmt.value, rows, settings().export.source_scales)
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)
             sys.stdout.buffer.flush()
+            err.print(f"wrote {rows.count} event(s)", highlight=False)
             return
         partial = output.with_name(f".{output.name}.partial")
         try:
@@ -160,7 +195,7 @@ def export(
             partial.replace(output)
         finally:
             partial.unlink(missing_ok=True)
-    err.print(f"wrote {output}", highlight=False)
+    err.print(f"wrote {rows.count} event(s) to {output}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -190,16 +225,15 @@ def show(
     fmt: Annotated[ShowFormat, typer.Option("--format")] = ShowFormat.table,
 ) -> None:
     """One event: its fields, sources, claims and evidence quotes (or, with --history, its versions)."""
-    from eventwatch.cli_views import print_event, print_history
-    from eventwatch.export import event_record
+    from eventwatch.cli_views import event_json, print_event, print_history
 
     with edge():
-        store = repository()
-        event = store.get_event(event_id)
+        store = repository(existing=True)
+        event = store.get_event(F.event_id_of(event_id))
         if history:
             print_history(store.event_history(event.id), fmt.value, out)
         elif fmt is ShowFormat.json:
-            print_json(event_record(event))
+            print_json(event_json(store, event))
         else:
             print_event(event, store.event_mentions(event.id), out)
 
@@ -252,7 +286,7 @@ def edit(
 def sites() -> None:
     """Named sites with their events in time order and the counts sources report."""
     with edge():
-        store = repository()
+        store = repository(existing=True)
         _print_sites(store, store.list_sites())
 
 
@@ -262,7 +296,7 @@ def site(name: Annotated[str, typer.Argument(help="Part of a site's name or of o
     from eventwatch.records import normalise_text
 
     with edge():
-        store = repository()
+        store = repository(existing=True)
         needle = normalise_text(name)
         found = [s for s in store.list_sites() if any(needle in normalise_text(a) for a in (s.name, *s.aliases))]
         if not found:

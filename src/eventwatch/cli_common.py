@@ -9,6 +9,7 @@ import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,16 +57,57 @@ def edge(writing: object = None) -> Iterator[None]:
         raise fail(EventwatchError(f"cannot write {writing}: {exc.strerror or exc}")) from exc
 
 
-def repository() -> Repository:
+def repository(*, existing: bool = False) -> Repository:
+    """The store of --db; with `existing` (read-only commands), a SQLite file that does not
+    exist is an error rather than a new empty database."""
     from eventwatch.store import open_repository
 
-    return open_repository(settings().store.url)
+    url = settings().store.url
+    if existing:
+        require_existing(url)
+    return open_repository(url)
+
+
+def require_existing(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from eventwatch.errors import StoreError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # open_repository says what is wrong with it
+    path = parsed.database if parsed.drivername.startswith("sqlite") else None
+    if path and path != ":memory:" and not path.startswith("file:") and not Path(path).exists():
+        raise StoreError(
+            f"no database at {path}: nothing has been ingested there yet "
+            "(check --db / EVENTWATCH_DB, or create it with 'eventwatch ingest FILES')"
+        )
 
 
 def services() -> Services:
     from eventwatch.scale.pool import default_services
 
     return default_services()
+
+
+def known_total(sources: list[str]) -> int | None:
+    """How many records `ingest` will read from these sources, when that is known without
+    reading them: one per plain file; None with a URL, a feed, a JSONL or a WARC file."""
+    from eventwatch.ingest import is_url
+    from eventwatch.ingest.walk import iter_files, kind_of
+
+    total = 0
+    for source in sources:
+        path = Path(source)
+        if is_url(source):
+            return None
+        files = [f for f in iter_files(path) if isinstance(f, Path)] if path.is_dir() else [path]
+        if any(f.exists() and kind_of(f) in ("feed", "jsonl", "warc") for f in files):
+            return None
+        total += len(files)
+    return total
 
 
 def print_json(value: object) -> None:

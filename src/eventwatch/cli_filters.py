@@ -4,6 +4,7 @@ filters as the API's, built into the same store EventQuery)."""
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Annotated, Any
@@ -12,6 +13,7 @@ import typer
 
 from eventwatch.errors import BadFilter
 from eventwatch.store.query import EventQuery, parse_bbox, parse_near, with_type
+from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES, EVENT_TYPES
 
 Since = Annotated[str | None, typer.Option("--since", "--start", help="Earliest event date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", "--end", help="Latest event date (YYYY-MM-DD).")]
@@ -25,6 +27,39 @@ Actor = Annotated[str | None, typer.Option(help="Part of an actor's name.")]
 Text = Annotated[str | None, typer.Option(help="Words in the notes or evidence quotes.")]
 MinSources = Annotated[int | None, typer.Option(min=0, help="Reported by at least this many articles.")]
 Stance = Annotated[str | None, typer.Option(help="Events with a claim of this stance (e.g. claims_responsibility).")]
+
+
+# export/acled.py: event_id_cnty is "EW" and the id's first 10 characters, upper-cased
+_EVENT_ID_CNTY = re.compile(r"^EW([0-9A-Fa-f]{10})$", re.IGNORECASE)
+
+
+def event_id_of(value: str) -> str:
+    """An event id or prefix from what `show` is given: an id, a prefix, or an event_id_cnty."""
+    found = _EVENT_ID_CNTY.match(value.strip())
+    return found.group(1).lower() if found else value
+
+
+def check_type(value: str | None) -> None:
+    """An unknown --type is an error that suggests the nearest event or sub-event type."""
+    names = (*EVENT_TYPES, *ALL_SUB_EVENT_TYPES)
+    if value is None or value.lower() in {name.lower() for name in names}:
+        return
+    from rapidfuzz import fuzz, process, utils
+
+    best = process.extractOne(value, names, scorer=fuzz.WRatio, processor=utils.default_process)
+    hint = f"; did you mean {best[0]!r}?" if best and best[1] >= 60 else ""
+    raise BadFilter(f"unknown event or sub-event type {value!r}{hint}", param="type")
+
+
+def check_country(value: str | None) -> None:
+    """--country takes a name; a three-letter code ("UKR") is an error naming the country."""
+    if value is None or len(value.strip()) != 3 or not value.strip().isalpha():
+        return
+    from eventwatch.gazetteer import Gazetteer
+
+    place = Gazetteer.open().country(value)
+    if place is not None and place.country.lower() != value.strip().lower():
+        raise BadFilter(f"--country takes a country name, not a code: did you mean {place.country!r}?", param="country")
 
 
 def parse_date(value: str | None) -> date | None:
@@ -52,6 +87,8 @@ def event_query(
     stance: str | None = None,
 ) -> EventQuery:
     """The EventQuery of the CLI options (raises BadFilter on a malformed value)."""
+    check_type(type_)
+    check_country(country)
     wanted = EventQuery(
         start=parse_date(since),
         end=parse_date(until),

@@ -14,6 +14,7 @@ from eventwatch.export.formats import export_chunks
 from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.corroboration import corroborate
 from eventwatch.resolve.merge import disagreements
+from eventwatch.store import Repository
 
 
 def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
@@ -24,28 +25,41 @@ def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
     elif fmt == "csv":
         sys.stdout.write(b"".join(export_chunks("csv", events)).decode())  # as `eventwatch export`
     else:
-        console.print(_table(events))
+        console.print(_table(events, console.width))
 
 
-def _table(events: Sequence[Event]) -> Table:
+# Table columns, and the narrowest terminal that shows each (the rest fold into 80 columns).
+COLUMNS = (
+    ("id", 0), ("date", 0), ("p", 120), ("type", 0), ("location", 0), ("admin1", 120), ("country", 0),
+    ("actor1", 100), ("site", 100), ("fat", 0), ("src", 0),
+)  # fmt: skip
+
+
+def _cells(event: Event) -> dict[str, str]:
+    m = event.mention
+    return {
+        "id": event.id[:8],
+        "date": m.event_date.isoformat() if m.event_date else "undated",
+        "p": str(m.time_precision),
+        "type": m.sub_event_type,
+        "location": m.location or "",
+        "admin1": m.admin1 or "",
+        "country": m.country or "",
+        "actor1": m.actor1 or "",
+        "site": m.site or "",
+        "fat": str(m.fatalities),
+        "src": str(len({s.article_id for s in event.sources})),  # articles, as the API's n_sources
+    }
+
+
+def _table(events: Sequence[Event], width: int = 200) -> Table:
+    shown = [name for name, narrowest in COLUMNS if width >= narrowest]
     table = Table(title=f"{len(events)} event(s)", show_lines=False)
-    for column in ("id", "date", "p", "type", "location", "admin1", "country", "actor1", "site", "fat", "src"):
+    for column in shown:
         table.add_column(column, overflow="fold")
     for event in events:
-        m = event.mention
-        table.add_row(
-            event.id[:8],
-            m.event_date.isoformat() if m.event_date else "undated",
-            str(m.time_precision),
-            m.sub_event_type,
-            m.location or "",
-            m.admin1 or "",
-            m.country or "",
-            m.actor1 or "",
-            m.site or "",
-            str(m.fatalities),
-            str(len({s.article_id for s in event.sources})),  # articles, as the API's n_sources
-        )
+        cells = _cells(event)
+        table.add_row(*(cells[name] for name in shown))
     return table
 
 
@@ -135,6 +149,18 @@ def _version_record(version: EventVersion) -> dict[str, object]:
         "reason": version.reason,
         "article_id": version.article_id,
     }
+
+
+def event_json(store: Repository, event: Event) -> dict[str, object]:
+    """`show --format json`: the ACLED record and everything GET /events/ID gives (sources,
+    claims, evidence, links, versions, corroboration)."""
+    from eventwatch.api import views
+
+    sources = store.event_mentions(event.id)
+    linked = store.mention_events({article.id for article, mention in sources if mention.links})
+    names = store.site_names([event.site_id] if event.site_id else [])
+    detail = views.event_detail(event, sources, names, linked, store.event_history(event.id))
+    return {**event_record(event), **detail.model_dump(mode="json")}
 
 
 def print_history(versions: Sequence[EventVersion], fmt: str, console: Console) -> None:

@@ -107,3 +107,9 @@ class BadFilter(EventwatchError):
     def __init__(self, message: str, *, param: str | None = None) -> None:
         super().__init__(message)
         self.param = param  # the query parameter at fault, when there is one
+
+
+class DeliveryError(EventwatchError):
+    """An alert that could not be delivered (webhook down or refusing, SMTP failure)."""
+
+    code = "delivery"

@@ -23,6 +23,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from itertools import islice
 
+from eventwatch.conventions.derive import article_mentions
 from eventwatch.errors import StoreConflict
 from eventwatch.extract.assemble import Services
 from eventwatch.ingest import Fetcher, read_sources
@@ -87,8 +88,9 @@ def _write_chunk(
                 done.duplicates += 1
                 continue
             tx.add_article(article)
-            done.copies += link_copy(tx, article, settings.duplicates) is not None
-            done.events.update(resolve_article(tx, article, mentions, settings.resolve))
+            plain = article_mentions(article, mentions)  # names and notes as ACLED writes them
+            done.copies += link_copy(tx, article, settings.duplicates, plain) is not None
+            done.events.update(resolve_article(tx, article, plain, settings.resolve))
             done.articles += 1
             done.mentions += len(mentions)
         for item in rejected:

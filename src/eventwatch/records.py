@@ -146,6 +146,7 @@ class Mention:
     longitude: float | None
     geonames_id: int | None
     geo_precision: int | None  # 1 town, 2 near/part of region, 3 region only
+    geonames_name: str | None = None  # GeoNames' own name of the place; location is ACLED's spelling
     actor1: str | None = None
     actor2: str | None = None
     assoc_actor_1: str | None = None
@@ -246,3 +247,78 @@ class Rejected:
         """An unexpected failure confined to one document (its traceback goes to the debug log)."""
         return cls(stage=stage, reason=f"internal error: {type(exc).__name__}: {exc}", origin=origin,
                    code="internal_error")
+
+
+# --- monitoring (eventwatch watch, saved searches and alerts) ----------------------------
+
+AlertKind = Literal["new", "changed"]
+DeliveryChannel = Literal["webhook", "email"]
+DeliveryStatus = Literal["pending", "sent", "failed"]
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One `[[source]]` of a watch file: a feed, a web page, or a local folder or file."""
+
+    name: str
+    url: str
+    every: float  # seconds between fetches
+    outlet: str | None = None
+    scale: str | None = None  # the source's reach (national, regional, ...), shown as given
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """What `eventwatch watch` knows about a source between runs."""
+
+    name: str
+    url: str
+    every: float
+    etag: str | None = None
+    last_modified: str | None = None
+    last_fetch: datetime | None = None
+    last_success: datetime | None = None
+    next_due: datetime | None = None
+    failures: int = 0  # consecutive
+    items_seen: int = 0
+    articles_added: int = 0
+    last_error: str = ""
+    healthy: bool = True
+
+
+@dataclass(frozen=True)
+class SavedSearch:
+    """A watchlist entry: event filters (the names of `eventwatch events` options) and where
+    its alerts go."""
+
+    name: str
+    filters: dict[str, object] = field(default_factory=dict)
+    webhook: str | None = None
+    email: str | None = None
+    created_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AlertMatch:
+    """One saved search matching one version of an event: recorded once, delivered once per channel."""
+
+    id: int
+    search: str
+    event_id: str
+    version: int
+    kind: AlertKind
+    changes: tuple[str, ...]  # what made it worth an alert ("new event", "fatalities 0 → 5", ...)
+    event: dict[str, object]  # the event's ACLED record at that version
+    matched_at: datetime
+
+
+@dataclass(frozen=True)
+class Delivery:
+    match_id: int
+    channel: DeliveryChannel
+    target: str
+    status: DeliveryStatus = "pending"
+    attempts: int = 0
+    last_error: str = ""
+    next_attempt: datetime | None = None
+    delivered_at: datetime | None = None

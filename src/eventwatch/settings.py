@@ -83,6 +83,33 @@ class ApiSettings(BaseModel):
     max_body_bytes: Bytes = 41_000_000
 
 
+class WatchSettings(BaseModel):
+    model_config = _SECTION
+    max_backoff: Seconds = 21_600.0
+    unhealthy_after: Annotated[int, Field(ge=1, le=10_000)] = 5
+    tick: Annotated[float, Field(ge=0.05, le=3600.0)] = 1.0
+
+
+class AlertSettings(BaseModel):
+    model_config = _SECTION
+    base_url: Annotated[str, Field(min_length=1, max_length=2000)] = "http://127.0.0.1:8000"
+    webhook_secret: str = ""
+    timeout: Seconds = 10.0
+    max_attempts: Annotated[int, Field(ge=1, le=100)] = 6
+    retry_base: Seconds = 30.0
+    smtp_host: str = ""
+    smtp_port: Annotated[int, Field(ge=1, le=65_535)] = 25
+    smtp_starttls: bool = False
+    smtp_user: str = ""
+    smtp_password: str = ""
+    mail_from: Annotated[str, Field(min_length=3, max_length=500)] = "eventwatch@localhost"
+
+
+class ExportSettings(BaseModel):
+    model_config = _SECTION
+    source_scales: dict[str, str] = {}  # outlet -> ACLED source_scale
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True, extra="forbid")
 
@@ -92,6 +119,9 @@ class Settings(BaseSettings):
     resolve: ResolveSettings = ResolveSettings()
     duplicates: DuplicateSettings = DuplicateSettings()
     api: ApiSettings = ApiSettings()
+    watch: WatchSettings = WatchSettings()
+    alerts: AlertSettings = AlertSettings()
+    export: ExportSettings = ExportSettings()
 
     @classmethod
     def settings_customise_sources(

@@ -37,7 +37,7 @@ def test_summary_fields(client: TestClient) -> None:
     assert set(item) == {
         "id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "actor2",
         "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities",
-        "injuries", "site_id", "site", "weapon_kind", "n_sources", "notes",
+        "injuries", "site_id", "site", "weapon_kind", "n_sources", "notes", "first_seen", "last_updated",
     }  # fmt: skip
 
 

@@ -79,7 +79,7 @@ def test_a_corrupted_file_fails_ingest_and_health(sqlite_db_url: str) -> None:
     from eventwatch.api.app import create_app
     from eventwatch.settings import Settings
 
-    _filled(sqlite_db_url, rows=200).engine.dispose()
+    _filled(sqlite_db_url, rows=1000).engine.dispose()  # rows fill well over the last third of the pages
     path = Path(sqlite_db_url.removeprefix("sqlite:///"))
     _corrupt(path)
     result = runner.invoke(app, ["--db", sqlite_db_url, "ingest", "/nonexistent/file.txt"])

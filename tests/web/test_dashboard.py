@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import ROOT
 from tests.web.conftest import ingested, serving
@@ -84,12 +85,6 @@ def visit(browser, live_url) -> Iterator[Visit]:  # type: ignore[no-untyped-def]
         yield found
 
 
-def expect(locator: Any) -> Any:
-    from playwright.sync_api import expect as playwright_expect
-
-    return playwright_expect(locator)
-
-
 def _event_count(page: Any) -> int:
     return int(page.get_by_test_id("event-count").inner_text().rstrip("+"))
 
@@ -109,7 +104,7 @@ def test_dashboard_filters_and_opens_an_event_with_highlighted_evidence(visit: V
     event_type, expected = min((pair for pair in per_type if pair[1] > 0), key=lambda pair: pair[1])
     assert expected < total
     page.get_by_test_id("filter-event-type").select_option(event_type)
-    expect(page.get_by_test_id("event-count")).to_have_text(str(expected))  # no page eval: the CSP forbids it
+    expect(page.get_by_test_id("event-count")).to_have_text(str(expected))  # no eval: the page's CSP forbids it
     assert rows.count() == expected
     assert set(rows.locator("td:nth-child(2) span[title]").evaluate_all("els => els.map(e => e.title)")) == {event_type}
     assert "event_type=" in page.url
@@ -175,21 +170,22 @@ def test_a_hostile_location_in_a_map_tooltip_is_text(browser, db_url_factory, se
     from eventwatch.cli import app
 
     article = tmp_path / "hostile.txt"
-    article.write_text(HOSTILE)
+    # one event, so that its marker is not clustered with the interception's at the same point
+    article.write_text(HOSTILE.replace("two drones were shot down over the city and ", ""))
     configured = ingested([article], db_url_factory(), settings, services)
     with serving(configured) as url:
-        event_id = httpx.get(f"{url}/events").json()["items"][0]["id"]
+        (event,) = httpx.get(f"{url}/events").json()["items"]
+        event_id = event["id"]
         location = "<img src=x onerror=\"document.body.dataset.pwned='tooltip'\">Belgorod"
         edited = CliRunner().invoke(
             app, ["--db", configured.store.url, "edit", event_id, f"location={location}", "--reason", "test"]
         )
         assert edited.exit_code == 0, edited.output
-        # Only this event on the map (an interception at the same place would cluster with it).
-        with visiting(browser, f"{url}/?event_type=Explosions%2FRemote%20violence") as visit:
+        with visiting(browser, f"{url}/") as visit:
             marker = visit.page.get_by_test_id("map-marker").first
             marker.wait_for()
             marker.hover(force=True)
-            tooltip = visit.page.locator(".leaflet-tooltip").first
+            tooltip = visit.page.get_by_test_id("map-tooltip").first
             tooltip.wait_for()
             assert "<img src=x" in tooltip.inner_text()
             assert visit.page.locator(".leaflet-tooltip img").count() == 0

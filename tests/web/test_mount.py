@@ -36,10 +36,13 @@ def test_page_loads_scripts_and_styles_only_from_the_app() -> None:
 
 
 def test_config_has_no_tile_url_by_default_and_reads_the_api_settings() -> None:
-    assert _client().get("/config").json() == {"tile_url": "", "page_size": 1000}
+    config = _client().get("/config").json()
+    assert config["tile_url"] == "" and config["page_size"] == 1000
+    assert "Air/drone strike" in config["sub_event_types"]["Explosions/Remote violence"]
     tiles = "http://tiles.local/{z}/{x}/{y}.png"
     settings = SimpleNamespace(api=SimpleNamespace(tile_url=tiles, max_page_size=200))
-    assert _client(settings).get("/config").json() == {"tile_url": tiles, "page_size": 200}
+    config = _client(settings).get("/config").json()
+    assert config["tile_url"] == tiles and config["page_size"] == 200
 
 
 def test_missing_vendored_assets_give_a_503_that_says_how_to_fix_it(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from eventwatch import __version__
 from eventwatch.api import errors
 from eventwatch.api.guard import BodyLimit, SecurityHeaders
+from eventwatch.api.monitor import monitor_router
 from eventwatch.api.routes import export_router, read_router
 from eventwatch.api.write import write_router
 from eventwatch.settings import Settings
@@ -24,7 +25,8 @@ DESCRIPTION = (
 
 def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     """The API over the store at settings.store.url (or `repo`); mounts the dashboard if installed."""
-    app = FastAPI(title="eventwatch", version=__version__, description=DESCRIPTION)
+    # /docs is served offline by the dashboard (web/docs.py): FastAPI's own loads Swagger UI from a CDN
+    app = FastAPI(title="eventwatch", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.repo = repo or open_repository(settings.store.url)
     app.state.settings = settings
     app.state.services = None
@@ -32,6 +34,7 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app.include_router(read_router(settings.api.max_page_size))
     app.include_router(export_router())
     app.include_router(write_router(settings))
+    app.include_router(monitor_router())
     if importlib.util.find_spec("eventwatch.web") is not None:
         importlib.import_module("eventwatch.web").mount_dashboard(app)
     # Outermost first: headers on every response, the 413 included; the body limit before routing.

@@ -51,6 +51,8 @@ class EventSummary(BaseModel):
     weapon_kind: str | None
     n_sources: int
     notes: str
+    first_seen: datetime | None = Field(None, description="When eventwatch first stored the event")
+    last_updated: datetime | None = Field(None, description="When its latest version was stored")
 
 
 class SourceOut(BaseModel):
@@ -142,8 +144,6 @@ class EventDetail(EventSummary):
     weapon_launched: int | None
     weapon_intercepted: int | None
     version: int
-    first_seen: datetime | None
-    last_updated: datetime | None
     sources: list[SourceOut]
     claims: list[ClaimOut]
     evidence: list[FieldEvidence]

@@ -35,6 +35,8 @@ def event_summary(event: Event, site_names: Mapping[str, str]) -> m.EventSummary
         weapon_kind=f.weapon.kind if f.weapon else None,
         n_sources=len({source.article_id for source in event.sources}),
         notes=f.notes,
+        first_seen=event.first_seen,
+        last_updated=event.last_updated,
     )
 
 
@@ -94,7 +96,7 @@ def event_detail(
         iso=f.iso, date_phrase=f.date_phrase, confidence=f.confidence,
         weapon_launched=f.weapon.launched if f.weapon else None,
         weapon_intercepted=f.weapon.intercepted if f.weapon else None,
-        version=event.version, first_seen=event.first_seen, last_updated=event.last_updated,
+        version=event.version,
         sources=[
             m.SourceOut(
                 article_id=a.id, outlet=a.outlet, url=a.url, title=a.title, published_at=a.published_at,

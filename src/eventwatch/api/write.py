@@ -8,7 +8,7 @@ import secrets
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwatch.api import models as m
@@ -70,14 +70,19 @@ def write_router(settings: Settings) -> APIRouter:
         dependencies=[Depends(require_token)],
         summary="Ingest one document and return the events it touched",
     )
-    def post_article(request: Request, repo: Repo, body: m.IngestRequest) -> m.IngestResult:
+    def post_article(request: Request, repo: Repo, body: m.IngestRequest, later: BackgroundTasks) -> m.IngestResult:
+        from datetime import UTC, datetime
+
+        from eventwatch.monitor.alerts import after_ingest
         from eventwatch.pipeline import ingest_items
 
+        started = datetime.now(UTC)
         try:
             records = _document(body, settings)
         except InputError as exc:
             records = [Rejected(stage="ingest", reason=exc.message, origin="api", code=exc.code)]
         report = ingest_items(records, settings, repo, _services(request))
+        later.add_task(after_ingest, repo, settings, report.events, started)  # alerts after the response
         articles = [r for r in records if isinstance(r, Article)]
         if not articles:
             reasons = "; ".join(r.reason for r in records if isinstance(r, Rejected)) or "no article in the document"

@@ -11,8 +11,10 @@ extraction) and counted in n_mentions_missing.
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import re
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Mapping
+from datetime import date
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -23,8 +25,10 @@ from rapidfuzz.utils import default_process
 from eventwatch.errors import EvalError
 from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
+from eventwatch.extract.sites import kind_of_name
 from eventwatch.ingest import read_sources
 from eventwatch.records import Article, Mention
+from eventwatch.resolve.scoring import explain, same_site, same_town
 from eventwatch.settings import Settings
 from eventwatch.store import Repository
 
@@ -120,12 +124,101 @@ def _diagnostics(predicted: Clustering, gold: Clustering) -> dict[str, list[list
     }
 
 
+def _linked(pairs: list[tuple[str, str]], link: Mapping[str, str]) -> int:
+    """How many of these article pairs the store links (either way: one points at the other,
+    or both at one root)."""
+    return sum(
+        link.get(a) == b or link.get(b) == a or (a in link and link.get(a) == link.get(b)) for a, b in pairs
+    )
+
+
+def _article_links(repo: Repository, files: Mapping[str, str], gold: dict[str, Any]) -> dict[str, int]:
+    """Copies and versions among the gold's wire copies, templated bulletins (each about
+    another place: never copies) and corrected republications (the later version must
+    supersede the earlier one)."""
+    copy_of, superseded_by = repo.article_links()
+    ids = {name: files.get(name, name) for name in files}
+
+    def pairs(groups: list[list[str]]) -> list[tuple[str, str]]:
+        return [(ids.get(a, a), ids.get(b, b)) for group in groups for a, b in combinations(group, 2)]
+
+    templated = pairs(gold.get("templated", []))
+    superseded = pairs(gold.get("superseded", []))
+    return {
+        "wire_copies_linked": _linked(pairs(gold.get("wire_copies", [])), copy_of),
+        "n_wire_copies": len(gold.get("wire_copies", [])),
+        "templated_linked_as_copies": _linked(templated, copy_of),
+        "n_templated_pairs": len(templated),
+        "superseded_ok": sum(superseded_by.get(a) == b or superseded_by.get(b) == a for a, b in superseded),
+        "superseded_as_copies": _linked(superseded, copy_of),
+        "n_superseded": len(superseded),
+    }
+
+
+def _coarse(reason: str) -> str:
+    """A veto's kind without the values (numbers become their order of magnitude)."""
+    kind, _, detail = reason.partition(" (")
+    if kind.startswith("places"):
+        return f"{kind}: {re.sub(r'[0-9]+', lambda m: '>' + str(10 ** (len(m.group()) - 1)), detail.rstrip(')'))}"
+    if kind.startswith("dates"):
+        dates = re.findall(r"\d{4}-\d{2}-\d{2}", detail)
+        apart = abs((date.fromisoformat(dates[0]) - date.fromisoformat(dates[1])).days) if len(dates) == 2 else None
+        return f"{kind}: precision {detail.rstrip(')').rpartition('precision ')[2]}, {apart} days apart"
+    if kind.startswith("types"):
+        return f"{kind}: {' / '.join(sorted(detail.rstrip(')').split(' / ')))}"
+    return kind
+
+
+def _split_reasons(
+    mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
+) -> dict[str, int]:
+    """Per pair of one incident's mentions left in two events, the rule that kept them
+    apart (an aggregate count by rule, for error analysis)."""
+    found: Counter[str] = Counter()
+    for pair in _pairs(gold):
+        x, y = sorted(pair, key=repr)
+        if predicted[x] == predicted[y]:
+            continue
+        first, second = mentions[x], mentions[y]
+        match = explain(first, second, settings.resolve)
+        if first.article_id == second.article_id:
+            found["same article"] += 1
+        elif match.score == 0 and match.reasons[0].startswith("different sites"):
+            town = "one town" if same_town(first, second, settings.resolve) else "not one town"
+            kinds = {kind_of_name(m.site or "") for m in (first, second)}
+            found[f"different sites: {town}, {len(kinds)} kind(s){', one unknown' if None in kinds else ''}"] += 1
+        elif match.score == 0:
+            found[_coarse(match.reasons[0])] += 1
+        else:
+            found["below threshold" if match.score < settings.resolve.merge_threshold else "order of joining"] += 1
+    return dict(sorted(found.items()))
+
+
+def _merge_kinds(
+    mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
+) -> dict[str, int]:
+    """Per pair of two incidents' mentions put in one event, how alike they are (aggregate)."""
+    found: Counter[str] = Counter()
+    for pair in _pairs(predicted):
+        x, y = sorted(pair, key=repr)
+        if gold[x] == gold[y]:
+            continue
+        a, b = mentions[x], mentions[y]
+        days = abs((a.event_date - b.event_date).days) if a.event_date and b.event_date else None
+        same = "same sub-type" if a.sub_event_type == b.sub_event_type else "other sub-types"
+        sites = f"sites: {same_site(a, b, settings.resolve)}" if a.site and b.site else "not both sites"
+        sites += ", same town" if same_town(a, b, settings.resolve) else ", not one town"
+        found[f"precision {a.time_precision}/{b.time_precision}, {days} days apart, {same}, {sites}"] += 1
+    return dict(sorted(found.items()))
+
+
 def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settings) -> dict[str, Any]:
     """Scores of the events in `repo` (built from `folder`) against the gold file's content."""
     _, ids = _article_ids(folder, settings)
     stored = _stored(repo)
     predicted: dict[Hashable, Hashable] = {}
     truth: dict[Hashable, Hashable] = {}
+    mentions: dict[Hashable, Mention] = {}
     missing = 0
     for report in gold["reports"]:
         article = ids.get(report["file"])
@@ -138,7 +231,7 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
             if picked is None:
                 missing += 1
                 continue
-            predicted[item], truth[item] = picked[1], wanted["incident"]
+            predicted[item], truth[item], mentions[item] = picked[1], wanted["incident"], picked[0]
     split_of = {i["id"]: i.get("split", "dev") for i in gold["incidents"]}
     splits = {}
     for split in sorted(set(split_of.values())):
@@ -159,6 +252,9 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         "same_day_different_place_merges": _merges(
             gold.get("same_day_same_region_different_places", []), predicted, truth
         ),
+        **_article_links(repo, ids, gold),
+        "split_pair_reasons": _split_reasons(mentions, predicted, truth, settings),
+        "merged_pair_kinds": _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth, settings),
         "splits": splits,
         **_diagnostics(predicted, truth),
     }

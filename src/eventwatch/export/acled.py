@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from typing import Any
 
+from eventwatch.conventions import civilian_targeting, event_id_cnty, interaction, region
 from eventwatch.records import Event
-from eventwatch.taxonomy import interaction
 
 ACLED_COLUMNS = (
     "event_id_cnty",
@@ -40,16 +41,47 @@ ACLED_COLUMNS = (
     "tags",
     "timestamp",
 )
-EXTRA_COLUMNS = ("id", "site", "sources", "injuries", "size_reported", "weapon", "launched", "intercepted", "undated")
+EXTRA_COLUMNS = (
+    "id",
+    "geonames_id",
+    "geonames_name",
+    "site",
+    "sources",
+    "injuries",
+    "size_reported",
+    "weapon",
+    "launched",
+    "intercepted",
+    "undated",
+)
 
 
-def event_record(event: Event) -> dict[str, Any]:
-    """One event as a flat dict: ACLED's fields, then eventwatch's."""
+def source_scale(event: Event, scales: Mapping[str, str] | None) -> str | None:
+    """ACLED's source_scale: the scales of the event's outlets ("National-International")."""
+    outlets = {s.outlet for s in event.sources if s.outlet}
+    found = sorted({scales[outlet] for outlet in outlets if scales and outlet in scales})
+    return "-".join(found) or None
+
+
+def outlet_scales(events: Iterable[Event]) -> dict[str, str]:
+    """Where each outlet reports from, as a default source scale: an outlet whose events are in
+    one country is "National", one reporting several countries "International"."""
+    countries: dict[str, set[str]] = {}
+    for event in events:
+        for source in event.sources:
+            if source.outlet and event.mention.country:
+                countries.setdefault(source.outlet, set()).add(event.mention.country)
+    return {outlet: "National" if len(found) == 1 else "International" for outlet, found in countries.items()}
+
+
+def event_record(event: Event, scales: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """One event as a flat dict: ACLED's fields, then eventwatch's. Missing inter codes are 0,
+    as ACLED writes an absent actor's code. `scales`: each outlet's source scale."""
     m = event.mention
     outlets = sorted({s.outlet or "unknown" for s in event.sources})
     timestamp = int(event.last_updated.timestamp()) if event.last_updated else None
     record: dict[str, Any] = {
-        "event_id_cnty": f"EW{event.id[:10].upper()}",
+        "event_id_cnty": event_id_cnty(m.iso, event.id),
         "event_date": m.event_date.isoformat() if m.event_date else None,
         "year": m.event_date.year if m.event_date else None,
         "time_precision": m.time_precision,
@@ -58,14 +90,14 @@ def event_record(event: Event) -> dict[str, Any]:
         "sub_event_type": m.sub_event_type,
         "actor1": m.actor1,
         "assoc_actor_1": m.assoc_actor_1,
-        "inter1": m.inter1,
+        "inter1": m.inter1 or 0,
         "actor2": m.actor2,
         "assoc_actor_2": m.assoc_actor_2,
-        "inter2": m.inter2,
-        "interaction": interaction(m.inter1, m.inter2),
-        "civilian_targeting": "Civilian targeting" if m.inter2 == 7 else None,
+        "inter2": m.inter2 or 0,
+        "interaction": interaction(m.inter1, m.inter2) or 0,
+        "civilian_targeting": "Civilian targeting" if civilian_targeting(m) else None,
         "iso": m.iso,
-        "region": None,
+        "region": region(m.iso),
         "country": m.country,
         "admin1": m.admin1,
         "admin2": m.admin2,
@@ -75,12 +107,14 @@ def event_record(event: Event) -> dict[str, Any]:
         "longitude": m.longitude,
         "geo_precision": m.geo_precision,
         "source": "; ".join(outlets),
-        "source_scale": None,
+        "source_scale": source_scale(event, scales),
         "notes": m.notes,
         "fatalities": m.fatalities,
-        "tags": None,
+        "tags": f"crowd size={m.size_reported}" if m.size_reported else None,
         "timestamp": timestamp,
         "id": event.id,
+        "geonames_id": m.geonames_id,
+        "geonames_name": m.geonames_name,
         "site": m.site,
         "sources": list(dict.fromkeys(s.article_id for s in event.sources)),  # one per article, as n_sources
         "injuries": m.injuries,
@@ -93,8 +127,10 @@ def event_record(event: Event) -> dict[str, Any]:
     return record
 
 
-def csv_row(event: Event) -> dict[str, Any]:
-    """event_record with the source article ids joined by ';' (one CSV cell)."""
-    row = event_record(event)
+def csv_row(event: Event, scales: Mapping[str, str] | None = None) -> dict[str, Any]:
+    """event_record with the source article ids joined by ';' (one CSV cell) and booleans as
+    1/0 (ACLED's CSV has no True/False)."""
+    row = event_record(event, scales)
     row["sources"] = ";".join(row["sources"])
+    row["undated"] = int(row["undated"])
     return row

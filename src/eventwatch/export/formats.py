@@ -8,12 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from itertools import islice
 from typing import Any
 
-from eventwatch.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, csv_row, event_record
+from eventwatch.export.acled import ACLED_COLUMNS, EXTRA_COLUMNS, csv_row, event_record, outlet_scales
 from eventwatch.export.geojson import feature
 from eventwatch.records import Event
 
@@ -27,7 +27,7 @@ MEDIA_TYPES = {
 BATCH = 1000  # events per chunk written
 
 _INT_COLUMNS = {"year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
-                "timestamp", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
+                "timestamp", "geonames_id", "injuries", "size_reported", "launched", "intercepted"}  # fmt: skip
 _FLOAT_COLUMNS = {"latitude", "longitude"}
 # A spreadsheet takes a cell starting with one of these for a formula (OWASP "CSV injection"):
 # such text cells get a leading apostrophe, which spreadsheets show as text and do not evaluate.
@@ -41,11 +41,11 @@ def neutralise_formula(value: Any) -> Any:
     return value
 
 
-def safe_csv_row(event: Event) -> dict[str, Any]:
+def safe_csv_row(event: Event, scales: dict[str, str]) -> dict[str, Any]:
     """csv_row with every text cell (numbers are left alone) neutralised against formulas."""
     return {
         key: value if key in _INT_COLUMNS or key in _FLOAT_COLUMNS else neutralise_formula(value)
-        for key, value in csv_row(event).items()
+        for key, value in csv_row(event, scales).items()
     }
 
 
@@ -55,12 +55,13 @@ def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
         yield batch
 
 
-def _csv(events: Iterable[Event]) -> Iterator[bytes]:
+def _csv(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for batch in _batches(events):
-        writer.writerows(safe_csv_row(event) for event in batch)
+        scales = {**outlet_scales(batch), **known}
+        writer.writerows(safe_csv_row(event, scales) for event in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()
@@ -80,9 +81,10 @@ def _geojson(events: Iterable[Event]) -> Iterator[bytes]:
     yield b"]}\n"
 
 
-def _jsonl(events: Iterable[Event]) -> Iterator[bytes]:
+def _jsonl(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     for batch in _batches(events):
-        yield "".join(_dumps(event_record(event)) + "\n" for event in batch).encode()
+        scales = {**outlet_scales(batch), **known}
+        yield "".join(_dumps(event_record(event, scales)) + "\n" for event in batch).encode()
 
 
 def parquet_schema() -> Any:
@@ -97,10 +99,22 @@ def parquet_schema() -> Any:
             name, pa.string()
         )
 
-    return pa.schema([(name, kind(name)) for name in (*ACLED_COLUMNS, *EXTRA_COLUMNS)])
+    names = (*ACLED_COLUMNS, *EXTRA_COLUMNS)
+    return pa.schema([(name, kind(name)) for name in names], metadata={"pandas": _pandas_metadata(names)})
 
 
-def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
+def _pandas_metadata(names: tuple[str, ...]) -> str:
+    """pandas' own Parquet metadata, so that pandas reads the integer columns as integers
+    (nullable Int64) rather than floats where a value is missing."""
+    columns = [
+        {"name": n, "field_name": n, "pandas_type": "int64", "numpy_type": "Int64", "metadata": None}
+        for n in names
+        if n in _INT_COLUMNS
+    ]
+    return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "pandas_version": "2.0.0"})
+
+
+def _parquet(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -108,14 +122,18 @@ def _parquet(events: Iterable[Event]) -> Iterator[bytes]:
     sink = io.BytesIO()
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
         for batch in _batches(events):
-            rows = [event_record(event) for event in batch]
+            scales = {**outlet_scales(batch), **known}
+            rows = [event_record(event, scales) for event in batch]
             for row in rows:
                 row["event_date"] = date.fromisoformat(row["event_date"]) if row["event_date"] else None
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
     yield sink.getvalue()
 
 
-def export_chunks(fmt: str, events: Iterable[Event]) -> Iterator[bytes]:
-    """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks."""
-    writers = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
-    return writers[fmt](events)
+def export_chunks(fmt: str, events: Iterable[Event], scales: Mapping[str, str] | None = None) -> Iterator[bytes]:
+    """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks; `scales`:
+    the source scale of outlets the user knows (settings [export] source_scales)."""
+    if fmt == "geojson":
+        return _geojson(events)
+    writers = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}
+    return writers[fmt](events, scales or {})

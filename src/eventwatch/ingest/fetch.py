@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from urllib.parse import urljoin, urlsplit
@@ -27,6 +27,9 @@ class Fetched:
     content_type: str  # lower-case MIME type without parameters ("" if absent)
     charset: str | None
     body: bytes
+    etag: str | None = None  # validators for a conditional request next time (eventwatch watch)
+    last_modified: str | None = None
+    not_modified: bool = False  # the server answered 304 to a conditional request: no body
 
 
 def content_type_parts(header: str | None) -> tuple[str, str | None]:
@@ -115,14 +118,16 @@ class Fetcher:
             if not _is_public(address):
                 raise RefusedTarget(f"refusing {url}: {host} resolves to non-public address {address}")
 
-    def fetch(self, url: str) -> Fetched:
-        """GET ``url``, following at most ``max_redirects`` redirects; raise a FetchError subclass."""
+    def fetch(self, url: str, headers: Mapping[str, str] | None = None) -> Fetched:
+        """GET ``url``, following at most ``max_redirects`` redirects; raise a FetchError subclass.
+        ``headers`` (If-None-Match, If-Modified-Since) make it conditional: a 304 answer is
+        a Fetched with ``not_modified`` set and no body."""
         current = url
         deadline = time.monotonic() + self.settings.total_timeout
         for _ in range(self.settings.max_redirects + 1):
             self.check_target(current)
             try:
-                result = self._get(url, current, deadline)
+                result = self._get(url, current, deadline, headers)
             except httpx.TimeoutException as exc:
                 raise FetchError(f"timed out after {self.settings.timeout:g} s fetching {current}") from exc
             except httpx.HTTPError as exc:
@@ -132,16 +137,22 @@ class Fetcher:
             current = result
         raise FetchError(f"too many redirects (more than {self.settings.max_redirects}) fetching {url}")
 
-    def _get(self, url: str, current: str, deadline: float) -> Fetched | str:
+    def _get(
+        self, url: str, current: str, deadline: float, headers: Mapping[str, str] | None = None
+    ) -> Fetched | str:
         """The response, or the next URL when the server redirects."""
         remaining = self._remaining(current, deadline)
-        with self.client.stream("GET", current, timeout=min(self.settings.timeout, remaining)) as response:
+        timeout = min(self.settings.timeout, remaining)
+        with self.client.stream("GET", current, timeout=timeout, headers=headers) as response:
             if response.status_code in REDIRECTS and "location" in response.headers:
                 return urljoin(current, response.headers["location"])
+            validators = response.headers.get("etag"), response.headers.get("last-modified")
+            if response.status_code == 304:
+                return Fetched(url, current, "", None, b"", *validators, not_modified=True)
             if not response.is_success:
                 raise FetchError(f"HTTP {response.status_code} fetching {current}")
             mime, charset = content_type_parts(response.headers.get("content-type"))
-            return Fetched(url, current, mime, charset, self._read_capped(response, current, deadline))
+            return Fetched(url, current, mime, charset, self._read_capped(response, current, deadline), *validators)
 
     def _remaining(self, current: str, deadline: float) -> float:
         """Seconds left before the fetch's total deadline (fetch.total_timeout)."""

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from eventwatch.conventions.derive import conform
 from eventwatch.records import Event, EventVersion, FieldChange, VersionKind
 from eventwatch.store import Tx
 from eventwatch.store.codec import acled_values
@@ -73,6 +74,7 @@ def record(
     """Save the event with its overrides applied, as its next version; returns what was saved.
     `noted`: changes outside the event's own fields (a source found to be a copy)."""
     event = with_overrides(event, tx.overrides(event.id))
+    event = replace(event, mention=conform(event.mention))  # ACLED's derived fields (conventions/)
     old = tx.event_values(event.id)
     event = replace(event, version=1 if old is None else int(old["version"]) + 1)
     new = acled_values(event.mention)

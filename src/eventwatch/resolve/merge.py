@@ -8,17 +8,26 @@
 - actors: the consensus, the actor most sources name (ties: the first reported), with its
   inter code; dissent is kept in values_by_source;
 - site, weapon: the first reported value, with dissent kept in values_by_source;
-- type: the hierarchy rule (taxonomy.hierarchy_rank: the stronger type wins).
+- type: the hierarchy rule (taxonomy.hierarchy_rank: the stronger type wins);
+- a peaceful protest (or one met only by intervention) has no fatalities: a figure its
+  sources give belongs to another incident (the deaths that prompted it, an attack nearby).
+
+`merge_sources` applies the policy to all of an event's sources at once, in source order
+(published_at, article id, mention index), so the same sources give the same values in
+whatever order they arrived; a superseded version of an article is left out.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
+from collections.abc import Collection, Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
+from functools import reduce
 from typing import Any
 
-from eventwatch.records import Mention
+from eventwatch.records import Article, Mention
+from eventwatch.resolve.nights import at_night
 from eventwatch.taxonomy import hierarchy_rank
 
 PLACE_FIELDS = (
@@ -30,6 +39,7 @@ PLACE_FIELDS = (
     "latitude",
     "longitude",
     "geonames_id",
+    "geonames_name",
     "geo_precision",
 )
 TRACKED = (
@@ -46,15 +56,6 @@ TRACKED = (
     "fatalities",
     "injuries",
 )
-NIGHT = re.compile(r"\b(?:overnight|night|early hours|before dawn|pre-dawn)\b", re.IGNORECASE)
-
-
-def at_night(mention: Mention) -> bool:
-    """The incident happened overnight: sources date such a night either side of midnight
-    ("overnight into Tuesday", "in the early hours of 4 June", "on Monday night")."""
-    return bool(mention.date_phrase and NIGHT.search(mention.date_phrase))
-
-
 def same_night(a: Mention, b: Mention) -> bool:
     """Two day-precise dates one day apart, one of them a night: one night told either side
     of midnight."""
@@ -142,3 +143,35 @@ def consensus(merged: Mention, values_by_source: dict[str, dict[str, object]]) -
             changes[actor] = winner
             changes[inter] = next(v.get(inter) for v in values_by_source.values() if v.get(actor) == winner)
     return replace(merged, **changes) if changes else merged
+
+
+# Demonstrations that by ACLED's definitions kill no one (deaths make them excessive force).
+NO_FATALITIES = {"Peaceful protest", "Protest with intervention"}
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+def source_order(pair: tuple[Article, Mention]) -> tuple[bool, datetime, str, int]:
+    """Sources by publication (unknown last), then article id, then mention index."""
+    article, mention = pair
+    return (article.published_at is None, article.published_at or _LATEST, article.id, mention.index)
+
+
+def settled(merged: Mention) -> Mention:
+    """The merged values with the rules that hold whatever the sources say."""
+    if merged.sub_event_type in NO_FATALITIES and merged.fatalities:
+        return replace(merged, fatalities=0)
+    return merged
+
+
+def merge_sources(
+    pairs: Sequence[tuple[Article, Mention]], left_out: Collection[str] = ()
+) -> tuple[Mention, dict[str, dict[str, object]]]:
+    """The event's values and values_by_source from all its (article, mention) sources,
+    whatever the order they came in; articles in `left_out` (superseded versions, copies
+    of a source already counted) do not count unless nothing else is left."""
+    ordered = sorted(pairs, key=source_order)
+    counted = [(a, m) for a, m in ordered if a.id not in left_out] or ordered
+    values = {a.id: source_values(m) for a, m in counted}
+    merged = reduce(merge, [m for _, m in counted])
+    # Hook for derived fields (ACLED's columns computed from others) goes here, on `merged`.
+    return settled(consensus(merged, values)), values

@@ -22,15 +22,23 @@ from eventwatch.records import Mention, Site, normalise_text
 FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el plant" vs "kremny el plant" scores 97, vs "kristall plant" 60
 
 
+_PROPER = re.compile(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)")
+
+
+def proper_name(site: str | None) -> str:
+    """The capitalised words a site's name starts with ("Lukoil" of "Lukoil oil refinery");
+    empty for a generic name ("main railway station")."""
+    found = _PROPER.match(site or "")
+    return found.group(1) if found else ""
+
+
 def alias_key(mention: Mention) -> str:
     """The registry key of the mention's site: its proper name and kind, so spelling and
     wording variants meet ("Kremniy EL plant", "Kremniy EL microelectronics plant" ->
     "kremniy el plant"; "Novoshakhtinsk oil refinery" -> "novoshakhtinsk refinery")."""
     name = mention.site or ""
-    proper = re.match(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)", name)
-    if proper is None:
-        return site_key(name)
-    return site_key(f"{proper.group(1)} {kind_of_name(name) or ''}")
+    proper = proper_name(name)
+    return site_key(f"{proper} {kind_of_name(name) or ''}") if proper else site_key(name)
 
 
 # Facilities reported as the site of one strike at a larger one ("the grain terminal" of
@@ -45,10 +53,14 @@ _PARTS_OF = {
 
 def part_and_whole(a: Mention, b: Mention) -> bool:
     """Whether the two sites have one proper name and one is a part of the other's kind."""
-    names = [re.match(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)", m.site or "") for m in (a, b)]
-    if names[0] is None or names[1] is None or not similar(site_key(names[0].group(1)), site_key(names[1].group(1))):
+    names = [proper_name(m.site) for m in (a, b)]
+    if not names[0] or not names[1] or not similar(site_key(names[0]), site_key(names[1])):
         return False
-    kind_a, kind_b = kind_of_name(a.site or ""), kind_of_name(b.site or "")
+    return part_kinds(kind_of_name(a.site or ""), kind_of_name(b.site or ""))
+
+
+def part_kinds(kind_a: str | None, kind_b: str | None) -> bool:
+    """Whether one kind of facility is a part of the other (a terminal of a port)."""
     return kind_b in _PARTS_OF.get(kind_a or "", ()) or kind_a in _PARTS_OF.get(kind_b or "", ())
 
 
@@ -95,3 +107,14 @@ def with_alias(site: Site, mention: Mention, key: str) -> Site:
         admin1=site.admin1 or mention.admin1,
         country=site.country or mention.country,
     )
+
+
+def canonical(site: Site) -> Site:
+    """The site named and keyed the same whatever order its spellings came in: its id from
+    the first of its normalised aliases, its name the first capitalised spelling, aliases in
+    order."""
+    aliases = tuple(sorted(set(site.aliases), key=lambda a: (normalise_text(a), a)))
+    name = min(aliases, key=lambda a: (a == a.lower(), normalise_text(a), a)) if aliases else site.name
+    first = min(normalise_text(a) for a in aliases) if aliases else normalise_text(site.name)
+    return replace(site, id=site_id(first, site.country), name=name, kind=kind_of_name(name) or site.kind,
+                   aliases=aliases)  # fmt: skip

@@ -8,7 +8,7 @@ links, event versions, manual overrides and "do not merge" constraints.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime
 from functools import lru_cache
@@ -23,6 +23,8 @@ from eventwatch.store.schema import (
     ACLED_FIELDS,
     article_bands,
     article_duplicates,
+    article_versions,
+    articles,
     event_overrides,
     event_versions,
     events,
@@ -138,6 +140,75 @@ class AuditTx:
         members = [m for m in (root, *self._conn.execute(copies).scalars()) if m != article_id]
         return self._events_of(members) if members else []
 
+    # --- article versions (resolve/versions.py) ----------------------------------------
+
+    @store_op("finding articles by URL")
+    def articles_at_url(self, url: str) -> list[Article]:
+        """Stored articles published at this exact URL, by id."""
+        ids = self._conn.execute(select(articles.c.id).where(articles.c.url == url)).scalars()
+        return self.articles(sorted(ids))
+
+    @store_op("reading an article's mentions")
+    def article_mentions(self, article_id: str) -> list[Mention]:
+        return [m for _, m in load_mentions(self._conn, mentions.c.article_id == article_id)]
+
+    @store_op("finding an outlet's articles")
+    def outlet_articles(self, outlet: str, since: datetime, until: datetime) -> list[Article]:
+        """Stored articles of this outlet published in [since, until], by id."""
+        stmt = select(articles.c.id).where(
+            articles.c.outlet == outlet, articles.c.published_at >= since, articles.c.published_at <= until
+        )
+        return self.articles(sorted(self._conn.execute(stmt).scalars()))
+
+    @store_op("linking an article version")
+    def link_version(self, article_id: str, newer: str, reason: str) -> None:
+        """Record that `newer` supersedes `article_id` (and every version it superseded)."""
+        table = article_versions
+        self._conn.execute(update(table).where(table.c.superseded_by == article_id).values(superseded_by=newer))
+        self._conn.execute(delete(table).where(table.c.article_id == article_id))
+        self._conn.execute(insert(table).values(article_id=article_id, superseded_by=newer, reason=reason))
+
+    @store_op("reading an article's newer version")
+    def superseded_by(self, article_id: str) -> str | None:
+        stmt = select(article_versions.c.superseded_by).where(article_versions.c.article_id == article_id)
+        found = self._conn.execute(stmt).scalar_one_or_none()
+        return str(found) if found is not None else None
+
+    @store_op("reading the events of an article's versions")
+    def version_group_events(self, article_id: str) -> list[Event]:
+        """The events the other versions of the article's story went to."""
+        newest = self.superseded_by(article_id) or article_id
+        older = select(article_versions.c.article_id).where(article_versions.c.superseded_by == newest)
+        members = [m for m in (newest, *self._conn.execute(older).scalars()) if m != article_id]
+        return self._events_of(members) if members else []
+
+    @store_op("reading whether an event was corrected by hand")
+    def corrected(self, event_id: str) -> bool:
+        """Whether the event was edited, split or merged by hand."""
+        table = event_versions
+        kinds = ("edited", "split", "merged")
+        stmt = select(table.c.version).where(table.c.event_id == event_id, table.c.kind.in_(kinds)).limit(1)
+        return self._conn.execute(stmt).first() is not None
+
+    @store_op("renaming an event")
+    def rename_event(self, old: str, new: str) -> None:
+        """Give a stored event another id (its row, mentions, versions and corrections)."""
+        row = self._conn.execute(select(events).where(events.c.id == old)).mappings().one()
+        self._conn.execute(insert(events).values({**row, "id": new}))
+        for table in (mentions, event_versions, event_overrides):
+            self._conn.execute(update(table).where(table.c.event_id == old).values(event_id=new))
+        self._conn.execute(delete(events).where(events.c.id == old))
+        self.touched.update((old, new))
+
+    @store_op("reading superseded articles")
+    def superseded(self, article_ids: Collection[str]) -> set[str]:
+        """Those of these articles that a newer version supersedes."""
+        found: set[str] = set()
+        for chunk in chunks(sorted(article_ids)):
+            stmt = select(article_versions.c.article_id).where(article_versions.c.article_id.in_(chunk))
+            found.update(self._conn.execute(stmt).scalars())
+        return found
+
     # --- versions and overrides --------------------------------------------------------
 
     @store_op("reading an event's stored values")
@@ -218,6 +289,16 @@ class AuditReads:
         def _reading(self, what: str) -> AbstractContextManager[Connection]: ...
 
         def _event_id(self, conn: Connection, event_id: str) -> str: ...
+
+    def article_links(self) -> tuple[dict[str, str], dict[str, str]]:
+        """(article -> the original it copies, article -> the newer version superseding it)."""
+        with self._reading("reading article links") as conn:
+            copies = select(article_duplicates.c.article_id, article_duplicates.c.duplicate_of)
+            versions = select(article_versions.c.article_id, article_versions.c.superseded_by)
+            return (
+                {str(a): str(b) for a, b in conn.execute(copies)},
+                {str(a): str(b) for a, b in conn.execute(versions)},
+            )
 
     def event_history(self, event_id: str) -> list[EventVersion]:
         """Every version of the event (id or unique prefix), oldest first."""

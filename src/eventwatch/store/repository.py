@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, or_, select, true
+from sqlalchemy import Connection, Engine, Table, and_, bindparam, delete, func, insert, or_, select, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
@@ -188,6 +188,11 @@ class Tx(AuditTx):
         found = load_sites(self._conn, sites.c.id.in_(owner.scalar_subquery()))
         return found[0] if found else None
 
+    @_store_op("reading a site")
+    def site(self, site_id: str) -> Site | None:
+        found = load_sites(self._conn, sites.c.id == site_id)
+        return found[0] if found else None
+
     @_store_op("listing the sites of a country")
     def sites_in(self, country: str | None) -> list[Site]:
         """Every site of the country (for fuzzy alias matching; registries stay small)."""
@@ -201,6 +206,13 @@ class Tx(AuditTx):
         _upsert(self._conn, sites, codec.site_row(site), {})
         self._conn.execute(delete(site_aliases).where(site_aliases.c.site_id == site.id))
         self._conn.execute(insert(site_aliases), codec.alias_rows(site))
+
+    @_store_op("renaming a site")
+    def rename_site(self, old: str, new: str) -> None:
+        """Point the events of site `old` at `new` (saved after: the key is deferred) and remove `old`."""
+        self._conn.execute(update(events).where(events.c.site_id == old).values(site_id=new))
+        self._conn.execute(delete(site_aliases).where(site_aliases.c.site_id == old))
+        self._conn.execute(delete(sites).where(sites.c.id == old))
 
     @_store_op("reading the counts reported for a site")
     def site_reported_counts(self, site_id: str) -> list[ReportedCount]:

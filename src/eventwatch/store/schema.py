@@ -69,7 +69,7 @@ class UTCDateTime(TypeDecorator[datetime]):
 ACLED_FIELDS: tuple[str, ...] = (
     "event_type", "sub_event_type", "disorder_type", "event_date", "time_precision", "date_phrase",
     "location", "admin1", "admin2", "country", "iso", "latitude", "longitude", "geonames_id",
-    "geo_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+    "geo_precision", "geonames_name", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
     "site", "weapon_kind", "weapon_launched", "weapon_intercepted", "fatalities", "injuries",
     "size_reported", "notes", "confidence",
 )  # fmt: skip
@@ -93,6 +93,7 @@ def _acled_columns() -> list[Column[object]]:
         Column("longitude", Float),
         Column("geonames_id", Integer),
         Column("geo_precision", Integer),
+        Column("geonames_name", Text),
         Column("actor1", Text),
         Column("actor2", Text),
         Column("assoc_actor_1", Text),
@@ -266,6 +267,17 @@ article_duplicates = Table(
     Column("similarity", Float, nullable=False),  # exact Jaccard of the body shingles
 )
 
+# A newer version of an article (the same canonical URL, or the same outlet's story marked
+# updated or corrected) supersedes the older one: the event takes the newer figures, the
+# older version stays in the history and the outlet counts once (resolve/versions.py).
+article_versions = Table(
+    "article_versions",
+    metadata,
+    Column("article_id", String(64), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("superseded_by", String(64), ForeignKey("articles.id"), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
 # --- the event audit trail (resolve/history.py) -----------------------------------------
 
 event_versions = Table(
@@ -303,6 +315,72 @@ merge_blocks = Table(
 )
 
 
+# --- monitoring (monitor/): watched sources, saved searches, alert matches, deliveries ------
+
+watch_sources = Table(
+    "watch_sources",
+    metadata,
+    Column("name", String(200), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("every", Float, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetch", UTCDateTime),
+    Column("last_success", UTCDateTime),
+    Column("next_due", UTCDateTime),
+    Column("failures", Integer, nullable=False),
+    Column("items_seen", Integer, nullable=False),
+    Column("articles_added", Integer, nullable=False),
+    Column("last_error", Text, nullable=False),
+    Column("healthy", Integer, nullable=False),
+)
+
+# Feed entries (or local files) a source has already handed to the pipeline: sha256 of the key.
+watch_seen = Table(
+    "watch_seen",
+    metadata,
+    Column("source", String(200), primary_key=True),
+    Column("item", String(64), primary_key=True),
+    Column("seen_at", UTCDateTime, nullable=False),
+)
+
+saved_searches = Table(
+    "saved_searches",
+    metadata,
+    Column("name", String(100), primary_key=True),
+    Column("filters", Text, nullable=False),  # JSON object of `eventwatch events` option names
+    Column("webhook", Text),
+    Column("email", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+alert_matches = Table(
+    "alert_matches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("search", String(100), nullable=False),
+    Column("event_id", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("changes", Text, nullable=False),  # JSON list of text
+    Column("event", Text, nullable=False),  # JSON: the event's ACLED record at that version
+    Column("matched_at", UTCDateTime, nullable=False),
+    UniqueConstraint("search", "event_id", "version"),
+)
+
+alert_deliveries = Table(
+    "alert_deliveries",
+    metadata,
+    Column("match_id", Integer, ForeignKey("alert_matches.id", ondelete="CASCADE"), primary_key=True),
+    Column("channel", String(16), primary_key=True),
+    Column("target", Text, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text, nullable=False),
+    Column("next_attempt", UTCDateTime),
+    Column("delivered_at", UTCDateTime),
+)
+
 # Query indexes (store/query.py): keyset pages by (sort key, id); case-insensitive place
 # filters with a date range; bbox / near boxes on latitude then longitude.
 Index("ix_events_date_id", events.c.event_date, events.c.id)
@@ -317,7 +395,12 @@ Index("ix_events_site_id", events.c.site_id)
 Index("ix_mentions_event_id", mentions.c.event_id)
 Index("ix_article_bands_band_hash", article_bands.c.band, article_bands.c.hash)
 Index("ix_article_duplicates_duplicate_of", article_duplicates.c.duplicate_of)
+Index("ix_article_versions_superseded_by", article_versions.c.superseded_by)
+Index("ix_articles_url", articles.c.url)
+Index("ix_articles_outlet_published", articles.c.outlet, articles.c.published_at)
 Index("ix_merge_blocks_other_article_id", merge_blocks.c.other_article_id)
+Index("ix_alert_matches_search_id", alert_matches.c.search, alert_matches.c.id)
+Index("ix_alert_deliveries_status_next", alert_deliveries.c.status, alert_deliveries.c.next_attempt)
 
 # Columns holding wall-clock times or surrogate keys: left out of Repository.snapshot().
 VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
@@ -328,4 +411,9 @@ VOLATILE_COLUMNS: dict[str, frozenset[str]] = {
     "event_versions": frozenset({"at"}),
     "event_overrides": frozenset({"at"}),
     "merge_blocks": frozenset({"at"}),
+    "watch_sources": frozenset({"last_fetch", "last_success", "next_due"}),
+    "watch_seen": frozenset({"seen_at"}),
+    "saved_searches": frozenset({"created_at"}),
+    "alert_matches": frozenset({"id", "matched_at"}),
+    "alert_deliveries": frozenset({"match_id", "next_attempt", "delivered_at"}),
 }

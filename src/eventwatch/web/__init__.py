@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwatch.api.errors import error_response
+from eventwatch.web.docs import mount_docs
 
 STATIC = Path(__file__).resolve().parent / "static"
 VENDOR = STATIC / "vendor"
@@ -22,6 +23,7 @@ REQUIRED_ASSETS = (
     "topojson-client/topojson-client.min.js",
     "uplot/uPlot.iife.min.js",
     "world-atlas/countries-50m.json",
+    "swagger-ui/swagger-ui-bundle.js",
 )
 
 
@@ -30,13 +32,16 @@ def missing_assets() -> list[str]:
     return [name for name in REQUIRED_ASSETS if not (VENDOR / name).is_file()]
 
 
-def dashboard_config(settings: Any) -> dict[str, str | int]:
+def dashboard_config(settings: Any) -> dict[str, Any]:
     """What the page needs from the settings: an optional map tile URL (empty: country outlines
     only) and the largest page of events the API serves."""
+    from eventwatch.taxonomy import SUB_EVENT_TYPES
+
     api = getattr(settings, "api", None)
     return {
         "tile_url": str(getattr(api, "tile_url", "") or ""),
         "page_size": int(getattr(api, "max_page_size", 1000)),
+        "sub_event_types": {name: list(subs) for name, subs in SUB_EVENT_TYPES.items()},
     }
 
 
@@ -58,7 +63,8 @@ def mount_dashboard(app: FastAPI) -> None:
         return FileResponse(STATIC / "index.html", media_type="text/html")
 
     @app.get("/config", include_in_schema=False)
-    def config(request: Request) -> dict[str, str | int]:
+    def config(request: Request) -> dict[str, Any]:
         return dashboard_config(getattr(request.app.state, "settings", None))
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    mount_docs(app)

@@ -1,7 +1,7 @@
 // Calls to the eventwatch HTTP API (same origin). Every error comes back as
 // {ok: false, status, error}; it is thrown as an Error carrying that message.
 
-export const FILTER_NAMES = ["start", "end", "event_type", "country", "admin1", "text", "actor", "site", "min_sources", "stance", "bbox"];
+export const FILTER_NAMES = ["start", "end", "event_type", "sub_event_type", "country", "admin1", "text", "actor", "site", "min_sources", "stance", "bbox"];
 
 async function getJSON(path) {
   const response = await fetch(path, { headers: { Accept: "application/json" } });

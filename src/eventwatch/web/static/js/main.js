@@ -1,5 +1,6 @@
 // Dashboard entry point: reads the filters (kept in the page URL), loads /events and /stats
 // with them, and draws the map, the timeline, the list and the event panel.
+import { fillSubTypes, markNew, previousVisit, setDownloads, showSavedSearches } from "./analyst.js";
 import { fetchConfig, fetchEvents, fetchStats, FILTER_NAMES } from "./api.js";
 import { el } from "./dom.js";
 import { markSelected, renderRows } from "./list.js";
@@ -68,6 +69,9 @@ async function main() {
     writeUrl(readFilters(), form.elements.sort.value, id);
   };
   const config = await fetchConfig();
+  const since = previousVisit();
+  fillSubTypes(form.elements.sub_event_type, form.elements.event_type, config.sub_event_types);
+  showSavedSearches($("saved-searches"));
   const map = new EventMap($("map"), config, openEvent, (bbox) => { form.elements.bbox.value = bbox; refresh(); });
   $("area-clear").addEventListener("click", () => { form.elements.bbox.value = ""; refresh(); });
   const timeline = new Timeline($("timeline"), (start, end) => {
@@ -91,6 +95,9 @@ async function main() {
       const placed = map.show(items, !filters.bbox);
       timeline.show(stats.by_day_type);
       renderRows($("event-rows"), items, openEvent, panel.current);
+      markNew($("event-rows"), $("new-since"), items, since);
+      setDownloads(filters, { csv: $("download-csv"), geojson: $("download-geojson") });
+      $("timeline-title").textContent = `Events per ${$("timeline").dataset.unit || "day"}, by type`;
       summarise(items, truncated);
       setStatus(items.length && placed < items.length ? `${items.length - placed} event(s) have no coordinates and are only in the list.` : "");
     } catch (err) {
@@ -103,7 +110,9 @@ async function main() {
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("panel").hidden) $("panel-close").click(); });
   form.addEventListener("submit", (e) => { e.preventDefault(); refresh(); });
   form.addEventListener("reset", () => setTimeout(refresh, 0));
-  for (const name of ["event_type", "stance", "sort", "start", "end"]) form.elements[name].addEventListener("change", refresh);
+  for (const name of ["event_type", "sub_event_type", "stance", "sort", "start", "end"]) {
+    form.elements[name].addEventListener("change", refresh);
+  }
 
   const eventId = fillForm();
   fetchStats({}).then(fillChoices).catch(() => {});

@@ -1,29 +1,21 @@
 // Events per day by type: stacked bars drawn with uPlot (each type's bar is drawn from the
 // running total, the tallest first, so the visible slices add up).
 /* global uPlot */
+import { binOf, binRange, unitFor } from "./bins.js";
 import { el } from "./dom.js";
 import { colourOf, EVENT_TYPES } from "./types.js";
 
 const DAY = 86400;
 
-function dayRange(rows) {
-  const days = rows.map((row) => Date.parse(`${row.date}T00:00:00Z`) / 1000).filter(Number.isFinite);
-  const first = Math.min(...days) - DAY;
-  const last = Math.max(...days) + DAY;
-  const range = [];
-  for (let t = first; t <= last; t += DAY) range.push(t);
-  return range;
-}
-
-// x (seconds), raw counts per type, running totals per type (in EVENT_TYPES order).
-export function stack(rows) {
-  const x = dayRange(rows);
+// x (bin starts, seconds), raw counts per type, running totals per type (in EVENT_TYPES order).
+export function stack(rows, unit = "day") {
+  const x = binRange(rows, unit);
   const index = new Map(x.map((t, i) => [t, i]));
   const types = EVENT_TYPES.map(([name]) => name);
   for (const row of rows) if (!types.includes(row.event_type)) types.push(row.event_type);
   const raw = types.map(() => new Array(x.length).fill(0));
   for (const row of rows) {
-    const i = index.get(Date.parse(`${row.date}T00:00:00Z`) / 1000);
+    const i = index.get(binOf(row, unit));
     if (i !== undefined) raw[types.indexOf(row.event_type)][i] += row.count;
   }
   const totals = [];
@@ -55,7 +47,9 @@ export class Timeline {
       this.container.append(el("p", { class: "muted" }, "No dated events match the filters."));
       return;
     }
-    const { x, types, raw, totals } = stack(dated);
+    const unit = unitFor(dated);
+    this.container.dataset.unit = unit;
+    const { x, types, raw, totals } = stack(dated, unit);
     const order = types.map((_, k) => k).filter((k) => raw[k].some(Boolean)).reverse();
     const bars = uPlot.paths.bars({ size: [0.8, 28], gap: 1 });
     const series = [{ value: (u, t) => (t == null ? "" : isoDay(t)) }];

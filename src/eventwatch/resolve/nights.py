@@ -1,0 +1,53 @@
+"""Night-time incidents: sources date a night either side of midnight ("overnight into
+Tuesday" is Monday's night, "in the early hours of Tuesday" Tuesday), so two day-precise
+dates one day apart are one night when either source puts the incident at night.
+
+Extraction keeps the date phrase ("on Tuesday") but not always the words around it that
+say when ("shortly after midnight on Tuesday", "before dawn on Tuesday"); `with_night`
+looks for them in the sentence the date was read from and adds them to the phrase, so that
+the night shows in the stored mention and `at_night` sees it. Words: lexicon/en/night.toml.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from functools import cache
+from importlib import resources
+
+from eventwatch.records import Article, Mention
+
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+@cache
+def night_words() -> re.Pattern[str]:
+    data = tomllib.loads(resources.files("eventwatch").joinpath("lexicon/en/night.toml").read_text())
+    return re.compile(rf"\b(?:{'|'.join(data['patterns'])})(?!\w)", re.IGNORECASE)
+
+
+def at_night(mention: Mention) -> bool:
+    """The date phrase puts the incident at night."""
+    return bool(mention.date_phrase and night_words().search(mention.date_phrase))
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around text[start:end]."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+
+
+def with_night(article: Article, mention: Mention) -> Mention:
+    """The mention with the night words of its date's sentence added to its date phrase
+    ("on Tuesday" -> "on Tuesday (shortly after midnight)"), if the phrase has none."""
+    evidence = mention.evidence.get("event_date")
+    if mention.time_precision != 1 or evidence is None or at_night(mention):
+        return mention
+    if article.text[evidence.start : evidence.end] != evidence.quote:
+        return mention
+    found = night_words().search(_sentence(article.text, evidence.start, evidence.end))
+    if found is None:
+        return mention
+    return replace(mention, date_phrase=f"{mention.date_phrase or evidence.quote} ({found.group(0)})")
