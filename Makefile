@@ -9,10 +9,11 @@ SHARED ?= ../shared
 .PHONY: demo test test-postgres install lint clean web
 
 $(STAMP): pyproject.toml $(wildcard src/eventwatch/gazetteer/*.py) web/package-lock.json tools/vendor_web.py \
-		$(wildcard src/eventwatch/classify/*.py src/eventwatch/classify/examples/*.txt)
+		$(wildcard src/eventwatch/classify/*.py src/eventwatch/classify/examples/*.txt src/eventwatch/classify/examples/*/*.txt)
 	$(PY) tools/vendor_web.py
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet torch==2.13.0  # first, alone: the local CPU build (see ../shared/STACK.md)
 	$(BIN)/pip install --quiet -e '.[dev]'
 	$(BIN)/eventwatch gazetteer build
 	$(BIN)/eventwatch classifier build

@@ -7,7 +7,7 @@ over the examples as they were at REF, the added ones joining every training fol
 tested on, so easy new examples cannot inflate the score). Research aid, not a test; reads
 only src/eventwatch/classify/examples (never CASE data).
 
-    .venv/bin/python tools/classifier_cv.py [--folds 5] [--grid] [--fusion] [--added-since REF]
+    .venv/bin/python tools/classifier_cv.py [--folds 5] [--grid] [--fusion] [--sentence] [--added-since REF]
 """
 
 from __future__ import annotations
@@ -111,6 +111,58 @@ def added_since(revision: str, folds: int) -> None:
         print(f"seed {seed}: without added {cells[0]} | with added {cells[1]}")
 
 
+def _threshold_at(probability: np.ndarray, event: np.ndarray, max_false: float) -> float:
+    """The lowest threshold whose share of non-events at or above it is at most ``max_false``."""
+    negatives = np.sort(probability[~event])[::-1]
+    allowed = int(max_false * len(negatives))
+    return float(negatives[allowed]) + 1e-6 if allowed < len(negatives) else 0.0
+
+
+def sentence_grid(folds: int) -> None:
+    """The sentence models (classify/sentence_model.py): detection (event vs not) with and without the
+    rule features, over C, with the threshold that keeps held-out false detections at 2 %; typing
+    (30 labels) alone and fused with the TF-IDF SVM, over C and the embeddings' weight."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    from eventwatch.classify import EMBEDDING_WEIGHT, embedding_fused
+    from eventwatch.classify.embed import load_embedder
+    from eventwatch.classify.examples import load_nonevents
+    from eventwatch.classify.sentence_model import is_event_label, rule_features
+
+    examples = load_examples()
+    everything = examples + load_nonevents()
+    texts = [e.text for e in everything]
+    embedded, ruled = load_embedder()(texts), rule_features(texts)
+    event = np.array([is_event_label(e.label) for e in everything])
+    print(f"{len(examples)} labelled examples, {len(everything) - len(examples)} non-events")
+    for name, x in (("embeddings", embedded), ("embeddings+rules", np.hstack([embedded, ruled]))):
+        for c in (1.0, 4.0, 16.0):
+            model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced")
+            p = cross_val_predict(model, x, event, cv=_splitter(folds), method="predict_proba")[:, 1]
+            cut = _threshold_at(p, event, 0.02)
+            print(f"detect {name} C={c}: AUC {roc_auc_score(event, p):.4f}, threshold for 2% false {cut:.3f} "
+                  f"recalls {(p[event] >= cut).mean():.3f}; at 0.5 recall {(p[event] >= 0.5).mean():.3f}, "
+                  f"false {(p[~event] >= 0.5).mean():.3f}")
+    labelled = len(examples)
+    x = np.hstack([embedded, ruled])[:labelled]
+    gold = [e.label for e in examples]
+    labels = sorted(set(gold))
+    rules = [classify_text(text) for text in texts[:labelled]]
+    decision = cross_val_predict(build_pipeline(DEFAULT), texts[:labelled], gold, cv=_splitter(folds),
+                                 method="decision_function")
+    svm = softmax(np.asarray(decision, dtype=np.float64), DEFAULT.temperature)
+    for c in (4.0, 16.0, 64.0):
+        typer = LogisticRegression(C=c, max_iter=3000)
+        p = cross_val_predict(typer, x, gold, cv=_splitter(folds), method="predict_proba")
+        alone = f1_score(gold, [labels[i] for i in p.argmax(axis=1)], average="macro")
+        print(f"type C={c}: embeddings alone macro F1 {alone:.4f}")
+        for weight in sorted({0.0, 0.25, 0.5, 1.0, EMBEDDING_WEIGHT}):
+            scores = without_unsupported_other(labels, embedding_fused(svm, p, weight), texts[:labelled], rules)
+            fused = ordered(texts[:labelled], fuse(labels, scores, rules, Fusion()))
+            print(f"  fused with the SVM, weight {weight}: macro F1 {f1_score(gold, fused, average='macro'):.4f}")
+
+
 def print_report(gold: list[str], predicted: list[str]) -> None:
     labels = sorted(set(gold))
     precision, recall, f1, support = precision_recall_fscore_support(gold, predicted, labels=labels, zero_division=0)
@@ -133,8 +185,12 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--grid", action="store_true", help="compare the hyperparameter grid")
     parser.add_argument("--fusion", action="store_true", help="compare rule-bonus weights for the rule+model fusion")
+    parser.add_argument("--sentence", action="store_true", help="the sentence detector and embedding typer")
     parser.add_argument("--added-since", metavar="REF", help="do the examples added since git revision REF help?")
     args = parser.parse_args()
+    if args.sentence:
+        sentence_grid(args.folds)
+        return
     if args.added_since:
         added_since(args.added_since, args.folds)
         return

@@ -229,7 +229,7 @@ def show(
 
     with edge():
         store = repository(existing=True)
-        event = store.get_event(F.event_id_of(event_id))
+        event = store.get_event(F.event_id_of(event_id, store))
         if history:
             print_history(store.event_history(event.id), fmt.value, out)
         elif fmt is ShowFormat.json:

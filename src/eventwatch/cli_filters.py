@@ -7,13 +7,16 @@ import inspect
 import re
 from collections.abc import Mapping
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from eventwatch.errors import BadFilter
 from eventwatch.store.query import EventQuery, parse_bbox, parse_near, with_type
 from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES, EVENT_TYPES
+
+if TYPE_CHECKING:
+    from eventwatch.store import Repository
 
 Since = Annotated[str | None, typer.Option("--since", "--start", help="Earliest event date (YYYY-MM-DD).")]
 Until = Annotated[str | None, typer.Option("--until", "--end", help="Latest event date (YYYY-MM-DD).")]
@@ -29,14 +32,24 @@ MinSources = Annotated[int | None, typer.Option(min=0, help="Reported by at leas
 Stance = Annotated[str | None, typer.Option(help="Events with a claim of this stance (e.g. claims_responsibility).")]
 
 
-# export/acled.py: event_id_cnty is "EW" and the id's first 10 characters, upper-cased
-_EVENT_ID_CNTY = re.compile(r"^EW([0-9A-Fa-f]{10})$", re.IGNORECASE)
+# conventions/derive.py: event_id_cnty is the country's ISO alpha-3 code (XXX: none) and digits
+_EVENT_ID_CNTY = re.compile(r"^[A-Z]{3}[0-9]{1,8}$", re.IGNORECASE)
 
 
-def event_id_of(value: str) -> str:
-    """An event id or prefix from what `show` is given: an id, a prefix, or an event_id_cnty."""
-    found = _EVENT_ID_CNTY.match(value.strip())
-    return found.group(1).lower() if found else value
+def event_id_of(value: str, store: Repository) -> str:
+    """An event id or prefix from what `show` is given: an id, a prefix, or an event_id_cnty
+    (found among the events of that country: the digits are derived from the id)."""
+    wanted = value.strip().upper()
+    if not _EVENT_ID_CNTY.match(wanted):
+        return value
+    from eventwatch.conventions.data import countries_by_iso
+    from eventwatch.conventions.derive import event_id_cnty
+
+    isos = [iso for iso, country in countries_by_iso().items() if country.iso3 == wanted[:3]]
+    for event_id, iso in store.event_ids_and_isos(isos[0] if isos else None):
+        if event_id_cnty(iso, event_id) == wanted:
+            return event_id
+    return value
 
 
 def check_type(value: str | None) -> None:

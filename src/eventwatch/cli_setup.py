@@ -66,3 +66,24 @@ def classifier_build() -> None:
         target = model_path(examples)
         save(model, target)
     out.print(f"classifier trained on {len(examples)} examples in {took:.1f}s, written to {target}", highlight=False)
+    _build_sentence_model()
+
+
+def _build_sentence_model() -> None:
+    """The static sentence embeddings (distilled once) and the sentence detector / typer."""
+    import time
+
+    from eventwatch.classify import embed, sentence_model
+    from eventwatch.classify.examples import load_examples, load_nonevents
+
+    with edge(writing="the sentence model"):
+        start = time.perf_counter()
+        if not (embed.embeddings_dir() / "model.safetensors").is_file():  # distilled once (about two minutes)
+            embed.build()
+        embedder = embed.load_embedder()
+        examples = load_examples() + load_nonevents()
+        model = sentence_model.load_or_train(examples, embedder)
+        target = sentence_model.model_path(examples, embedder)
+        took = time.perf_counter() - start
+    out.print(f"sentence model ({len(model.labels)} labels, {len(examples)} examples) ready in {took:.1f}s: {target}",
+              highlight=False)

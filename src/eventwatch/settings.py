@@ -110,6 +110,11 @@ class ExportSettings(BaseModel):
     source_scales: dict[str, str] = {}  # outlet -> ACLED source_scale
 
 
+class ClassifySettings(BaseModel):
+    model_config = _SECTION
+    detection_threshold: Share = 0.86  # defaults.toml [classify]
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True, extra="forbid")
 
@@ -122,6 +127,7 @@ class Settings(BaseSettings):
     watch: WatchSettings = WatchSettings()
     alerts: AlertSettings = AlertSettings()
     export: ExportSettings = ExportSettings()
+    classify: ClassifySettings = ClassifySettings()
 
     @classmethod
     def settings_customise_sources(

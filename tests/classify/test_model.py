@@ -11,9 +11,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eventwatch.classify import Fusion, classify_snippet, classify_snippets, fuse, without_unsupported_other
+from eventwatch.classify import (
+    Fusion,
+    classify_snippet,
+    classify_snippets,
+    fuse,
+    sentence_model,
+    trained_sentence_model,
+    without_unsupported_other,
+)
 from eventwatch.classify.cache import ENV_VAR, load_or_train, model_path
-from eventwatch.classify.examples import load_examples
+from eventwatch.classify.embed import load_embedder
+from eventwatch.classify.examples import load_examples, load_nonevents
 from eventwatch.classify.linear import compile_pipeline
 from eventwatch.classify.model import build_pipeline, label_scores, normalise, train
 from eventwatch.extract.snippet import CASE_LABELS, Prediction
@@ -74,7 +83,9 @@ def test_numpy_scoring_matches_scikit_learn_on_every_example() -> None:
 
 
 def test_scoring_does_not_import_scikit_learn(tmp_path: Path) -> None:
-    load_or_train(load_examples())  # cached under the test's folder
+    load_or_train(load_examples())  # cached under the test's folder, with the sentence model
+    everything = load_examples() + load_nonevents()
+    sentence_model.save(trained_sentence_model(), sentence_model.model_path(everything, load_embedder()))
     code = (
         "import sys; from eventwatch.classify import classify_snippet; "
         "print(classify_snippet('Troops and rebels fought for hours near the bridge.').label, "

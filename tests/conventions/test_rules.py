@@ -148,3 +148,18 @@ def test_state_forces_named_from_a_demonym(phrase: str, actor: str | None) -> No
     from eventwatch.conventions.actors import state_actor
 
     assert state_actor(phrase) == actor
+
+
+def test_check_names_each_broken_rule_with_its_section() -> None:
+    from eventwatch.conventions.check import check_events
+    from eventwatch.records import Event
+
+    bad = Event(id="e1", mention=mention("Peaceful protest", fatalities=5, actor1=None), sources=())
+    good = Event(id="e2", mention=conform(mention()), sources=())
+    report = check_events([bad, good])
+    assert report.events == 2
+    assert {(v.event_id, v.rule) for v in report.violations} == {
+        ("e1", "actor1_present"),
+        ("e1", "peaceful_protest_no_fatalities"),
+    }
+    assert report.as_dict()["sections"]["peaceful_protest_no_fatalities"].startswith("Event types: Protests")

@@ -129,8 +129,18 @@ def test_a_past_incident_with_its_own_day_is_foreground() -> None:
     ("It was the second attack this week.", "attack", "restatement"),
     ("The attacks reflect a shift in tactics.", "attacks", "present tense"),
     ("Drones hit the depot on Sunday.", "hit", None),
+    ("Police beat students who were marching to the ministry.", "marching", None),
+    ("Dozens have been detained since the protests began on 4 October.", "protests", None),
+    ("The writer has been seen only once since his abduction.", "abduction", None),
+    ("Hundreds have been killed since the start of the war.", "killed", "perfect up to now"),
+    ("The missiles, which have been used to strike cities, are built here.", "strike", "relative clause"),
 ])
 def test_clause_reasons(text: str, trigger: str, reason: str | None) -> None:
     start = text.index(trigger)
     (clauses,) = read_clauses([(text, [(start, start + len(trigger))], False)])
     assert clauses.reasons == (reason,)
+
+
+def test_an_interception_beside_a_trend_is_no_incident(services: Any) -> None:
+    text = "Drone strikes hit the region several times a week, and air defences downed some of the drones."
+    assert _mentions(text, services) == []

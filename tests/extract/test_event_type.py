@@ -160,7 +160,7 @@ CASES: dict[str, list[str]] = {
         "Two more battalions were redeployed from the south to the capital.",
         "The president announced a partial mobilisation of reservists.",
         "Three armed factions merged into a single coalition on Monday.",
-        "Reinforcements arrived in the besieged town overnight.",
+        "The army sent two more battalions into the besieged town overnight.",
     ],
     DISRUPTED: [
         "Air defences shot down 22 drones over the region overnight.",

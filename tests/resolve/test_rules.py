@@ -75,3 +75,23 @@ def test_the_same_sources_in_any_order_give_the_same_values() -> None:
     merged, values = merge_sources(sources)
     assert merged.fatalities == 2 and merged.actor1 == "Military Forces of Russia"
     assert list(values) == [a.id for a, _ in sources]
+
+
+def test_a_month_precise_report_joins_only_the_same_place_or_site() -> None:
+    month = replace(KSTOVO, article_id="b", time_precision=3, site=None, date_phrase=None)
+    assert score(KSTOVO, month, SETTINGS) >= SETTINGS.merge_threshold
+    nearby = replace(month, location="Dzerzhinsk", geo_precision=2, latitude=56.24, longitude=43.46)
+    assert score(KSTOVO, nearby, SETTINGS) == 0.0
+
+
+def test_a_mention_may_match_the_event_as_one_of_its_sources_tells_it() -> None:
+    from eventwatch.resolve.merge import source_values
+    from eventwatch.resolve.scoring import explain_event
+
+    clash = replace(MENAKA, event_type="Battles", sub_event_type="Armed clash", fatalities=4, actor2=None)
+    merged = replace(clash, fatalities=4)  # the event took the lower toll of another source
+    by_source = {"a": source_values(clash), "b": source_values(replace(MENAKA, actor2=None))}
+    attack = replace(MENAKA, article_id="c", actor2=None)
+    assert score(merged, attack, SETTINGS) == 0.0  # other toll: not the same victims
+    match = explain_event(merged, by_source, attack, SETTINGS)
+    assert match.score >= SETTINGS.merge_threshold and "as source b reports it" in match.describe()

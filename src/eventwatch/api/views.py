@@ -85,10 +85,13 @@ def event_detail(
         m.FieldEvidence(field=name, article_id=a.id, start=ev.start, end=ev.end, quote=ev.quote)
         for a, mention in sources for name, ev in sorted(mention.evidence.items())
     ]  # fmt: skip
-    links = [
-        m.LinkOut(kind=link.kind, event_id=linked[(a.id, link.target)])
-        for a, mention in sources for link in mention.links
-        if linked.get((a.id, link.target)) not in (None, event.id)
+    links = [  # each (kind, event) once, however many sources link the two
+        m.LinkOut(kind=kind, event_id=target)
+        for kind, target in dict.fromkeys(
+            (link.kind, linked[(a.id, link.target)])
+            for a, mention in sources for link in mention.links
+            if linked.get((a.id, link.target)) not in (None, event.id)
+        )
     ]  # fmt: skip
     return m.EventDetail(
         **event_summary(event, site_names).model_dump(),

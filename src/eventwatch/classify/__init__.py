@@ -10,7 +10,8 @@ codebook's catch-all, only for a snippet naming one of its topics. A demonstrati
 then re-decided in the codebook's order (``extract.protest_order``: demonstrators' violence,
 then lethal force, then intervention), and a territory label by what happened to the place
 (``extract.territory_order``: who took it, or nobody). The JSON interface is the rules'
-``Prediction``.
+``Prediction``. The SVM's scores are first averaged with the probabilities of a logistic
+regression over sentence embeddings (``sentence_model``; weight ``EMBEDDING_WEIGHT``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from eventwatch.classify import sentence_model
 from eventwatch.classify.cache import load_or_train
-from eventwatch.classify.examples import load_examples
+from eventwatch.classify.embed import load_embedder
+from eventwatch.classify.examples import load_examples, load_nonevents
 from eventwatch.classify.linear import LinearModel, Matrix
 from eventwatch.classify.model import label_scores
 from eventwatch.extract.event_type import CONFIDENT
@@ -34,6 +37,9 @@ from eventwatch.taxonomy import EVENT_TYPE_OF
 RULE_BONUS = 0.3
 WEAK_RULE_BONUS = 0.3
 FAMILY_WEIGHT = 1.0
+# The sentence-embedding typer's probabilities join the SVM's scores with this weight
+# (``embedding_fused``); chosen by cross-validation on our examples (tools/classifier_cv.py --sentence).
+EMBEDDING_WEIGHT = 0.25
 
 
 # The topics of the codebook's catch-all "Other" (coups and seizures of power, states of emergency,
@@ -114,12 +120,33 @@ def trained_model() -> LinearModel:
     return load_or_train(load_examples())
 
 
+@lru_cache(maxsize=1)
+def trained_sentence_model() -> sentence_model.SentenceModel:
+    return sentence_model.load_or_train(load_examples() + load_nonevents(), load_embedder())
+
+
+def embedding_fused(svm: Matrix, embedded: Matrix, weight: float = EMBEDDING_WEIGHT) -> Matrix:
+    """The SVM's softmaxed scores and the embedding typer's probabilities, weighted (rows sum to 1)."""
+    result: Matrix = (svm + weight * embedded) / (1.0 + weight)
+    return result
+
+
+def embedding_scores(texts: list[str], labels: list[str]) -> Matrix:
+    """The embedding typer's probabilities for ``texts``, in the order of ``labels``."""
+    model = trained_sentence_model()
+    probabilities = model.label_probabilities(sentence_model.features(load_embedder(), texts))
+    columns = [model.labels.index(label) for label in labels]
+    result: Matrix = probabilities[:, columns]
+    return result
+
+
 def classify_snippets(texts: list[str], fusion: Fusion = Fusion()) -> list[Prediction]:
     """One CASE label per snippet, with its fused score (model score + rule bonus, renormalised)."""
     if not texts:
         return []
     rules = [classify_text(text) for text in texts]
     labels, scores = label_scores(trained_model(), texts)
+    scores = embedding_fused(scores, embedding_scores(texts, labels))
     scores = without_unsupported_other(labels, scores, texts, rules)
     predictions = []
     for text, rule, (fused, score) in zip(texts, rules, fuse(labels, scores, rules, fusion), strict=True):

@@ -14,17 +14,19 @@ from eventwatch.errors import ConfigError
 from eventwatch.extract.snippet import CASE_LABELS
 
 EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+NONEVENTS_DIR = EXAMPLES_DIR / "nonevents"
+NOT_EVENT = "NOT_EVENT"  # the label of sentences that report no incident (the detector's negatives)
 
 
 @dataclass(frozen=True)
 class Example:
     text: str
-    label: str  # one of snippet.CASE_LABELS
+    label: str  # one of snippet.CASE_LABELS, or NOT_EVENT
 
 
 def _read_label_file(path: Path) -> list[Example]:
     label = path.stem
-    if label not in CASE_LABELS:
+    if label not in CASE_LABELS and label != NOT_EVENT:
         raise ConfigError(f"{path.name}: {label!r} is not one of the 30 CASE 2021 labels")
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [Example(line, label) for line in lines if line and not line.startswith("#")]
@@ -36,6 +38,11 @@ def load_examples(folder: Path = EXAMPLES_DIR) -> list[Example]:
     if not files:
         raise ConfigError(f"no classifier examples in {folder}")
     return [example for path in files for example in _read_label_file(path)]
+
+
+def load_nonevents(folder: Path = NONEVENTS_DIR) -> list[Example]:
+    """The sentence detector's negatives: ``examples/nonevents/NOT_EVENT.txt`` (no CASE label)."""
+    return [example for path in sorted(folder.glob(f"{NOT_EVENT}.txt")) for example in _read_label_file(path)]
 
 
 def examples_digest(examples: list[Example]) -> str:

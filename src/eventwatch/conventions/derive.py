@@ -105,15 +105,20 @@ def conform(mention: Mention) -> Mention:
 
 def article_mentions(article: Article, mentions: list[Mention]) -> list[Mention]:
     """An article's mentions as resolution should see them: places in their plain names (so a
-    place is spelled one way in mentions, events and sites) and notes without the article's
-    dateline, outlet or headline; GeoNames' own name of the place stays in geonames_name. Derived
-    fields wait for the merged event (`conform`)."""
+    place is spelled one way in mentions, events and sites), generic actors with their country,
+    and notes without the article's dateline, outlet or headline; GeoNames' own name of the
+    place stays in geonames_name. Derived fields wait for the merged event (`conform`)."""
     result = []
     for mention in mentions:
         original = mention.geonames_name or (mention.location if mention.geonames_id is not None else None)
         plain = plain_places(mention)
-        notes = plain_notes(plain.notes, article.title)
-        if (notes, original) != (plain.notes, plain.geonames_name):
-            plain = replace(plain, notes=notes, geonames_name=original)
+        named: dict[str, Any] = {
+            "notes": plain_notes(plain.notes, article.title),
+            "geonames_name": original,
+            "actor1": with_country(plain.actor1, plain.country),
+            "actor2": with_country(plain.actor2, plain.country),
+        }
+        if any(getattr(plain, name) != value for name, value in named.items()):
+            plain = replace(plain, **named)
         result.append(plain)
     return result

@@ -1,7 +1,8 @@
 """Sentences -> Mention[]: the extraction stage's orchestrator.
 
 1. split the article into sentences;
-2. keep the sentences that can report an event (cheap regex prefilter) and run NER on them;
+2. keep the sentences that can report an event -- a trigger rule asserts one, or the sentence
+   model (``Services.detector``) detects one -- and run NER on them;
    parse them to drop the triggers in background clauses (foreground.py);
 3. read each kept sentence into a Frame (type, date, place, site, weapon, casualties, actors,
    claims); background clauses and claim speakers are never the incident's date or place;
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
@@ -57,9 +58,23 @@ NEARBY_SENTENCES = 3
 _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
 
 
+Detector = Callable[[Sequence[str]], list[TypeGuess | None]]
+
+
+def model_detector() -> Detector:
+    """The sentence model (``classify.detect``) with the threshold of the settings."""
+    from functools import partial
+
+    from eventwatch.classify.detect import model_guesses
+    from eventwatch.settings import load_settings
+
+    return partial(model_guesses, threshold=load_settings().classify.detection_threshold)
+
+
 @dataclass(frozen=True)
 class Services:
-    """What the extraction stage is handed: the gazetteer, an entity recogniser and a parser."""
+    """What the extraction stage is handed: the gazetteer, an entity recogniser, a parser and
+    the sentence model that finds incidents the lexicon rules miss."""
 
     gazetteer: Gazetteer
     entities: Callable[[Sequence[str]], list[list[Entity]]] = nlp.entities
@@ -67,6 +82,7 @@ class Services:
     # (parsed sentence, trigger spans, is headline) -> which clauses are background (foreground.py)
     clauses: Callable[[Sequence[tuple[Parsed, Sequence[tuple[int, int]], bool]]], list[Clauses]] = (
         foreground.clauses_of_parsed)
+    detector: Detector = field(default_factory=model_detector)
 
 
 _NO_CLAUSES = Clauses((), ())
@@ -395,6 +411,8 @@ class _Reader:
         if len(frames) == 2 and len(disrupted) == 1:
             attack = next(f for f in frames if f is not disrupted[0])
             self.add(attack)
+            if not self.drafts:  # the attack told no incident (a trend, a habit): nor does its interception
+                return
             self.open(replace(disrupted[0], claims=[], site=None, casualties=find_casualties("")),
                       part_of=self.drafts[-1])
             self.drafts[-2].intercepted = self.drafts[-2].intercepted or (
@@ -426,6 +444,14 @@ def _asserted(text: str) -> list[TypeGuess]:
     if not is_event_candidate(text):
         return []
     return [g for g in classify_all(text) if not g.negated_or_hypothetical and not g.generic]
+
+
+def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]], detector: Detector) -> None:
+    """A sentence the rules assert nothing for takes the sentence model's guess, if any."""
+    quiet = [s for s in sentences if not asserted[s.index]]
+    for sentence, guess in zip(quiet, detector([s.text for s in quiet]), strict=True):
+        if guess is not None:
+            asserted[sentence.index] = [guess]
 
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
@@ -482,6 +508,7 @@ def scene_text(text: str, ents: list[Entity], spans: Sequence[tuple[int, int]]) 
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     sentences = split_sentences(article.text)
     asserted = {s.index: _asserted(s.text) for s in sentences}
+    _add_detected(sentences, asserted, services.detector)
     # NER and the parser run only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     parses = dict(zip((s.index for s in candidates), services.parse([s.text for s in candidates]), strict=True))

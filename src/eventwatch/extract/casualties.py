@@ -14,7 +14,7 @@ from eventwatch.extract.numbers import NUMBER, to_int
 from eventwatch.extract.vocab import alternation, load
 
 _LEX = load("casualties")
-_PEOPLE = alternation(_LEX["people"])
+_PEOPLE = rf"(?:{alternation(_LEX['people'])}|{_LEX['agent_noun']})"
 _WHO = rf"(?:\s+(?:[\w-]+\s+){{0,2}}?{_PEOPLE}\b)?"
 _FILLER = rf"(?:{alternation(_LEX['fillers'])}|\w+ly)"
 _OWNER = alternation(_LEX["owners"])

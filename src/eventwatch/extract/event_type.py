@@ -321,6 +321,21 @@ def _all_guesses(sentence: str) -> list[TypeGuess]:
     return sorted(guesses, key=lambda g: (g.trigger[0], hierarchy_rank(g.sub_event_type)))
 
 
+def _negation_anywhere(text: str, mods: _Modifiers) -> bool:
+    """A negation in the sentence other than a bare "no" ("no one was hurt" negates nothing)."""
+    return any(m.group(0).lower() != "no" for m in mods.negation_near.finditer(text))
+
+
+def sentence_guess(sentence: str, sub_event_type: str) -> TypeGuess:
+    """A guess for a sentence the sentence model read as an incident where no rule fired: the
+    whole sentence is its trigger, and the rules' guards apply to all of it (a negation, a
+    denial, a modal or a threat anywhere; a trend, habit or background statement)."""
+    mods = load_lexicon().modifiers
+    text = _normalise(sentence)
+    flagged = _negation_anywhere(text, mods) or bool(mods.hypothetical.search(text) or mods.denial.search(text))
+    return TypeGuess(sub_event_type, CONFIDENT, (0, len(sentence)), sentence, flagged, _is_generic(text, mods))
+
+
 def classify_all(sentence: str, min_score: float = CONFIDENT) -> list[TypeGuess]:
     """Every distinct sub-event type the sentence triggers with at least ``min_score``,
     in order of position; e.g. an interception and the strike that got through."""

@@ -67,8 +67,10 @@ def read_clauses(items: Sequence[tuple[str, Sequence[Span], bool]]) -> list[Clau
 
 
 def _clauses(doc: Any, triggers: Sequence[Span], headline: bool) -> Clauses:
-    spans = tuple(_span(t) for t in doc if _opens_background(t))
     reasons = tuple(_reason(doc, trigger, triggers, headline) for trigger in triggers)
+    told = [trigger for trigger, why in zip(triggers, reasons, strict=True) if why is None]
+    spans = tuple(span for span in (_span(t) for t in doc if _opens_background(t))
+                  if not any(span[0] <= start < span[1] for start, _ in told))  # a clause telling the incident
     return Clauses(spans, reasons)
 
 
@@ -83,15 +85,19 @@ def _text(token: Any) -> str:
 
 
 def _opens_background(token: Any) -> bool:
-    """A relative clause that looks back (a perfect tense, or a month or year and no day of
-    its own: "which forces retook in November 2022", "which have been used to ..."; not
-    "protesters who were marching"), or a clause or phrase starting a period."""
+    """A clause or phrase that only looks back: a relative clause in a perfect tense or with
+    a month or year ("which forces retook in November 2022", "which have been used to ...";
+    not "protesters who were marching"), or a clause or phrase starting a period ("since
+    fighting broke out", "since the start of the war"; not "since 2017", which dates a state).
+    One that gives a day ("since the protests began on 4 October") tells a specific past
+    incident, which may be recorded with its date."""
     if token.dep_ == "relcl":
-        text = _text(token)
-        return not _DAY.search(text) and (_perfect(token) or bool(_PERIOD_DATE.search(text)))
-    if token.lower_ in _PERIOD and token.dep_ == "prep":  # "since the start of the war", not "since 2017"
-        return not any(c.dep_ == "pobj" and _DATE_WORD.match(c.text) for c in token.children)
-    return any(c.dep_ == "mark" and c.lower_ in _PERIOD for c in token.children)
+        looks_back = _perfect(token) or bool(_PERIOD_DATE.search(_text(token)))
+    elif token.lower_ in _PERIOD and token.dep_ == "prep":
+        looks_back = not any(c.dep_ == "pobj" and _DATE_WORD.match(c.text) for c in token.children)
+    else:
+        looks_back = any(c.dep_ == "mark" and c.lower_ in _PERIOD for c in token.children)
+    return looks_back and not _DAY.search(_text(token))
 
 
 def _head_token(doc: Any, start: int, end: int) -> Any | None:
@@ -109,6 +115,8 @@ def _reason(doc: Any, trigger: Span, triggers: Sequence[Span], headline: bool) -
     chain = [token, *token.ancestors]
     if any(t.dep_ == "relcl" and _opens_background(t) for t in chain):
         return "relative clause"
+    if token.dep_ == "pobj" and token.head.lower_ in _PERIOD:
+        return None  # "seen once since his kidnapping" names the incident itself
     if any(_opens_background(t) and t.dep_ != "relcl" for t in chain):
         return "period clause"
     verb = next((t for t in chain if _is_verb(t)), None)

@@ -22,7 +22,7 @@ from eventwatch.resolve.duplicates import original_events
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
 from eventwatch.resolve.nights import with_night
-from eventwatch.resolve.scoring import Match, explain, score, slack
+from eventwatch.resolve.scoring import Match, explain_event, score, slack
 from eventwatch.resolve.sites import alias_key, canonical, matches, new_site, owned_aliases, with_alias
 from eventwatch.settings import ResolveSettings
 from eventwatch.store import Tx
@@ -107,7 +107,7 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
     linked = original_events(tx, article) or tx.version_group_events(article.id)
     blocked = tx.blocked_articles(article.id) | {article.id}  # "do not merge" left by eventwatch split
     scored = [
-        (explain(e.mention, mention, settings), e)
+        (explain_event(e.mention, e.values_by_source, mention, settings), e)
         for e in linked or _candidates(tx, mention, settings)
         if all(s.article_id not in blocked for s in e.sources)
     ]

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from eventwatch.extract.sites import kind_of_name
 from eventwatch.records import Mention
@@ -199,12 +200,13 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
         total, reasons = total + 0.2, [*reasons, "same sub-type +0.2"]
     elif why := kin(event, mention) or _one_family(event, mention, settings):
         total, reasons = total + 0.1, [*reasons, f"kindred types ({why}) +0.1"]
-    if event.site and mention.site:
-        site = same_site(event, mention, settings)
-        if site is False:
-            return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
-        if site:
-            total, reasons = total + 0.3, [*reasons, "same site +0.3"]
+    site = same_site(event, mention, settings) if event.site and mention.site else None
+    if site is False:
+        return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
+    if site:
+        total, reasons = total + 0.3, [*reasons, "same site +0.3"]
+    if 3 in (event.time_precision, mention.time_precision) and not (site or same_place(event, mention)):
+        return Match(0.0, ("a month-precise date needs the same place or site",))
     for agrees, what in (
         (event.event_date == mention.event_date or same_night(event, mention), "same day or night"),
         (same_place(event, mention), "same place"),
@@ -219,3 +221,28 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
     """0 when the two cannot be one incident; else 0.4, +0.2 same sub-type (+0.1 kindred
     types), +0.3 same site, +0.1 each for the same day (or night), place and actor1."""
     return explain(event, mention, settings).score
+
+
+def as_reported(merged: Mention, values: dict[str, object]) -> Mention:
+    """The event's merged values with one source's own date, type, place name, site, toll and
+    actors (values_by_source) in their place."""
+    changes: dict[str, object] = {k: values[k] for k in ("time_precision", "location", "admin1", "site", "fatalities",
+                                                         "actor1", "actor2") if k in values}  # fmt: skip
+    if isinstance(values.get("event_date"), str):
+        changes["event_date"] = date.fromisoformat(str(values["event_date"]))
+    sub = values.get("sub_event_type")
+    if isinstance(sub, str) and sub in EVENT_TYPE_OF:
+        changes.update(sub_event_type=sub, event_type=EVENT_TYPE_OF[sub])
+    return replace(merged, **changes)  # type: ignore[arg-type]
+
+
+def explain_event(merged: Mention, by_source: dict[str, dict[str, object]], mention: Mention,
+                  settings: ResolveSettings) -> Match:  # fmt: skip
+    """The best of the mention's scores against the event's merged values and against each
+    source's own values (one source may tell the incident as this mention does)."""
+    best = explain(merged, mention, settings)
+    for source, values in by_source.items():
+        match = explain(as_reported(merged, values), mention, settings)
+        if match.score > best.score:
+            best = Match(match.score, (*match.reasons, f"as source {source} reports it"))
+    return best

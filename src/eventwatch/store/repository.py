@@ -374,6 +374,12 @@ class Repository(AuditReads):
                 raise NotFound(f"event id prefix '{event_id}' matches several events; give more characters")
         raise NotFound(f"no event with id '{event_id}'")
 
+    def event_ids_and_isos(self, iso: int | None) -> list[tuple[str, int | None]]:
+        """(id, iso) of the events of one country (ISO numeric; None: of no known country)."""
+        condition = events.c.iso.is_(None) if iso is None else events.c.iso == iso
+        with self._reading("reading event ids") as conn:
+            return [(str(i), n) for i, n in conn.execute(select(events.c.id, events.c.iso).where(condition))]
+
     def get_event(self, event_id: str) -> Event:
         with self._reading("reading an event") as conn:
             return load_events(conn, events.c.id == self._event_id(conn, event_id))[0]
