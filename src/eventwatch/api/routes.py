@@ -52,7 +52,7 @@ def read_router(max_page_size: int) -> APIRouter:
         limit: Annotated[int, Query(ge=1, le=max_page_size, description="Page size")] = min(100, max_page_size),
         cursor: Annotated[str | None, Query(max_length=500, description="next_cursor of the previous page")] = None,
     ) -> m.EventList:
-        page = repo.find_events(filters, sort=sort, limit=limit, cursor=cursor)
+        page = repo.find_events(filters, sort=sort, limit=limit, cursor=cursor, with_evidence=False)
         return m.EventList(items=summaries(repo, page.events), next_cursor=page.next_cursor)
 
     @router.get("/events/{event_id}", response_model=m.EventResponse, responses=NOT_FOUND, summary="One event")
@@ -135,7 +135,7 @@ def _export_route(router: APIRouter, fmt: str) -> None:
     content: dict[str, Any] = {media.split(";")[0]: {"schema": EXPORT_SCHEMAS.get(fmt, _FILE)}}
 
     def export(repo: Repo, filters: Filters) -> StreamingResponse:
-        events = _eager(repo.iter_events(filters))
+        events = _eager(repo.iter_events(filters, with_evidence=False))  # the exports carry no quotes
         headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
         return StreamingResponse(export_chunks(fmt, events), media_type=media, headers=headers)
 

@@ -43,6 +43,17 @@ def _sqlite_connect_read_only(dbapi_connection: Any, record: Any) -> None:
     _sqlite_connect(dbapi_connection, record, tuple(p for p in SQLITE_PRAGMAS if "journal_mode" not in p))
 
 
+# SQLite file: a read connection for every request thread (anyio runs the API's endpoints on up
+# to 40 threads; SQLAlchemy's default of 5 + 10 made the rest queue for a connection), kept open
+# for the 8 most concurrent. Reads in WAL mode never wait for the writer.
+SQLITE_POOL = {"pool_size": 8, "max_overflow": 32}
+
+
+def _pool_options(url: URL) -> dict[str, int]:
+    in_memory = not url.database or url.database == ":memory:" or "mode=memory" in str(url)
+    return SQLITE_POOL if url.get_backend_name() == "sqlite" and not in_memory else {}
+
+
 def _writable(path: Path) -> bool:
     """Whether SQLite can write `path` and create its -wal and -shm files beside it."""
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -119,7 +130,8 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
     if read_only is not None:
         return _open_read_only(url, read_only)
     try:
-        engine = create_engine(database_url(url))
+        parsed = database_url(url)
+        engine = create_engine(parsed, **_pool_options(parsed))
     except (ArgumentError, SQLAlchemyError, ImportError) as exc:
         raise StoreError(f"cannot use database URL {_safe(url)}: {exc}", detail=repr(exc)) from exc
     if engine.dialect.name not in ("sqlite", "postgresql"):

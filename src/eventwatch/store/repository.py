@@ -284,20 +284,29 @@ class Repository(AuditReads):
             return load_events(conn, and_(true(), *query.conditions(wanted, conn.dialect.name)), limit=limit)
 
     def find_events(
-        self, wanted: query.EventQuery, *, sort: str = "-event_date", limit: int = 100, cursor: str | None = None
+        self,
+        wanted: query.EventQuery,
+        *,
+        sort: str = "-event_date",
+        limit: int = 100,
+        cursor: str | None = None,
+        with_evidence: bool = True,
     ) -> query.EventPage:
-        """One page of matching events in `sort` order, and the cursor of the next page."""
+        """One page of matching events in `sort` order, and the cursor of the next page
+        (`with_evidence=False`: without their evidence quotes, for lists of summaries)."""
         after = query.Position.decode(cursor, sort) if cursor else None
         with self._reading("searching events") as conn:
             ids, position = query.page_ids(conn, wanted, sort, limit, after)
-            found = load_events_by_id(conn, ids)
+            found = load_events_by_id(conn, ids, with_evidence=with_evidence)
         return query.EventPage(found, position.encode() if position else None)
 
-    def iter_events(self, wanted: query.EventQuery, *, sort: str = "-event_date") -> Iterator[Event]:
+    def iter_events(
+        self, wanted: query.EventQuery, *, sort: str = "-event_date", with_evidence: bool = True
+    ) -> Iterator[Event]:
         """Every matching event in `sort` order, read a page at a time (for exports)."""
         cursor: str | None = None
         while True:
-            page = self.find_events(wanted, sort=sort, limit=CHUNK, cursor=cursor)
+            page = self.find_events(wanted, sort=sort, limit=CHUNK, cursor=cursor, with_evidence=with_evidence)
             yield from page.events
             if page.next_cursor is None:
                 return
