@@ -3,8 +3,7 @@ rules describe the language, not the texts they were first written against.
 
 Searched: the string constants of src/eventwatch/extract/*.py (docstrings and comments may
 quote a report's wording as an example) and the values of every lexicon TOML file (comments
-are not rules). A phrase still present in a file another change owns is listed in PENDING
-and checked by an expected failure until that change lands."""
+are not rules)."""
 
 from __future__ import annotations
 
@@ -41,11 +40,6 @@ PHRASES = {
     "the rest": r"\bthe rest\b",
     "another": r"\banother\b",
 }
-
-# (file relative to src/eventwatch, phrase): still there, owned by another change of issue 14.
-PENDING = {
-}
-
 
 # (file, phrase): the word is one entry of a general vocabulary, not a rule about one report.
 GENERAL = {
@@ -106,14 +100,6 @@ def test_the_rule_files_are_found() -> None:
 @pytest.mark.parametrize("phrase", sorted(PHRASES))
 def test_no_seed_wording(phrase: str) -> None:
     offenders = [name for name, strings in _rule_files().items()
-                 if (name, phrase) not in PENDING | GENERAL.keys() and _holds(strings, phrase)]
+                 if (name, phrase) not in GENERAL and _holds(strings, phrase)]
     assert offenders == [], f"{phrase!r} is a seed's wording, not a rule: {offenders}"
 
-
-@pytest.mark.parametrize(
-    ("name", "phrase"),
-    [pytest.param(name, phrase, marks=pytest.mark.xfail(reason=f"pending in {name} ({owner})", strict=False))
-     for (name, phrase), owner in sorted(PENDING.items())],
-)
-def test_pending_seed_wording_is_gone(name: str, phrase: str) -> None:
-    assert not _holds(_rule_files()[name], phrase)
