@@ -126,7 +126,7 @@ class _Reader:
             hit = None  # "the plant, which was also hit last year, ...": background
         attack = next((d for d in reversed(self.drafts) if d.sub_event_type != DISRUPTED), None)
         if hit and attack:
-            # "the plant was also hit", "one was downed but the other hit the plant": with no
+            # "the plant was also hit", "one was shot down, a second struck the depot": with no
             # weapon of its own, the sentence reports the kind of attack the article is about
             inherited = TypeGuess(attack.sub_event_type, 1.0, hit.span(), hit.group(0), False, False, inherited=True)
             if find_weapon(sentence.text) is None or not found:

@@ -5,7 +5,7 @@ type). It is read and compiled once. For a sentence every type's rules are match
 type keeps its best hit; then three ACLED rules are applied:
 
 1. an interception (Disrupted weapons use) cancels a strike on the same weapon unless the
-   sentence also says something was hit ("one was downed, the other hit the plant");
+   sentence also says something was hit ("one was shot down, a second struck the depot");
 2. a type is dropped when a type that absorbs it is confidently present (``absorbed_by``:
    an air strike that kills villagers is not also an Attack);
 3. the main guess is the confident, asserted guess that ranks first in ACLED's hierarchy.
