@@ -1,0 +1,66 @@
+"""Interceptions linked to the attack they belong to.
+
+An interception read in the same breath as its attack is linked while reading (assemble.py).
+One told apart from it ("Air defences downed 12 drones over the region overnight" a
+paragraph before or after "a drone hit an oil depot in ...") is linked here: the attack of
+the same night, in the same region (or the interception unplaced), with weapons of the same
+kind, launched by the same side when both sides are named. Of several such attacks, the one
+told nearest in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from eventwatch.extract.dates import DateGuess
+from eventwatch.extract.frames import Draft
+from eventwatch.extract.places import PlaceMention
+from eventwatch.taxonomy import EXPLOSIONS, kind_of
+
+DISRUPTED = "Disrupted weapons use"
+
+
+def _day(draft: Draft, resolved: Callable[[Draft], DateGuess | None]) -> date | None:
+    found = resolved(draft)
+    return found.event_date if found is not None else None
+
+
+def _same_area(a: PlaceMention | None, b: PlaceMention | None) -> bool:
+    """Whether two places can be one night's target area: the same region, or one a country
+    containing the other; an unplaced interception is over its attack's area."""
+    if a is None or b is None:
+        return True
+    p, q = a.place, b.place
+    if p.iso2 != q.iso2:
+        return False
+    if a.national or b.national:
+        return True
+    return p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1
+
+
+def _same_weapons(interception: Draft, attack: Draft) -> bool:
+    mine, theirs = interception.weapon_kind, attack.weapon_kind
+    return mine is None or theirs is None or mine == theirs
+
+
+def _same_side(interception: Draft, attack: Draft) -> bool:
+    launcher = interception.target[0].state if interception.target else None
+    attacker = attack.attacker[0].state if attack.attacker else None
+    return launcher is None or attacker is None or launcher == attacker
+
+
+def link_interceptions(drafts: Sequence[Draft], resolved: Callable[[Draft], DateGuess | None]) -> None:
+    """Set `part_of` of each interception not yet linked to the attack it belongs to."""
+    attacks = [d for d in drafts if d.part_of is None and d.sub_event_type != DISRUPTED
+               and kind_of(d.sub_event_type).event_type == EXPLOSIONS]
+    for draft in drafts:
+        if draft.sub_event_type != DISRUPTED or draft.part_of is not None:
+            continue
+        day = _day(draft, resolved)
+        fitting = [a for a in attacks
+                   if day is None or _day(a, resolved) in (None, day)
+                   if _same_area(draft.place, a.place) and _same_weapons(draft, a) and _same_side(draft, a)]
+        if fitting:
+            here = draft.first.sentence.index
+            draft.part_of = min(fitting, key=lambda a: abs(a.first.sentence.index - here))
