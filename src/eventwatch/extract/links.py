@@ -1,4 +1,4 @@
-"""Interceptions linked to the attack they belong to.
+"""Interceptions linked to the attack they belong to; claims told before any incident.
 
 An interception read in the same breath as its attack is linked while reading (assemble.py).
 One told apart from it ("Air defences downed 12 drones over the region overnight" a
@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from eventwatch.extract.claims import ClaimMention
 from eventwatch.extract.dates import DateGuess
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.places import PlaceMention
+from eventwatch.extract.sentences import Sentence
 from eventwatch.taxonomy import EXPLOSIONS, kind_of
 
 DISRUPTED = "Disrupted weapons use"
@@ -64,3 +66,16 @@ def link_interceptions(drafts: Sequence[Draft], resolved: Callable[[Draft], Date
         if fitting:
             here = draft.first.sentence.index
             draft.part_of = min(fitting, key=lambda a: abs(a.first.sentence.index - here))
+
+
+def attach_orphan_claims(drafts: Sequence[Draft], claims: Sequence[tuple[ClaimMention, Sentence]]) -> None:
+    """A claim about one incident told where no incident was open yet (a headline, a lead
+    that names the speaker first: "Kyiv claims strike on refinery") joins the first incident
+    told after it, or, with none after, the last one before it."""
+    attached = {id(claim) for draft in drafts for claim, _ in draft.claims}
+    roots = [d for d in drafts if d.part_of is None and d.sub_event_type != DISRUPTED]
+    for claim, sentence in claims:
+        if claim.generic or id(claim) in attached or not roots:
+            continue
+        after = [d for d in roots if d.first.sentence.index >= sentence.index]
+        (after[0] if after else roots[-1]).claims.append((claim, sentence))
