@@ -212,12 +212,13 @@ def _agents_of_verb(tokens: Sequence[Token], verb: int) -> list[int]:
     return found
 
 
-def agent_phrases(parsed: Parsed, trigger: tuple[int, int]) -> list[tuple[int, int]]:
+def agent_phrases(parsed: Parsed, trigger: tuple[int, int], *, own: bool = True) -> list[tuple[int, int]]:
     """Spans of the phrases that name who carried out the event the trigger reports, most
     direct first: its subject or passive agent, a noun trigger's modifiers and "by" phrase,
     the subject of the verb a noun trigger is the object of, up through conjoined, open and
     adverbial clauses ("... hit a market, killing two"); a possessive for the speaker ("its
-    drones") adds the speaker of the statement."""
+    drones") adds the speaker of the statement. `own`: also the trigger's own phrase ("a
+    Russian drone", where the trigger is "drone")."""
     tokens = parsed.tokens
     t = head_of(tokens, *trigger)
     if t is None:
@@ -242,7 +243,7 @@ def agent_phrases(parsed: Parsed, trigger: tuple[int, int]) -> list[tuple[int, i
         else:
             break
     spans = [_phrase(tokens, j) for j in heads] + [_phrase(tokens, j) for j in modified]
-    spans += [] if _speaks(tokens, t) else [_phrase(tokens, t)]
+    spans += [] if _speaks(tokens, t) or not own else [_phrase(tokens, t)]
     return spans + _speaker_phrases(tokens, heads)
 
 
@@ -346,7 +347,7 @@ def interception_actors(sentence: str, event_country: str | None, speaker: Calla
     drones were shot down") is the launcher."""
     interceptor = launcher = None
     if parsed is not None and parsed.tokens:
-        for start, end in agent_phrases(parsed, trigger)[:-1]:  # not the trigger's own phrase ("drones")
+        for start, end in agent_phrases(parsed, trigger, own=False):  # not the trigger's own ("drones")
             interceptor = interceptor or phrase_actor(sentence, start, end, event_country)
         for start, end in patient_phrases(parsed, trigger):
             launcher = launcher or phrase_actor(sentence, start, end, event_country)
@@ -358,6 +359,10 @@ def interception_actors(sentence: str, event_country: str | None, speaker: Calla
             launcher = rest and Actor(rest.name, rest.state, rest.inter, rest.start + named.end, rest.end + named.end)
         else:
             launcher = named
+    if interceptor is not None and launcher is None:  # "X attacked with 24 drones, and Y's air defence downed 19"
+        found = interceptor
+        other = _first_named(sentence, event_country, lambda s, e: speaker(s, e) or found.start <= s < found.end)
+        launcher = other if other is not None and other.state != interceptor.state else None
     if interceptor is not None and launcher is not None and interceptor.name == launcher.name:
         launcher = None
     return interceptor, launcher
