@@ -278,9 +278,8 @@ def patient_phrases(parsed: Parsed, trigger: tuple[int, int]) -> list[tuple[int,
         return []
     found = []
     for j in _children(tokens, t):
-        if tokens[j].dep in ("dobj", "obj", "nsubjpass"):
-            found.append(_subtree(tokens, j))
-        elif tokens[j].dep == "prep" and tokens[j].text.lower() in ("on", "against", "at", "into"):
+        acted_on = tokens[j].dep == "prep" and tokens[j].text.lower() in ("on", "against", "at", "into")
+        if acted_on or tokens[j].dep in ("dobj", "obj", "nsubjpass"):
             found.append(_subtree(tokens, j))
     return found
 

@@ -3,7 +3,7 @@
 An interception read in the same breath as its attack is linked while reading (assemble.py).
 One told apart from it ("Air defences downed 12 drones over the region overnight" a
 paragraph before or after "a drone hit an oil depot in ...") is linked here: the attack of
-the same night, in the same region (or the interception unplaced), with weapons of the same
+the same night (a day apart at most), in the same region (or the interception unplaced), with weapons of the same
 kind, launched by the same side when both sides are named. Of several such attacks, the one
 told nearest in the article.
 """
@@ -60,12 +60,19 @@ def link_interceptions(drafts: Sequence[Draft], resolved: Callable[[Draft], Date
         if draft.sub_event_type != DISRUPTED or draft.part_of is not None:
             continue
         day = _day(draft, resolved)
-        fitting = [a for a in attacks
-                   if day is None or _day(a, resolved) in (None, day)
+        fitting = [a for a in attacks if _same_night(day, _day(a, resolved))
                    if _same_area(draft.place, a.place) and _same_weapons(draft, a) and _same_side(draft, a)]
         if fitting:
             here = draft.first.sentence.index
             draft.part_of = min(fitting, key=lambda a: abs(a.first.sentence.index - here))
+            if day is not None and day != _day(draft.part_of, resolved):
+                draft.date = None  # "overnight" against "early on Saturday": the attack's day
+
+
+def _same_night(a: date | None, b: date | None) -> bool:
+    """Whether two days can be one night's: equal, a day apart ("overnight" dated to the
+    evening before, the attack to the morning after), or either unknown."""
+    return a is None or b is None or abs((a - b).days) <= 1
 
 
 def attach_orphan_claims(drafts: Sequence[Draft], claims: Sequence[tuple[ClaimMention, Sentence]]) -> None:
