@@ -244,7 +244,7 @@ def agent_phrases(parsed: Parsed, trigger: tuple[int, int], *, own: bool = True)
             break
     spans = [_phrase(tokens, j) for j in heads] + [_phrase(tokens, j) for j in modified]
     spans += [] if _speaks(tokens, t) or not own else [_phrase(tokens, t)]
-    return spans + _speaker_phrases(tokens, heads)
+    return spans + _speaker_phrases(tokens, heads + modified)
 
 
 def _speaks(tokens: Sequence[Token], i: int) -> bool:
