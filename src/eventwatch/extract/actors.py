@@ -45,6 +45,7 @@ class _Vocab:
     target: Any
     not_agent: Any
     defence: Any
+    shield: Any
     civilian: Any
     police: frozenset[str]
     place_target: tuple[str, ...]
@@ -76,6 +77,7 @@ def _vocab() -> _Vocab:
             rf"{vocab.alternation(words['target'])})\b"),
         not_agent=regex.compile(rf"\b{vocab.alternation(words['not_agent'])}\s+(?:the\s+)?$", regex.IGNORECASE),
         defence=regex.compile(rf"{vocab.alternation(words['defence'])}\b", regex.IGNORECASE),
+        shield=regex.compile(rf"\b{vocab.alternation(words['shield'])}\b", regex.IGNORECASE),
         civilian=regex.compile(rf"\b{vocab.alternation(words['civilians'])}\b"),
         police=frozenset(vocab.load("demonyms")["forces"]["police"]),
         place_target=tuple(words["place_target"]),
@@ -141,17 +143,21 @@ def find_attacker(sentence: str, event_country: str | None,
     def ignored(start: int, end: int) -> bool:
         return speaker(start, end) or any(s <= start < e for s, e in excluded)
 
-    return _first_named(sentence, event_country, ignored)
+    return _first_named(sentence, event_country, ignored, defenders=False)
 
 
-def _first_named(sentence: str, event_country: str | None, ignored: Callable[[int, int], bool]) -> Actor | None:
+def _first_named(sentence: str, event_country: str | None, ignored: Callable[[int, int], bool],
+                 *, defenders: bool = True) -> Actor | None:
+    """The first actor the sentence names acting; with `defenders` False, never a side named
+    by its air defence ("Russian air defences"), which attacks nothing."""
     words = _vocab()
     for name_re, name, inter in words.groups:
         match = next((m for m in name_re.finditer(sentence) if not ignored(*m.span())), None)
         if match and not _inside_target(sentence, match.start()):
             return Actor(name, None, inter, match.start(), match.end())
     found = [m for m in words.state_force.finditer(sentence)
-             if not _inside_target(sentence, m.start()) and not ignored(m.start("state"), m.end("state"))]
+             if not _inside_target(sentence, m.start()) and not ignored(m.start("state"), m.end("state"))
+             and (defenders or not words.shield.search(m.group(0)))]
     found += [m for m in words.state_subject.finditer(sentence) if not ignored(m.start("state"), m.end("state"))]
     for match in sorted(found, key=lambda m: m.start()):
         actor = _state_match(match, event_country)

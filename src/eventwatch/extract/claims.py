@@ -16,7 +16,7 @@ from typing import Any
 import regex
 
 from eventwatch.extract import vocab
-from eventwatch.extract.actors import phrase_actor
+from eventwatch.extract.actors import phrase_actor, state_in
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,9 @@ def _same_side(speaker: str, agent: str) -> bool:
     words = regex.findall(r"\w+", agent.lower())
     if words and words[0] in {"its", "their", "our"}:
         return True
+    side = state_in(speaker)
+    if side is not None and side == state_in(agent):
+        return True  # "the defence ministry in Moscow" ... "Russian air defences"
     names = {_stem(w) for w in regex.findall(r"\p{Lu}\w{3,}", speaker)}
     return any(_stem(w) in names for w in regex.findall(r"\p{Lu}\w{3,}", agent))
 

@@ -41,6 +41,13 @@ def _same_area(a: PlaceMention | None, b: PlaceMention | None) -> bool:
     return p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1
 
 
+def _region_named(interception: Draft, attack: Draft) -> bool:
+    """Whether the interception's sentences name the attack's region among others ("over the
+    Kursk and Belgorod regions" for a strike in Belgorod)."""
+    region = attack.place.place.admin1 if attack.place is not None else None
+    return bool(region) and any(str(region) in f.sentence.text for f in interception.frames)
+
+
 def _same_weapons(interception: Draft, attack: Draft) -> bool:
     mine, theirs = interception.weapon_kind, attack.weapon_kind
     return mine is None or theirs is None or mine == theirs
@@ -52,21 +59,30 @@ def _same_side(interception: Draft, attack: Draft) -> bool:
     return launcher is None or attacker is None or launcher == attacker
 
 
-def link_interceptions(drafts: Sequence[Draft], resolved: Callable[[Draft], DateGuess | None]) -> None:
-    """Set `part_of` of each interception not yet linked to the attack it belongs to."""
+def link_interceptions(drafts: list[Draft], resolved: Callable[[Draft], DateGuess | None]) -> None:
+    """Set `part_of` of each interception not yet linked to the attack it belongs to. One told
+    before its attack moves right after it (the attack is the incident the article reports;
+    an undated attack takes the interception's date)."""
     attacks = [d for d in drafts if d.part_of is None and d.sub_event_type != DISRUPTED
                and kind_of(d.sub_event_type).event_type == EXPLOSIONS]
-    for draft in drafts:
+    for draft in list(drafts):
         if draft.sub_event_type != DISRUPTED or draft.part_of is not None:
             continue
         day = _day(draft, resolved)
         fitting = [a for a in attacks if _same_night(day, _day(a, resolved))
-                   if _same_area(draft.place, a.place) and _same_weapons(draft, a) and _same_side(draft, a)]
-        if fitting:
-            here = draft.first.sentence.index
-            draft.part_of = min(fitting, key=lambda a: abs(a.first.sentence.index - here))
-            if day is not None and day != _day(draft.part_of, resolved):
-                draft.date = None  # "overnight" against "early on Saturday": the attack's day
+                   if (_same_area(draft.place, a.place) or _region_named(draft, a))
+                   and _same_weapons(draft, a) and _same_side(draft, a)]
+        if not fitting:
+            continue
+        here = draft.first.sentence.index
+        attack = min(fitting, key=lambda a: abs(a.first.sentence.index - here))
+        if attack.first.sentence.index > here:
+            attack.date = attack.date or draft.date
+            drafts.remove(draft)
+            drafts.insert(drafts.index(attack) + 1, draft)
+        elif day is not None and day != _day(attack, resolved):
+            draft.date = None  # "overnight" against "early on Saturday": the attack's day
+        draft.part_of = attack
 
 
 def _same_night(a: date | None, b: date | None) -> bool:
