@@ -58,3 +58,15 @@ def test_claims_by_verb_family_and_noun(sentence: str, stance: str, speaker: str
 
 def test_an_unnamed_agent_makes_no_attribution() -> None:
     assert find_claims("A drone struck a depot near Kursk overnight, the governor said.") == []
+
+
+def test_an_unnamed_force_is_the_country_s_own() -> None:
+    sentence = "The army shelled rebel positions near Bunia on Monday."
+    parsed = nlp.parse([sentence])[0]
+    span = _span(sentence, "shelled")
+    found = find_attacker(sentence, "Democratic Republic of Congo", outside_event(parsed, span), parsed, span)
+    assert found is not None and found.name == "Military Forces of Democratic Republic of Congo"
+
+
+def test_another_side_s_act_told_by_a_speaker_is_no_claim() -> None:
+    assert find_claims("Belarusian drones crossed into Lithuania near Vilnius, the Lithuanian army said.") == []

@@ -133,10 +133,15 @@ def find_attacker(sentence: str, event_country: str | None,
     `syntax.outside_event`), nor one inside what the trigger acts on."""
     excluded: list[tuple[int, int]] = []
     if parsed is not None and parsed.tokens and trigger is not None:
-        for start, end in agent_phrases(parsed, trigger):
-            actor = None if speaker(start, end) else phrase_actor(sentence, start, end, event_country)
+        phrases = [(s, e) for s, e in agent_phrases(parsed, trigger) if not speaker(s, e)]
+        for start, end in phrases:
+            actor = phrase_actor(sentence, start, end, event_country)
             if actor is not None:
                 return actor
+        domestic = next((found for s, e in phrases for found in [_bare_force(sentence[s:e])] if found), None)
+        if domestic is not None and event_country is not None:
+            start, end = phrases[0]
+            return state_force(event_country, event_country, start, end, domestic)
         excluded = patient_phrases(parsed, trigger) + [
             _subtree(parsed.tokens, i) for i in range(len(parsed.tokens)) if _speaks(parsed.tokens, i)]
 
@@ -164,6 +169,13 @@ def _first_named(sentence: str, event_country: str | None, ignored: Callable[[in
         if actor:
             return actor
     return None
+
+
+def _bare_force(phrase: str) -> str | None:
+    """The kind of force a phrase names without a side ("the army", "police", "soldiers"):
+    ACLED codes it as the forces of the country it acts in."""
+    words = regex.sub(r"^(?i:the|a|an)\s+", "", phrase.strip()).casefold()
+    return next((kind for kind, nouns in vocab.load("demonyms")["forces"].items() if words in nouns), None)
 
 
 def phrase_actor(sentence: str, start: int, end: int, event_country: str | None) -> Actor | None:

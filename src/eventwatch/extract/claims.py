@@ -99,10 +99,13 @@ def _claim(match: Any, stance: str, generic: bool, speaker_of: ClaimMention | No
     speaker = speaker_of.speaker if speaker_of else _tidy(match.group("speaker"))
     subject = match.groupdict().get("subject")
     subject = subject and _tidy(subject)
-    if stance == "attributes":
+    if stance in ("attributes", "claims_if_own"):
         if not subject or phrase_actor(subject, 0, len(subject), None) is None:
             return None  # "A drone struck ..., the governor said": no side named acting
-        stance = "claims_responsibility" if subject and _same_side(speaker, subject) else "blames"
+        own = _same_side(speaker, subject)
+        if stance == "claims_if_own" and not own:
+            return None  # "Russian missiles hit Kharkiv, the mayor said": a report
+        stance = "claims_responsibility" if own else "blames"
         subject = None if stance == "claims_responsibility" else subject
     span = speaker_of.speaker_span if speaker_of else match.span("speaker")
     return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, span)

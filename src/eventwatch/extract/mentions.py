@@ -80,7 +80,8 @@ def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Act
     event_type = kind_of(draft.sub_event_type).event_type
     if country and event_type in (PROTESTS, RIOTS):  # a demonstration's actor1 is its crowd, whoever else is named
         crowd, inter = ("Protesters", 6) if event_type == PROTESTS else ("Rioters", 5)
-        return Actor(f"{crowd} ({country})", None, inter, 0, 0), (draft.target or (None, None))[0]
+        force = draft.attacker[0] if draft.attacker is not None and draft.attacker[0].state else None
+        return Actor(f"{crowd} ({country})", None, inter, 0, 0), (draft.target or (None, None))[0] or force
     root = draft.part_of or draft
     attacker = (draft.attacker or root.attacker or (None, None))[0] or _claimed(root, country)
     outside = [state for state in fallback if state != country]
