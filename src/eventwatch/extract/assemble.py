@@ -39,7 +39,7 @@ from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_cand
 from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
-from eventwatch.extract.links import attach_orphan_claims, link_interceptions
+from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.retype import retype
@@ -504,6 +504,7 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     reader.attach_generic_claims()
     link_interceptions(reader.drafts, reader.resolved_date)
     attach_orphan_claims(reader.drafts, reader.article_claims)
+    move_claims_to_named(reader.drafts)
     located = reader.located()
     retype(located)
     return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)

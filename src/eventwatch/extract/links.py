@@ -102,3 +102,25 @@ def attach_orphan_claims(drafts: Sequence[Draft], claims: Sequence[tuple[ClaimMe
             continue
         after = [d for d in roots if d.first.sentence.index >= sentence.index]
         (after[0] if after else roots[-1]).claims.append((claim, sentence))
+
+
+def _names(draft: Draft) -> set[str]:
+    found = {draft.place.location} if draft.place is not None and not draft.place.national else set()
+    return found | ({draft.site.name} if draft.site is not None and draft.site.named else set())
+
+
+def move_claims_to_named(drafts: Sequence[Draft]) -> None:
+    """A claim told after several incidents joins the one whose town or site it names ("the
+    Belgorod governor blamed Kyiv for the strike on the substation"), when it names no
+    other's, instead of the incident told last."""
+    roots = [d for d in drafts if d.part_of is None]
+    for draft in roots:
+        own = {f.sentence.index for f in draft.frames}
+        for pair in list(draft.claims):
+            claim, sentence = pair
+            if claim.generic or sentence.index in own or any(n in sentence.text for n in _names(draft)):
+                continue
+            named = [d for d in roots if d is not draft and any(n in sentence.text for n in _names(d))]
+            if len(named) == 1:
+                draft.claims.remove(pair)
+                named[0].claims.append(pair)
