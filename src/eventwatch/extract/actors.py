@@ -50,6 +50,8 @@ class _Vocab:
     police: frozenset[str]
     place_target: tuple[str, ...]
     self_words: frozenset[str]
+    acted_on: frozenset[str]
+    agent_by: frozenset[str]
 
 
 @cache
@@ -82,6 +84,8 @@ def _vocab() -> _Vocab:
         police=frozenset(vocab.load("demonyms")["forces"]["police"]),
         place_target=tuple(words["place_target"]),
         self_words=frozenset(words["self"]),
+        acted_on=frozenset(words["acted_on"]),
+        agent_by=frozenset(words["agent_by"]),
     )
 
 
@@ -250,7 +254,7 @@ def agent_phrases(parsed: Parsed, trigger: tuple[int, int], *, own: bool = True)
         if tokens[i].dep in _SUBJECT and not heads and not _speaks(tokens, i):
             modified.append(i)  # "A Russian drone hit ...", trigger on "drone"
         for j in _children(tokens, i):
-            if tokens[j].dep == "prep" and tokens[j].text.lower() == "by":
+            if tokens[j].dep == "prep" and tokens[j].text.lower() in _vocab().agent_by:
                 heads += [k for k in _children(tokens, j) if tokens[k].dep == "pobj"]
         if heads or tokens[i].head == i:
             break
@@ -296,7 +300,7 @@ def patient_phrases(parsed: Parsed, trigger: tuple[int, int]) -> list[tuple[int,
         return []
     found = []
     for j in _children(tokens, t):
-        acted_on = tokens[j].dep == "prep" and tokens[j].text.lower() in ("on", "against", "at", "into")
+        acted_on = tokens[j].dep == "prep" and tokens[j].text.lower() in _vocab().acted_on
         if acted_on or tokens[j].dep in ("dobj", "obj", "nsubjpass"):
             found.append(_subtree(tokens, j))
     return found
