@@ -60,12 +60,12 @@ def test_an_unnamed_agent_makes_no_attribution() -> None:
     assert find_claims("A drone struck a depot near Kursk overnight, the governor said.") == []
 
 
-def test_an_unnamed_force_is_the_country_s_own() -> None:
-    sentence = "The army shelled rebel positions near Bunia on Monday."
+def test_unnamed_police_are_the_country_s_own() -> None:
+    sentence = "Police beat two reporters outside the court in Harare on Monday."
     parsed = nlp.parse([sentence])[0]
-    span = _span(sentence, "shelled")
-    found = find_attacker(sentence, "Democratic Republic of Congo", outside_event(parsed, span), parsed, span)
-    assert found is not None and found.name == "Military Forces of Democratic Republic of Congo"
+    span = _span(sentence, "beat")
+    found = find_attacker(sentence, "Zimbabwe", outside_event(parsed, span), parsed, span)
+    assert found is not None and found.name == "Police Forces of Zimbabwe"
 
 
 def test_another_side_s_act_told_by_a_speaker_is_no_claim() -> None:
