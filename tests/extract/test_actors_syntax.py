@@ -48,6 +48,9 @@ def test_an_interceptor_is_actor1_and_the_launcher_actor2() -> None:
     ("The raid was blamed on Hezbollah by Israeli officials.", "blames", "Israeli officials"),
     ("A denial from Damascus followed within hours.", "denies_responsibility", "Damascus"),
     ("Hamas's claim of responsibility was posted on Telegram.", "claims_responsibility", "Hamas"),
+    ("A source in Poland's army told reporters that the unit had shot down the balloon.",
+     "claims_responsibility", "source in Poland's army"),
+    ("The navy told a news agency its divers sabotaged the cable.", "claims_responsibility", "navy"),
     ("Syrian drones hit a checkpoint near Qamishli, the Syrian defence ministry said.",
      "claims_responsibility", "Syrian defence ministry"),
 ])
