@@ -76,7 +76,7 @@ _DASH = r"(?:[—–]|--|\s-\s)"
 _NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
 DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ ]{{1,30}}?)?\s*(?:{_DASH}|:)"
-    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z]+\)\s*{_DASH}))"
+    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z][\w.]*\)\s*{_DASH}))"
 )
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
@@ -122,22 +122,24 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
             if place is not None:
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
             continue
-        region = _region(gazetteer, name, context, typed=True)
+        region = _region(gazetteer, name, context, kind=kind)
         if region is not None and not not_the_scene(sentence, match.start(), match.end()):
             found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
     return found
 
 
-def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], typed: bool = False) -> Place | None:
-    """The region called `name`; `typed`: named with its type word ("the Gomel region"), which
-    also finds the region of the large town it is named after when GeoNames calls the
-    region otherwise (Homyel' in "Gomelskaya")."""
+def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], kind: str = "") -> Place | None:
+    """The region called `name`; `kind`: the type word it was named with ("the Gomel region"),
+    which prefers a region over a city of the same name that is a region of its own (the
+    Moscow region, not the federal city) and also finds the region of the large town it is
+    named after when GeoNames calls the region otherwise (Homyel' in "Gomelskaya")."""
+    typed = f"{name} {kind}" if kind else name
     for iso2 in context:
-        region = gazetteer.region(name, country_iso2=iso2)
+        region = gazetteer.region(typed, country_iso2=iso2)
         if region is not None:
             return region
-    region = gazetteer.region(name)
-    if region is not None or not typed:
+    region = gazetteer.region(typed)
+    if region is not None or not kind:
         return region
     seat = _best_city(towns(gazetteer, name, context), context)
     return gazetteer.containing_admin1(seat) if seat is not None and seat.population >= PLACE_POPULATION else None
@@ -152,8 +154,12 @@ def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_
     of Hamm) is a town's only as its own name, a close spelling of it or a large town's (the
     small model calls Kiev a person)."""
     key = normalise_name(name)
-    return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
-            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
+    matches = gazetteer.lookup_matches(name, country_iso2=country_iso2)
+    # a large town called so in its own right is meant over a city once called so ("Islamabad"
+    # is not Chattogram, "Islamabad" of old)
+    owned = any(m.primary and m.place.feature == "city" and m.place.population >= PLACE_POPULATION for m in matches)
+    return [m.place for m in matches
+            if m.primary or m.place.feature not in ("city", "admin2") or (_known_as(m.place, context) and not owned)
             or _spelling_of(key, normalise_name(m.place.name), CLOSE_SPELLING if own_names else SPELLING_SIMILARITY)]
 
 
@@ -281,6 +287,9 @@ def find_places(
     article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
     regions it names; not_places = words the article uses as names of people, never read as
     towns unless NER calls them places and the town is a large one."""
+    line = DATELINE.match(sentence)
+    dateline_end = line.end() if line is not None else 0
+    sentence = _title_dateline(sentence, dateline_end)
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -288,6 +297,7 @@ def find_places(
     for start, end, by_ner, label in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
+        by_ner = by_ner or end <= dateline_end  # a dateline names a place ("CAIRO (Reuters) -")
         whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
         lookup = partial(_lookup_span, sentence, by_ner=by_ner, gazetteer=gazetteer, context=context,
                          not_places=not_places, regions=regions)
@@ -296,10 +306,21 @@ def find_places(
             if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-    line = DATELINE.match(sentence)
-    if line is not None:
-        found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
+    if dateline_end:
+        found = [replace(p, dateline=True) if p.end <= dateline_end else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
+
+_SHOUTED = re.compile(r"\b[A-Z][A-Z'’-]+[A-Z]\b")
+
+
+def _title_dateline(sentence: str, end: int) -> str:
+    """The sentence with the capitalised words of its dateline written as names ("CORPUS
+    CHRISTI, Texas -" -> "Corpus Christi, Texas -"; offsets kept), so that they are looked up
+    as places rather than skipped as acronyms; the agency in brackets stays as it is."""
+    head = re.split(r"[(]", sentence[:end], maxsplit=1)[0]
+    titled = _SHOUTED.sub(lambda m: m.group(0).title() if len(m.group(0)) > 2 else m.group(0), head)
+    return titled + sentence[len(head):]
 
 
 def _pieces(sentence: str, start: int, end: int,

@@ -31,9 +31,12 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "en" / "plac
 ATTACHED, FREE, NEVER, OFFICE = 0, 1, 2, 3
 # Edges the event's clause is climbed through from its trigger: an adverbial clause or a
 # conjunct is part of the same report ("hit a block, killing two"); reported speech
-# (ccomp), a relative clause and a parenthetical are where the climb stops.
+# (ccomp), a relative clause and a parenthetical are where the climb stops. A noun trigger
+# the small parser takes for an auxiliary ("Russian shelling hit ...": shelling ← aux ← hit)
+# is in its verb's clause.
 _CLIMB = frozenset({"advcl", "conj", "xcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "agent", "pcomp",
-                    "npadvmod", "attr", "compound", "amod", "appos", "dep", "acl", "advmod", "oprd", "obj"})
+                    "npadvmod", "attr", "compound", "amod", "appos", "dep", "acl", "advmod", "oprd", "obj",
+                    "aux", "auxpass"})
 # Edges that put a place outside the clause it hangs in: background and asides.
 _ASIDE = frozenset({"relcl", "parataxis"})
 # Edges by which a place modifies a noun ("Kharkiv's governor", "the Kharkiv administration").
@@ -151,7 +154,7 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
     free = [p for r, p in ranked if r == FREE or (r == ATTACHED and p.dateline)]
     if attached is None:
         area = most_precise([p for r, p in ranked if r == OFFICE and not p.national])
-        return most_precise(free) or _pointed_back(tokens, clause, ranked, words) or (
+        return most_precise([p for p in free if not p.dateline]) or most_precise(free) or _pointed_back(tokens, clause, ranked, words) or (
             replace(area, precision=max(area.precision, 2)) if area is not None else None)
     if attached.national:
         finer = most_precise([p for p in free if contains(attached.place, p.place) and not p.national])
