@@ -18,7 +18,9 @@ from eventwatch.extract.scene import is_metonym, not_the_scene
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
 
-_REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district)"
+_REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district|raion|rayon|hromada)"
+# Second-level areas named after their town: the incident is in that town's area (geo_precision 2).
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "hromada"})
 _REGION = re.compile(
     rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
 )
@@ -117,7 +119,7 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
     found: list[PlaceMention] = []
     for match in _REGION.finditer(sentence):
         name, kind = _clean(match.group("name")), match.group("kind").lower()
-        if kind == "district":
+        if kind in _DISTRICT_WORDS:
             place = _best_city(towns(gazetteer, name, context), context)
             if place is not None:
                 found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
