@@ -63,9 +63,3 @@ def test_a_typed_region_is_the_region_not_the_city_of_its_name(services: Any) ->
     places = find_places("Police raided an office in the Moscow region.", [], services.gazetteer, ("RU",))
     assert [(p.place.geonames_id, p.precision) for p in places] == [(524925, 3)]
 
-
-def test_article_countries_count_the_codes_news_writes(services: Any) -> None:
-    from eventwatch.extract.context import article_countries
-
-    text = "A UK union said the ship was held in Aberdeen. Dutch officials later seized it in Rotterdam."
-    assert article_countries(text, services.gazetteer)[0] == "GB"

@@ -29,7 +29,6 @@ from eventwatch.extract.places import (
     PLACE_POPULATION,
     PlaceMention,
     contains,
-    country_named,
     towns,
 )
 from eventwatch.extract.scene import not_the_scene
@@ -65,9 +64,8 @@ def _country_code(gazetteer: Gazetteer, name: str) -> str | None:
     """ISO2 of the country a capitalised word or run names or is the demonym of."""
     if name in _IRREGULAR:
         return _IRREGULAR[name]
-    if len(name) < 4 or name.isupper():  # only the codes news writes for countries ("UK"), no acronym ("UN")
-        found = country_named(gazetteer, name)
-        return found.iso2 if found is not None else None
+    if len(name) < 4 or name.isupper():
+        return None  # codes and acronyms ("US", "UN", "CNN") are left to the actor patterns
     found = gazetteer.country(name)
     if found is not None:
         return found.iso2

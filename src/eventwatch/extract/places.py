@@ -21,9 +21,11 @@ from eventwatch.records import Place
 _REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district|raion|rayon|hromada)"
 # Second-level areas named after their town: the incident is in that town's area (geo_precision 2).
 _DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "hromada"})
-_REGION = re.compile(
-    rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
-)
+_REGION_NAME = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
+_REGION = re.compile(rf"\b(?:the\s+)?(?P<name>{_REGION_NAME})\s+(?P<kind>{_REGION_WORD})\b")
+# Regions named together before one plural type word: "the Mykolaiv and Odesa regions".
+_REGIONS = re.compile(rf"\b(?P<names>{_REGION_NAME}(?:(?:,\s*|,?\s+and\s+){_REGION_NAME})+)\s+(?P<kind>{_REGION_WORD})s\b")
+_NAME_IN_LIST = re.compile(_REGION_NAME)
 _CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?"
                    r"[A-Z][\w’'-]*\w)*")
 _CONNECTED = re.compile(r"[A-Z][\w’'.-]*\w(?:\s+[A-Z][\w’'-]*\w)*")  # the names a _CAPS span connects
@@ -69,6 +71,7 @@ SPELLING_SIMILARITY = 0.6
 CLOSE_SPELLING = 0.75
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_POSSESSED = re.compile(r"['’]s\s+(?=[A-Z])")
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -115,18 +118,32 @@ def _clean(name: str) -> str:
     return re.sub(r"(?:['’]s|['’])$", "", name)
 
 
+def _named_regions(sentence: str) -> list[tuple[str, str, int, int, str]]:
+    """(name, type word, start of the name, end of the phrase, the phrase's words) of each
+    region phrase, those of a plural phrase ("the Mykolaiv and Odesa regions") one by one."""
+    found = []
+    for match in _REGIONS.finditer(sentence):
+        for name in _NAME_IN_LIST.finditer(sentence, match.start("names"), match.end("names")):
+            found.append((name.group(0), match.group("kind"), name.start(), name.end(), name.group(0)))
+    listed = [(start, end) for _, _, start, end, _ in found]
+    for match in _REGION.finditer(sentence):
+        if not any(s <= match.start("name") < e for s, e in listed):
+            found.append((match.group("name"), match.group("kind"), match.start("name"), match.end(), match.group(0)))
+    return found
+
+
 def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[PlaceMention]:
     found: list[PlaceMention] = []
-    for match in _REGION.finditer(sentence):
-        name, kind = _clean(match.group("name")), match.group("kind").lower()
+    for raw, word, start, end, words in _named_regions(sentence):
+        name, kind = _clean(raw), word.lower()
         if kind in _DISTRICT_WORDS:
             place = _best_city(towns(gazetteer, name, context), context)
             if place is not None:
-                found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
+                found.append(PlaceMention(place, 2, start, end, words, place.name))
             continue
         region = _region(gazetteer, name, context, kind=kind)
-        if region is not None and not not_the_scene(sentence, match.start(), match.end()):
-            found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
+        if region is not None and not not_the_scene(sentence, start, end):
+            found.append(PlaceMention(region, 3, start, end, words, region.name))
     return found
 
 
@@ -220,6 +237,9 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
     for match in _CAPS.finditer(sentence):
         if not any(s <= match.start() < e for s, e in dates):
             spans.append((match.start(), match.end(), False, labels.get(match.span(), "")))
+            owned = _POSSESSED.search(match.group(0))  # "Yemen's Hodeidah": the town, also when NER took the country
+            if owned is not None:
+                spans.append((match.start() + owned.end(), match.end(), False, ""))
     return spans
 
 
@@ -258,6 +278,8 @@ def _lookup_span(
         place = None
     if place is None:  # a region by its bare name ("Texas", "Tatarstan"), else a district
         region = region or (_region(gazetteer, text, context) if by_ner else None)
+        if region is not None and label == "LOC" and context and region.iso2 not in context:
+            return None  # a sea or a range abroad is no state of that name ("the Red Sea" in a report on Yemen)
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
         place = _best_city(candidates, context, "admin2", regions)
@@ -291,7 +313,6 @@ def find_places(
     towns unless NER calls them places and the town is a large one."""
     line = DATELINE.match(sentence)
     dateline_end = line.end() if line is not None else 0
-    sentence = _title_dateline(sentence, dateline_end)
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -299,7 +320,6 @@ def find_places(
     for start, end, by_ner, label in sorted(_spans(sentence, entities)):
         if any(s <= start < e or s < end <= e for s, e in taken):
             continue
-        by_ner = by_ner or end <= dateline_end  # a dateline names a place ("CAIRO (Reuters) -")
         whole = _lookup_span(sentence, start, end, by_ner, gazetteer, context, not_places, regions, label)
         lookup = partial(_lookup_span, sentence, by_ner=by_ner, gazetteer=gazetteer, context=context,
                          not_places=not_places, regions=regions)
@@ -312,17 +332,6 @@ def find_places(
         found = [replace(p, dateline=True) if p.end <= dateline_end else p for p in found]
     return sorted(found, key=lambda p: p.start)
 
-
-_SHOUTED = re.compile(r"\b[A-Z][A-Z'’-]+[A-Z]\b")
-
-
-def _title_dateline(sentence: str, end: int) -> str:
-    """The sentence with the capitalised words of its dateline written as names ("CORPUS
-    CHRISTI, Texas -" -> "Corpus Christi, Texas -"; offsets kept), so that they are looked up
-    as places rather than skipped as acronyms; the agency in brackets stays as it is."""
-    head = re.split(r"[(]", sentence[:end], maxsplit=1)[0]
-    titled = _SHOUTED.sub(lambda m: m.group(0).title() if len(m.group(0)) > 2 else m.group(0), head)
-    return titled + sentence[len(head):]
 
 
 def _pieces(sentence: str, start: int, end: int,

@@ -154,7 +154,7 @@ def scene_place(places: Sequence[PlaceMention], parsed: Parsed | None,
     free = [p for r, p in ranked if r == FREE or (r == ATTACHED and p.dateline)]
     if attached is None:
         area = most_precise([p for r, p in ranked if r == OFFICE and not p.national])
-        return most_precise([p for p in free if not p.dateline]) or most_precise(free) or _pointed_back(tokens, clause, ranked, words) or (
+        return most_precise(free) or _pointed_back(tokens, clause, ranked, words) or (
             replace(area, precision=max(area.precision, 2)) if area is not None else None)
     if attached.national:
         finer = most_precise([p for p in free if contains(attached.place, p.place) and not p.national])
