@@ -24,7 +24,8 @@ _DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "hromada"})
 _REGION_NAME = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
 _REGION = re.compile(rf"\b(?:the\s+)?(?P<name>{_REGION_NAME})\s+(?P<kind>{_REGION_WORD})\b")
 # Regions named together before one plural type word: "the Mykolaiv and Odesa regions".
-_REGIONS = re.compile(rf"\b(?P<names>{_REGION_NAME}(?:(?:,\s*|,?\s+and\s+){_REGION_NAME})+)\s+(?P<kind>{_REGION_WORD})s\b")
+_REGIONS = re.compile(
+    rf"\b(?P<names>{_REGION_NAME}(?:(?:,\s*|,?\s+and\s+){_REGION_NAME})+)\s+(?P<kind>{_REGION_WORD})s\b")
 _NAME_IN_LIST = re.compile(_REGION_NAME)
 _CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?"
                    r"[A-Z][\w’'-]*\w)*")
@@ -137,14 +138,23 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
     for raw, word, start, end, words in _named_regions(sentence):
         name, kind = _clean(raw), word.lower()
         if kind in _DISTRICT_WORDS:
-            place = _best_city(towns(gazetteer, name, context), context)
+            city = _city_of_district(gazetteer, raw, context)
+            place = city or _best_city(towns(gazetteer, name, context), context)
             if place is not None:
-                found.append(PlaceMention(place, 2, start, end, words, place.name))
+                found.append(PlaceMention(place, 1 if city else 2, start, end, words, place.name))
             continue
         region = _region(gazetteer, name, context, kind=kind)
         if region is not None and not not_the_scene(sentence, start, end):
             found.append(PlaceMention(region, 3, start, end, words, region.name))
     return found
+
+
+def _city_of_district(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | None:
+    """The city whose district a possessive names ("Kyiv's Shevchenkivskyi district",
+    "Mogadishu's Hodan district"): the incident is in that city, as precisely as a town."""
+    owner = re.match(r"(.+?)['’]s\s", name)
+    city = _best_city(towns(gazetteer, owner.group(1), context), context) if owner else None
+    return city if city is not None and city.population >= PLACE_POPULATION else None
 
 
 def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], kind: str = "") -> Place | None:
