@@ -246,7 +246,9 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
     dates = [(e.start, e.end) for e in entities if e.label in _NOT_PLACE_LABELS]
     for match in _CAPS.finditer(sentence):
         if not any(s <= match.start() < e for s, e in dates):
-            spans.append((match.start(), match.end(), False, labels.get(match.span(), "")))
+            label = labels.get(match.span()) or next(  # "Red Sea" of NER's "the Red Sea"
+                (name for (s, e), name in labels.items() if s <= match.start() and e == match.end()), "")
+            spans.append((match.start(), match.end(), False, label))
             owned = _POSSESSED.search(match.group(0))  # "Yemen's Hodeidah": the town, also when NER took the country
             if owned is not None:
                 spans.append((match.start() + owned.end(), match.end(), False, ""))
