@@ -126,6 +126,18 @@ class Draft:
                     and frame.site.key != self.site.key)
 
 
+def place_by_anaphora(drafts: list[Draft]) -> None:
+    """An incident dated from the one told just before it ("the previous evening", "hours
+    later", "two days earlier") that names no place of its own happened where that one did:
+    "On the previous evening, riot police dispersed a smaller crowd" is the protest's town.
+    Its own place, when it names one, stays ("Two days earlier, a drone hit a depot near X")."""
+    for before, draft in zip(drafts, drafts[1:], strict=False):
+        referent = before.part_of or before
+        if draft.part_of is None and draft.place is None and draft.first.date.kind == "anaphoric" and (
+                referent.place is not None):
+            draft.place, draft.place_sentence = referent.place, referent.place_sentence
+
+
 def _near(a: PlaceMention, b: PlaceMention) -> bool:
     p, q = a.place, b.place
     if p.latitude is None or p.longitude is None or q.latitude is None or q.longitude is None:
