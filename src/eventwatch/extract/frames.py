@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from eventwatch.extract.actors import Actor
 from eventwatch.extract.casualties import Casualties
@@ -131,7 +132,7 @@ def place_by_anaphora(drafts: list[Draft]) -> None:
     later", "two days earlier") that names no place of its own happened where that one did:
     "On the previous evening, riot police dispersed a smaller crowd" is the protest's town.
     Its own place, when it names one, stays ("Two days earlier, a drone hit a depot near X")."""
-    for before, draft in zip(drafts, drafts[1:], strict=False):
+    for before, draft in pairwise(drafts):
         referent = before.part_of or before
         if draft.part_of is None and draft.place is None and draft.first.date.kind == "anaphoric" and (
                 referent.place is not None):
