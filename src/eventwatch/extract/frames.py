@@ -131,7 +131,7 @@ def place_by_anaphora(drafts: list[Draft]) -> None:
     """An incident dated from the one told just before it ("the previous evening", "hours
     later", "two days earlier") that names no place of its own happened where that one did:
     "The night before, police broke up a sit-in at the ministry" is in the march's town.
-    Its own place, when it names one, stays ("Two days earlier, a drone hit a depot near X")."""
+    Its own place, when it names one, stays ("Two days earlier, shells hit a school in X")."""
     for before, draft in pairwise(drafts):
         referent = before.part_of or before
         if draft.part_of is None and draft.place is None and draft.first.date.kind == "anaphoric" and (
