@@ -421,5 +421,10 @@ def test_any_other_since_stays_background(sentence: str) -> None:
     ],
 )
 def test_small_hours_and_days_of_last_week(sentence: str, expected: date, precision: int) -> None:
-    guess = find_date(sentence, FRI)
+    guess = find_date(sentence, FRI, DateGuess(FRI, 1, None, None, "publication"))
     assert (guess.event_date, guess.time_precision) == (expected, precision)
+
+
+def test_the_small_hours_are_the_day_of_the_incident_told_before() -> None:
+    guess = find_date("In the early hours, police moved in.", FRI, THURSDAY_EVENT)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (date(2023, 8, 31), 1, "anaphoric")
