@@ -37,7 +37,7 @@ from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_tex
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.foreground import Clauses
-from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
+from eventwatch.extract.frames import DATED_KINDS, Draft, Frame, place_by_anaphora
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
 from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
 from eventwatch.extract.mentions import to_mentions
@@ -207,6 +207,7 @@ class _Reader:
         """The drafts that say where they happened (a place below country level or a named
         site): an incident no sentence places cannot be an event; its interceptions go too."""
         kept: list[Draft] = []
+        place_by_anaphora(self.drafts)
         placed_sites = {d.site.key: d for d in self.drafts if d.site and d.site.named and d.place}
         for draft in self.drafts:
             same_site = placed_sites.get(draft.site.key) if draft.site and draft.site.named else None
