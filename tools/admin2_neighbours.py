@@ -13,7 +13,7 @@ from collections import Counter
 import numpy as np
 
 from eventwatch.gazetteer.assemble import _Builder
-from eventwatch.gazetteer.districts import _districts_by_admin1, _distances_km, _own_district, _radians
+from eventwatch.gazetteer.districts import _distances_km, _districts_by_admin1, _own_district, _radians
 from eventwatch.gazetteer.schema import ADMIN2, CITY
 from eventwatch.gazetteer.sources import read_cities, read_countries, read_subdivisions
 
@@ -33,7 +33,8 @@ def main() -> None:
         "none" if (own := _own_district(t, districts.get(t.admin1_id, []))) is None else own.id == t.admin2_id
         for t in sample
     )
-    print(f"named after the town: fills {1 - named['none'] / len(sample):.3f}, right {named[True] / max(1, named[True] + named[False]):.3f}")
+    fills, right = 1 - named["none"] / len(sample), named[True] / max(1, named[True] + named[False])
+    print(f"named after the town: fills {fills:.3f}, right {right:.3f}")
     results: Counter[tuple[int, float, str]] = Counter()
     for town in sample:
         others = [t for t in coded[town.admin1_id] if t.id != town.id]
@@ -53,7 +54,8 @@ def main() -> None:
         for limit in (5.0, 10.0, 25.0, 50.0):
             right, wrong, none = (results[(k, limit, o)] for o in ("right", "wrong", "none"))
             total = right + wrong + none
-            print(f"k={k} within {limit:>4} km: filled {(right + wrong) / total:.3f}, right {right / max(1, right + wrong):.3f}")
+            share = right / max(1, right + wrong)
+            print(f"k={k} within {limit:>4} km: filled {(right + wrong) / total:.3f}, right {share:.3f}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ from typer.testing import CliRunner
 from eventwatch.cli import app
 from eventwatch.errors import StoreError
 from eventwatch.export import ACLED_COLUMNS, EXTRA_COLUMNS
-
 from eventwatch.settings import Settings
 
 from .conftest import all_events, make_client

@@ -112,7 +112,7 @@ def _named(sentence: str) -> list[SiteMention]:
 
 
 def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """"the refinery in Kstovo", "the port of Odesa": a facility word with its town."""
+    """ "the refinery in Kstovo", "the port of Odesa": a facility word with its town."""
     result = []
     for match in _NAME_OF.finditer(sentence):
         name, noun = _proper(match.group("name")), match.group("noun")
@@ -126,7 +126,7 @@ def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
 
 
 def _town_own(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """"the city's port": a facility of the event's town (unnamed: the town is the event's)."""
+    """ "the city's port": a facility of the event's town (unnamed: the town is the event's)."""
     result = []
     for match in _TOWN_OWN.finditer(sentence):
         mods = _mods(match.group("mods"))

@@ -27,8 +27,6 @@ _LATIN_LOWER = re.compile(r"[a-z]")
 MAX_NAME_LENGTH = 80
 
 
-
-
 @dataclass
 class PlaceRow:
     id: int
