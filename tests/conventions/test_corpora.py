@@ -97,7 +97,7 @@ def test_demo_export_has_every_acled_column_filled_where_acled_fills_it(demo_db:
     # admin2 for every town GeoNames (as the packages ship it) puts in a district; the towns
     # without one are those whose admin1 is the city itself (Moscow, Kyiv) or whose admin1
     # has no districts in the data (docs/conventions.md, "Admin2 and admin3")
-    assert frame.loc[towns, "admin2"].notna().mean() >= 0.75, frame.loc[towns & frame["admin2"].isna(), "location"]
+    assert frame.loc[towns, "admin2"].notna().mean() >= 0.9, frame.loc[towns & frame["admin2"].isna(), "location"]
     assert frame["admin3"].isna().all()  # no package ships a GeoNames level below admin2
     crowd = frame["size_reported"].notna()
     assert (frame.loc[crowd, "tags"] == "crowd size=" + frame.loc[crowd, "size_reported"].astype(int).astype(str)).all()

@@ -30,6 +30,7 @@ _MOD = r"\p{Ll}[\p{Ll}-]+"
 _TOWN_OF = rf"(?:the\s+(?:(?:{_WORD}|{_MOD})\s+){{0,2}}?{alternation(_LEX['towns'])}\s+of\s+)?"
 _NAMED = regex.compile(rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>(?i:{_NOUN}))\b")
 _NAME_OF = regex.compile(
+    rf"(?:\b(?i:the|a|an)\s+(?P<mods>(?:{_MOD}\s+){{0,2}}?))?"
     rf"\b(?P<noun>(?i:{_NOUN}))\s+(?:(?:of|in|at)\s+{_TOWN_OF}|near\s+{_TOWN_OF[:-1]})(?P<name>(?>{_NAME}))"
     rf"(?!\s+(?i:{alternation(_LEX['regions'])})\b)"  # "in Russia's Rostov region": not the town
 )
@@ -112,16 +113,25 @@ def _named(sentence: str) -> list[SiteMention]:
 
 
 def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """ "the refinery in Kstovo", "the port of Odesa": a facility word with its town."""
+    """ "the refinery in Kstovo", "the port of Odesa": a facility word with its town. The site
+    is the town's (unnamed: the mention names it after the event's town, "Kstovo refinery"),
+    so that a proper name the article gives the facility elsewhere ("the Kremniy EL plant"
+    in Bryansk) is the name it keeps, and a town is never taken for a facility's name."""
     result = []
     for match in _NAME_OF.finditer(sentence):
-        name, noun = _proper(match.group("name")), match.group("noun")
-        if not name or any(s.start <= match.start() < s.end for s in found):
+        mods = _mods(match.group("mods") or "")
+        if (
+            mods is None
+            or not _proper(match.group("name"))
+            or any(s.start <= match.start("noun") < s.end for s in found)
+        ):
             continue
         if _not_the_site(sentence, match.start(), match.end("noun")):
             continue
-        noun = " ".join(noun.split()).lower()
-        result.append(SiteMention(f"{name} {noun}", site_key(name), _kind(noun), match.start(), match.end()))
+        noun = " ".join(match.group("noun").split()).lower()
+        display = f"{mods} {noun}".strip()
+        result.append(SiteMention(display, "", _kind(noun), match.start("mods") if mods else match.start("noun"),
+                                  match.end()))  # fmt: skip
     return result
 
 
