@@ -102,7 +102,8 @@ def _own_district(town: PlaceRow, districts: Sequence[tuple[PlaceRow, Named]]) -
 
 
 def _radians(towns: Sequence[PlaceRow]) -> np.ndarray:
-    return np.radians(np.array([(t.lat or 0.0, t.lon or 0.0) for t in towns], dtype=float))
+    degrees = np.array([(t.lat or 0.0, t.lon or 0.0) for t in towns], dtype=float)
+    return np.asarray(np.radians(degrees), dtype=float)
 
 
 def _distances_km(points: np.ndarray, others: np.ndarray) -> np.ndarray:
