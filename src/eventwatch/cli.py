@@ -133,7 +133,7 @@ def events(
     with edge():
         wanted = F.query_of(ctx.params)  # the filter options above, by name
         found = list(repository(existing=True).iter_events(wanted, sort="event_date"))
-    print_events(found, fmt.value, out)
+    print_events(found, fmt.value, out, settings().export.source_scales)
 
 
 class Counted(Iterator["Event"]):
