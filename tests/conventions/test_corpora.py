@@ -135,6 +135,8 @@ def test_one_spelling_per_place_in_events_exports_api_and_sites(
     by_event = {row["id"]: spelled(row) for row in events}
     for rows in (exported, served):  # the same event spelled the same in every output
         assert {row["id"]: spelled(row) for row in rows} == by_event
+    site_of = {row["id"]: row["site"] if isinstance(row["site"], str) else None for row in exported}
+    assert site_of == {row["id"]: row["site"] for row in served}  # the site's canonical name, as the dashboard
     by_place: dict[object, set[tuple[object, ...]]] = {}
     for row in events:  # the same GeoNames place spelled one way in every event
         if row["location"]:

@@ -138,7 +138,8 @@ def _export_route(router: APIRouter, fmt: str) -> None:
         events = _eager(repo.iter_events(filters, with_evidence=False))  # the exports carry no quotes
         headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
         scales = request.app.state.settings.export.source_scales  # as `eventwatch export` (settings [export])
-        return StreamingResponse(export_chunks(fmt, events, scales), media_type=media, headers=headers)
+        chunks = export_chunks(fmt, events, scales, repo.site_names)
+        return StreamingResponse(chunks, media_type=media, headers=headers)
 
     router.add_api_route(
         f"/events.{fmt}",

@@ -78,13 +78,15 @@ def _is_civilians(actor: str, inter: int | None) -> bool:
 
 def _precision(m: Mention) -> dict[str, Any]:
     """Codebook, "Time precision" and "Geo-precision": an undated event is month-precise (3);
-    a location that is the country itself is no town (region level, 3); a located event has
-    a geo-precision."""
+    a location that is the country itself is no town (region level, 3), nor a site's town; a
+    located event has a geo-precision."""
     changes: dict[str, Any] = {}
     if m.event_date is None and m.time_precision != 3:
         changes["time_precision"] = 3
     if m.location is not None and m.country is not None and m.location == m.country:
         changes.update(location=m.admin1, geo_precision=3)
+    if m.site is not None and m.country is not None and m.site.startswith(m.country + " "):
+        changes["site"] = None  # "Ukraine warehouse": a facility named after a country is no site
     if (changes.get("location", m.location) is not None) and m.geo_precision not in (1, 2, 3):
         changes["geo_precision"] = 3
     return changes

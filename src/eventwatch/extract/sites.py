@@ -5,9 +5,10 @@ A site needs a facility word with a proper name ("the Sheskharis oil terminal", 
 Hospital") or with its town ("the refinery in Kstovo", "the port of Odesa", "a market in the
 town of Menaka", "the city's port"). None is made from an attribution ("a hospital official
 said", "port workers"), a landmark that places something else ("near the central market"),
-a country or a demonym ("Mali market", "Chinese-backed port"), or an unnamed facility ("a
-warehouse"), which is a site only as a reference back to one the article named
-(`find_alias`). Vocabulary: `lexicon/en/sites.toml`.
+or a country or a demonym as its name ("Mali market", "Chinese-backed port"). An unnamed
+facility ("the main railway station", "a school") is the event town's: the mention names it
+after the town ("Kharkiv railway station"); a country is never that town
+(`conventions.derive`). Vocabulary: `lexicon/en/sites.toml`.
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ _NAME_OF = regex.compile(
 _OF_NAME = regex.compile(rf"\s+of\s+{_TOWN_OF}{_NAME}")
 _TOWN_OWN = regex.compile(
     rf"\b(?i:the\s+{alternation(_LEX['towns'])})['’]s\s+(?P<mods>(?:{_MOD}\s+){{0,2}}?)(?P<noun>(?i:{_NOUN}))\b"
+)
+_GENERIC = regex.compile(
+    rf"\b(?i:the|a|an)\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>(?i:{_NOUN}))\b"
+    rf"(?!\s+(?i:{alternation(_LEX['towns'])})\b)"  # "the port city of Callao": a town, not a port
 )
 _NOT_NAMES = regex.compile(rf"^{alternation(_LEX['not_names'])}(?:\s+|$)")
 _ROLE = regex.compile(rf"^(?:['’]s)?\s+{alternation(_LEX['roles'])}\b", regex.IGNORECASE)
@@ -150,10 +155,26 @@ def _town_own(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
     return result
 
 
+def _generic(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
+    """ "the main railway station", "a school": an unnamed facility, which the mention names
+    after the event's town; never an attribution or a landmark."""
+    result = []
+    for match in _GENERIC.finditer(sentence):
+        mods = _mods(match.group("mods"))
+        if mods is None or any(s.start <= match.start("noun") < s.end for s in found):
+            continue
+        if _not_the_site(sentence, match.start(), match.end()):
+            continue
+        noun = " ".join(match.group("noun").split()).lower()
+        result.append(SiteMention(f"{mods} {noun}".strip(), "", _kind(noun), match.start("mods"), match.end()))
+    return result
+
+
 def find_sites(sentence: str) -> list[SiteMention]:
     found = _named(sentence)
     found += _name_of(sentence, found)
     found += _town_own(sentence, found)
+    found += _generic(sentence, found)
     return sorted(found, key=lambda s: s.start)
 
 
