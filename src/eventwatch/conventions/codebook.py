@@ -56,7 +56,8 @@ def _time_precision(m: Mention) -> bool:
 def _geo_precision(m: Mention) -> bool:
     located = m.location is not None
     country_site = m.site is not None and m.country is not None and m.site.startswith(m.country + " ")
-    return (not located or m.geo_precision in (1, 2, 3)) and m.location != m.country and not country_site
+    not_country = m.location is None or m.location != m.country
+    return (not located or m.geo_precision in (1, 2, 3)) and not_country and not country_site
 
 
 def _coordinates(m: Mention) -> bool:
