@@ -59,10 +59,24 @@ class SiteMention:
     kind: str
     start: int
     end: int
+    town: bool = False  # named only after its town ("the plant in Bryansk"): a proper name wins
 
     @property
     def named(self) -> bool:
         return bool(self.key)
+
+    def yields_to(self, other: SiteMention) -> bool:
+        """Whether `other` names this site better: a named site an unnamed one, a proper name
+        one named only after its town (of the same kind)."""
+        if not self.named:
+            return other.named
+        return self.town and other.named and not other.town and other.kind == self.kind
+
+    def differs_from(self, other: SiteMention) -> bool:
+        """Whether the two are different named facilities (not one site told two ways)."""
+        if not (self.named and other.named) or self.key == other.key:
+            return False
+        return not ((self.town or other.town) and self.kind == other.kind)
 
 
 def site_key(name: str) -> str:
@@ -118,10 +132,11 @@ def _named(sentence: str) -> list[SiteMention]:
 
 
 def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """ "the refinery in Kstovo", "the port of Odesa": a facility word with its town. The site
-    is the town's (unnamed: the mention names it after the event's town, "Kstovo refinery"),
-    so that a proper name the article gives the facility elsewhere ("the Kremniy EL plant"
-    in Bryansk) is the name it keeps, and a town is never taken for a facility's name."""
+    """ "the refinery in Kstovo", "the port of Odesa": a facility word with its town
+    ("Kstovo refinery"). Its key is the town and the kind ("kstovo refinery"), so that a town is
+    never taken for a facility's own name (Bryansk's railway station is not its plant), and it
+    yields to a proper name the article gives the facility (`yields_to`: "the plant in the
+    city of Bryansk" is the "Kremniy EL plant")."""
     result = []
     for match in _NAME_OF.finditer(sentence):
         mods = _mods(match.group("mods") or "")
@@ -133,10 +148,9 @@ def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
             continue
         if _not_the_site(sentence, match.start(), match.end("noun")):
             continue
-        noun = " ".join(match.group("noun").split()).lower()
-        display = f"{mods} {noun}".strip()
-        result.append(SiteMention(display, "", _kind(noun), match.start("mods") if mods else match.start("noun"),
-                                  match.end()))  # fmt: skip
+        noun, town = " ".join(match.group("noun").split()).lower(), _proper(match.group("name"))
+        start = match.start("mods") if mods else match.start("noun")
+        result.append(SiteMention(f"{town} {noun}", site_key(f"{town} {noun}"), _kind(noun), start, match.end(), True))
     return result
 
 
