@@ -2,13 +2,14 @@
 "Kharkiv railway station"), with a normalised key so spelling variants meet.
 
 A site needs a facility word with a proper name ("the Sheskharis oil terminal", "the Saudi
-Hospital") or with its town ("the refinery in Kstovo", "the port of Odesa", "a market in the
-town of Menaka", "the city's port"). None is made from an attribution ("a hospital official
-said", "port workers"), a landmark that places something else ("near the central market"),
-or a country or a demonym as its name ("Mali market", "Chinese-backed port"). An unnamed
-facility ("the main railway station", "a school") is the event town's: the mention names it
-after the town ("Kharkiv railway station"); a country is never that town
-(`conventions.derive`). Vocabulary: `lexicon/en/sites.toml`.
+Hospital") or with its town: the one the text gives ("the refinery in Kstovo", "the port of
+Odesa", "a market in the town of Menaka": keyed by town and kind, and yielding to a proper name
+the article gives the facility) or, for an unnamed facility ("the main railway station"), the
+event's own town, after which the mention names it. None is made from an attribution ("a
+hospital official said", "port workers"), a landmark that places something else ("near the
+central market"), a facility word describing a town ("the port city of Callao"), or a country,
+demonym or region as the name ("Mali market", "Chinese-backed port", "in Russia's Rostov
+region"). Vocabulary: `lexicon/en/sites.toml`.
 """
 
 from __future__ import annotations
