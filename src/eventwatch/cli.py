@@ -133,7 +133,7 @@ def events(
     with edge():
         wanted = F.query_of(ctx.params)  # the filter options above, by name
         found = list(repository(existing=True).iter_events(wanted, sort="event_date"))
-    print_events(found, fmt.value, out)
+    print_events(found, fmt.value, out, settings().export.source_scales)
 
 
 class Counted(Iterator["Event"]):
@@ -179,8 +179,9 @@ def export(
 
     with edge(writing=output or "standard output"):
         wanted = F.query_of(ctx.params)  # the filter options above, by name
-        rows = Counted(repository(existing=True).iter_events(wanted))
-        chunks = export_chunks(fmt.value, rows, settings().export.source_scales)
+        repo = repository(existing=True)
+        rows = Counted(repo.iter_events(wanted))
+        chunks = export_chunks(fmt.value, rows, settings().export.source_scales, repo.site_names)
         if output is None:
             for chunk in chunks:
                 sys.stdout.buffer.write(chunk)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Console
 from rich.table import Table
 
 from eventwatch.cli_common import print_json
 from eventwatch.export import event_record, feature_collection
+from eventwatch.export.acled import outlet_scales
 from eventwatch.export.formats import export_chunks
 from eventwatch.records import Article, Event, EventVersion, Mention, Site
 from eventwatch.resolve.corroboration import corroborate
@@ -17,13 +18,16 @@ from eventwatch.resolve.merge import disagreements
 from eventwatch.store import Repository
 
 
-def print_events(events: Sequence[Event], fmt: str, console: Console) -> None:
+def print_events(
+    events: Sequence[Event], fmt: str, console: Console, scales: Mapping[str, str] | None = None
+) -> None:
+    """`scales`: the outlets' source scales set in settings ([export] source_scales)."""
     if fmt == "json":
-        print_json([event_record(e) for e in events])
+        print_json([event_record(e, {**outlet_scales(events), **(scales or {})}) for e in events])
     elif fmt == "geojson":
         print_json(feature_collection(events))
     elif fmt == "csv":
-        sys.stdout.write(b"".join(export_chunks("csv", events)).decode())  # as `eventwatch export`
+        sys.stdout.write(b"".join(export_chunks("csv", events, scales)).decode())  # as `eventwatch export`
     else:
         console.print(_table(events, console.width))
 

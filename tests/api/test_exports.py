@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 from eventwatch.cli import app
 from eventwatch.errors import StoreError
 from eventwatch.export import ACLED_COLUMNS, EXTRA_COLUMNS
+from eventwatch.settings import Settings
 
-from .conftest import all_events
+from .conftest import all_events, make_client
 
 
 def _number(value: Any) -> bool:
@@ -54,6 +55,21 @@ def test_csv_reads_back_with_pandas_in_acled_columns(client: TestClient) -> None
     assert set(frame["id"]) == {e["id"] for e in events}
     assert frame["fatalities"].dtype.kind == "i" and frame["latitude"].dtype.kind == "f"
     assert frame["event_id_cnty"].str.fullmatch(r"[A-Z]{3}\d+").all()  # ISO alpha-3 + digits, as ACLED
+
+
+def test_csv_export_takes_the_source_scales_set_in_settings(settings: Settings, demo_url: str) -> None:
+    """The API's export uses settings [export] source_scales, as `eventwatch export` does."""
+    from eventwatch.settings import ExportSettings
+
+    with make_client(settings, demo_url) as api:
+        default = pd.read_csv(io.StringIO(api.get("/events.csv").text))
+    outlet = default["source"].str.split("; ").explode().value_counts().index[0]
+    configured = settings.model_copy(update={"export": ExportSettings(source_scales={outlet: "Subnational"})})
+    with make_client(configured, demo_url) as api:
+        frame = pd.read_csv(io.StringIO(api.get("/events.csv").text))
+    alone = frame["source"] == outlet
+    assert alone.any() and (frame.loc[alone, "source_scale"] == "Subnational").all()
+    assert (default.loc[default["source"] == outlet, "source_scale"] != "Subnational").all()
 
 
 def test_geojson_is_rfc7946_with_lon_lat_order(client: TestClient) -> None:

@@ -100,6 +100,13 @@ def test_conform_leaves_no_violation() -> None:
     assert fixed.site == "Ryazan refinery"
 
 
+def test_a_site_named_after_the_country_is_no_site() -> None:
+    national = mention(location="Ukraine", admin1=None, country="Ukraine", iso=UKRAINE, site="Ukraine warehouse")
+    assert "geo_precision" in violations(national)
+    fixed = conform(national)
+    assert (fixed.location, fixed.site, fixed.geo_precision) == (None, None, 3) and violations(fixed) == []
+
+
 def test_region_and_event_id() -> None:
     assert region(MALI) == "Western Africa" and region(RUSSIA) == "Europe"
     code = event_id_cnty(MALI, "0123456789abcdef")

@@ -134,10 +134,12 @@ def _export_route(router: APIRouter, fmt: str) -> None:
     media = MEDIA_TYPES[fmt]
     content: dict[str, Any] = {media.split(";")[0]: {"schema": EXPORT_SCHEMAS.get(fmt, _FILE)}}
 
-    def export(repo: Repo, filters: Filters) -> StreamingResponse:
+    def export(request: Request, repo: Repo, filters: Filters) -> StreamingResponse:
         events = _eager(repo.iter_events(filters, with_evidence=False))  # the exports carry no quotes
         headers = {"Content-Disposition": f'attachment; filename="events.{fmt}"'}
-        return StreamingResponse(export_chunks(fmt, events), media_type=media, headers=headers)
+        scales = request.app.state.settings.export.source_scales  # as `eventwatch export` (settings [export])
+        chunks = export_chunks(fmt, events, scales, repo.site_names)
+        return StreamingResponse(chunks, media_type=media, headers=headers)
 
     router.add_api_route(
         f"/events.{fmt}",

@@ -55,7 +55,9 @@ def _time_precision(m: Mention) -> bool:
 
 def _geo_precision(m: Mention) -> bool:
     located = m.location is not None
-    return (not located or m.geo_precision in (1, 2, 3)) and (m.location is None or m.location != m.country)
+    country_site = m.site is not None and m.country is not None and m.site.startswith(m.country + " ")
+    not_country = m.location is None or m.location != m.country
+    return (not located or m.geo_precision in (1, 2, 3)) and not_country and not country_site
 
 
 def _coordinates(m: Mention) -> bool:
@@ -96,7 +98,7 @@ RULES: tuple[Rule, ...] = (
     Rule("time_precision", "Time precision", "Time precision is 1 (day), 2 (week) or 3 (month); an event "
          "without a known date is month-precise.", _time_precision),
     Rule("geo_precision", "Geo-precision; Location", "A located event has geo-precision 1-3, and its location is "
-         "a town or region, never the country itself.", _geo_precision),
+         "a town or region, never the country itself (nor is a site named after the country).", _geo_precision),
     Rule("coordinates_pair", "Latitude/Longitude", "Latitude and longitude are given together.", _coordinates),
     Rule("plain_place_names", "Location; Admin1/Admin2/Admin3", "Place names in plain English forms, without "
          "transliteration marks, diacritics or administrative type words; site names spell their places "

@@ -78,16 +78,24 @@ def _is_civilians(actor: str, inter: int | None) -> bool:
 
 def _precision(m: Mention) -> dict[str, Any]:
     """Codebook, "Time precision" and "Geo-precision": an undated event is month-precise (3);
-    a location that is the country itself is no town (region level, 3); a located event has
-    a geo-precision."""
+    a location that is the country itself is no town (region level, 3), nor a site's town; a
+    located event has a geo-precision."""
     changes: dict[str, Any] = {}
     if m.event_date is None and m.time_precision != 3:
         changes["time_precision"] = 3
     if m.location is not None and m.country is not None and m.location == m.country:
         changes.update(location=m.admin1, geo_precision=3)
+    if _country_site(m):
+        changes["site"] = None  # "Ukraine warehouse": a facility named after a country is no site
     if (changes.get("location", m.location) is not None) and m.geo_precision not in (1, 2, 3):
         changes["geo_precision"] = 3
     return changes
+
+
+def _country_site(m: Mention) -> bool:
+    """A site named after the event's country ("Ukraine warehouse"): no site (codebook,
+    "Location": a country is never a location, nor a facility's town)."""
+    return m.site is not None and m.country is not None and m.site.startswith(m.country + " ")
 
 
 def conform(mention: Mention) -> Mention:
@@ -106,13 +114,15 @@ def conform(mention: Mention) -> Mention:
 def article_mentions(article: Article, mentions: list[Mention]) -> list[Mention]:
     """An article's mentions as resolution should see them: places in their plain names (so a
     place is spelled one way in mentions, events and sites), generic actors with their country,
-    and notes without the article's dateline, outlet or headline; GeoNames' own name of the
-    place stays in geonames_name. Derived fields wait for the merged event (`conform`)."""
+    notes without the article's dateline, outlet or headline, and no site named after the
+    country; GeoNames' own name of the place stays in geonames_name. Derived fields wait for
+    the merged event (`conform`)."""
     result = []
     for mention in mentions:
         original = mention.geonames_name or (mention.location if mention.geonames_id is not None else None)
         plain = plain_places(mention)
         named: dict[str, Any] = {
+            "site": None if _country_site(plain) else plain.site,
             "notes": plain_notes(plain.notes, article.title),
             "geonames_name": original,
             "actor1": with_country(plain.actor1, plain.country),

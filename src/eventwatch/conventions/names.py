@@ -88,9 +88,18 @@ def plain_places(mention: Mention) -> Mention:
         for name in PLACE_COLUMNS
         if (value := getattr(mention, name)) is not None and plain_name(value, iso2) != value
     }
-    if mention.site is not None and plain_text(mention.site) != mention.site:
-        changes["site"] = plain_text(mention.site)
+    site = _site_in_town(mention.site, mention.location, changes.get("location"))
+    if site is not None and plain_text(site) != mention.site:
+        changes["site"] = plain_text(site)
     return replace(mention, **changes) if changes else mention
+
+
+def _site_in_town(site: str | None, town: str | None, plain_town: str | None) -> str | None:
+    """A site named with its town ("Zaporizhzhya machine-building plant") with the town as the
+    location column writes it ("Zaporizhia machine-building plant")."""
+    if site is None or not town or not plain_town or not site.startswith(town + " "):
+        return site
+    return plain_town + site[len(town) :]
 
 
 def plain_site(site: Site, iso2: str | None = None) -> Site:

@@ -74,9 +74,12 @@ def outlet_scales(events: Iterable[Event]) -> dict[str, str]:
     return {outlet: "National" if len(found) == 1 else "International" for outlet, found in countries.items()}
 
 
-def event_record(event: Event, scales: Mapping[str, str] | None = None) -> dict[str, Any]:
+def event_record(
+    event: Event, scales: Mapping[str, str] | None = None, sites: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """One event as a flat dict: ACLED's fields, then eventwatch's. Missing inter codes are 0,
-    as ACLED writes an absent actor's code. `scales`: each outlet's source scale."""
+    as ACLED writes an absent actor's code. `scales`: each outlet's source scale; `sites`:
+    site id -> the site's canonical name (as the API and the dashboard show it)."""
     m = event.mention
     outlets = sorted({s.outlet or "unknown" for s in event.sources})
     timestamp = int(event.last_updated.timestamp()) if event.last_updated else None
@@ -115,7 +118,7 @@ def event_record(event: Event, scales: Mapping[str, str] | None = None) -> dict[
         "id": event.id,
         "geonames_id": m.geonames_id,
         "geonames_name": m.geonames_name,
-        "site": m.site,
+        "site": (sites or {}).get(event.site_id, m.site) if event.site_id else m.site,
         "sources": list(dict.fromkeys(s.article_id for s in event.sources)),  # one per article, as n_sources
         "injuries": m.injuries,
         "size_reported": m.size_reported,
@@ -127,10 +130,12 @@ def event_record(event: Event, scales: Mapping[str, str] | None = None) -> dict[
     return record
 
 
-def csv_row(event: Event, scales: Mapping[str, str] | None = None) -> dict[str, Any]:
+def csv_row(
+    event: Event, scales: Mapping[str, str] | None = None, sites: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """event_record with the source article ids joined by ';' (one CSV cell) and booleans as
     1/0 (ACLED's CSV has no True/False)."""
-    row = event_record(event, scales)
+    row = event_record(event, scales, sites)
     row["sources"] = ";".join(row["sources"])
     row["undated"] = int(row["undated"])
     return row

@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from itertools import islice
 from typing import Any
@@ -41,11 +41,11 @@ def neutralise_formula(value: Any) -> Any:
     return value
 
 
-def safe_csv_row(event: Event, scales: dict[str, str]) -> dict[str, Any]:
+def safe_csv_row(event: Event, scales: dict[str, str], sites: Mapping[str, str] | None = None) -> dict[str, Any]:
     """csv_row with every text cell (numbers are left alone) neutralised against formulas."""
     return {
         key: value if key in _INT_COLUMNS or key in _FLOAT_COLUMNS else neutralise_formula(value)
-        for key, value in csv_row(event, scales).items()
+        for key, value in csv_row(event, scales, sites).items()
     }
 
 
@@ -55,13 +55,25 @@ def _batches(events: Iterable[Event]) -> Iterator[list[Event]]:
         yield batch
 
 
-def _csv(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
+SiteNames = Callable[[set[str]], Mapping[str, str]]  # site ids -> canonical names (Repository.site_names)
+
+
+def _lookups(
+    batch: list[Event], known: Mapping[str, str], names: SiteNames | None
+) -> tuple[dict[str, str], Mapping[str, str]]:
+    """A batch's outlet scales (where the outlets report, then what settings say) and its
+    sites' canonical names."""
+    sites = names({e.site_id for e in batch if e.site_id}) if names else {}
+    return {**outlet_scales(batch), **known}, sites
+
+
+def _csv(events: Iterable[Event], known: Mapping[str, str], names: SiteNames | None) -> Iterator[bytes]:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=[*ACLED_COLUMNS, *EXTRA_COLUMNS], lineterminator="\n")
     writer.writeheader()
     for batch in _batches(events):
-        scales = {**outlet_scales(batch), **known}
-        writer.writerows(safe_csv_row(event, scales) for event in batch)
+        scales, sites = _lookups(batch, known, names)
+        writer.writerows(safe_csv_row(event, scales, sites) for event in batch)
         yield buffer.getvalue().encode()
         buffer.seek(0)
         buffer.truncate()
@@ -72,19 +84,20 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _geojson(events: Iterable[Event]) -> Iterator[bytes]:
+def _geojson(events: Iterable[Event], known: Mapping[str, str], names: SiteNames | None) -> Iterator[bytes]:
     yield b'{"type":"FeatureCollection","features":['
     separator = ""
     for batch in _batches(events):
-        yield (separator + ",".join(_dumps(feature(event)) for event in batch)).encode()
+        scales, sites = _lookups(batch, known, names)
+        yield (separator + ",".join(_dumps(feature(event, scales, sites)) for event in batch)).encode()
         separator = ","
     yield b"]}\n"
 
 
-def _jsonl(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
+def _jsonl(events: Iterable[Event], known: Mapping[str, str], names: SiteNames | None) -> Iterator[bytes]:
     for batch in _batches(events):
-        scales = {**outlet_scales(batch), **known}
-        yield "".join(_dumps(event_record(event, scales)) + "\n" for event in batch).encode()
+        scales, sites = _lookups(batch, known, names)
+        yield "".join(_dumps(event_record(event, scales, sites)) + "\n" for event in batch).encode()
 
 
 def parquet_schema() -> Any:
@@ -114,7 +127,7 @@ def _pandas_metadata(names: tuple[str, ...]) -> str:
     return json.dumps({"index_columns": [], "column_indexes": [], "columns": columns, "pandas_version": "2.0.0"})
 
 
-def _parquet(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[bytes]:
+def _parquet(events: Iterable[Event], known: Mapping[str, str], names: SiteNames | None) -> Iterator[bytes]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -122,18 +135,20 @@ def _parquet(events: Iterable[Event], known: Mapping[str, str]) -> Iterator[byte
     sink = io.BytesIO()
     with pq.ParquetWriter(sink, schema, compression="zstd") as writer:
         for batch in _batches(events):
-            scales = {**outlet_scales(batch), **known}
-            rows = [event_record(event, scales) for event in batch]
+            scales, sites = _lookups(batch, known, names)
+            rows = [event_record(event, scales, sites) for event in batch]
             for row in rows:
                 row["event_date"] = date.fromisoformat(row["event_date"]) if row["event_date"] else None
             writer.write_table(pa.Table.from_pylist(rows, schema=schema))
     yield sink.getvalue()
 
 
-def export_chunks(fmt: str, events: Iterable[Event], scales: Mapping[str, str] | None = None) -> Iterator[bytes]:
+def export_chunks(
+    fmt: str, events: Iterable[Event], scales: Mapping[str, str] | None = None, site_names: SiteNames | None = None
+) -> Iterator[bytes]:
     """The export of `events` in `fmt` (one of FORMATS), as consecutive byte chunks; `scales`:
-    the source scale of outlets the user knows (settings [export] source_scales)."""
-    if fmt == "geojson":
-        return _geojson(events)
-    writers = {"csv": _csv, "jsonl": _jsonl, "parquet": _parquet}
-    return writers[fmt](events, scales or {})
+    the source scale of outlets the user knows (settings [export] source_scales); `site_names`:
+    reads the sites' canonical names (so the site column is spelled as the API and the sites
+    list spell it)."""
+    writers = {"csv": _csv, "geojson": _geojson, "jsonl": _jsonl, "parquet": _parquet}
+    return writers[fmt](events, scales or {}, site_names)

@@ -80,7 +80,7 @@ class Draft:
             self.date = frame.date
         if frame.place and (self.place is None or precision_rank(frame.place) < precision_rank(self.place)):
             self.place, self.place_sentence = frame.place, frame.sentence
-        if frame.site and (self.site is None or (frame.site.named and not self.site.named)):
+        if frame.site and (self.site is None or self.site.yields_to(frame.site)):
             self.site, self.site_sentence = frame.site, frame.sentence
         self._absorb_weapon(frame.weapon)
         self._absorb_people(frame)
@@ -123,8 +123,7 @@ class Draft:
             contains(frame.place.place, self.place.place) or contains(self.place.place, frame.place.place)
         ) and not (frame.guess.sub_event_type == self.sub_event_type and _near(frame.place, self.place)):
             return False
-        return not (frame.site and frame.site.named and self.site and self.site.named
-                    and frame.site.key != self.site.key)
+        return not (frame.site and self.site and frame.site.differs_from(self.site))
 
 
 def place_by_anaphora(drafts: list[Draft]) -> None:

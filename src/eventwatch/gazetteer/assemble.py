@@ -7,6 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from eventwatch.gazetteer.countries import EXTRA_ALIASES, acled_name
+from eventwatch.gazetteer.districts import ADJECTIVAL, fill_admin2
 from eventwatch.gazetteer.normalise import normalise_name
 from eventwatch.gazetteer.regions import short_region_name
 from eventwatch.gazetteer.schema import ADMIN1, ADMIN2, ALTERNATE, CITY, COUNTRY, PRIMARY
@@ -24,9 +25,6 @@ from eventwatch.gazetteer.sources import (
 _CODE = re.compile(r"[A-Z0-9]{2,4}")  # IATA / ICAO / postal codes among GeoNames alternates
 _LATIN_LOWER = re.compile(r"[a-z]")
 MAX_NAME_LENGTH = 80
-
-
-_ADJECTIVAL = re.compile(r"^(\w{4,}?)(?:s?kiy|s?kaya|s?koye|s?kyy|s?ka|s?kyi)$")
 
 
 @dataclass
@@ -82,6 +80,7 @@ class _Builder:
         self.countries: list[CountryInfo] = []
         self.country_by_row: dict[int, PlaceRow] = {}
         self.subdivision_by_row: dict[int, PlaceRow] = {}
+        self.district_names: dict[int, tuple[str, ...]] = {}  # admin2 place id -> its name and aliases
 
     def new_place(self, feature: int, name: str, iso2: str) -> PlaceRow:
         place = PlaceRow(id=len(self.places) + 1, feature=feature, name=name, iso2=iso2)
@@ -117,6 +116,7 @@ class _Builder:
                 if parent is not None:
                     place.admin1_id, place.admin1 = parent.id, parent.name
                 place.admin2, place.admin2_id = row.name, place.id
+                self.district_names[place.id] = (row.name, *row.aliases)
             place.geonames_id, place.type = row.geonames_id, row.type
             place.add_name(place.name, PRIMARY)
             for alias in (row.name, *row.aliases):
@@ -133,7 +133,7 @@ class _Builder:
                 cities.setdefault((place.admin1_id, normalise_name(place.name)), place.name)
         renamed: dict[int, str] = {}
         for place in self.places:
-            stem = _ADJECTIVAL.match(place.name) if place.feature == ADMIN1 else None
+            stem = ADJECTIVAL.match(place.name) if place.feature == ADMIN1 else None
             city = cities.get((place.id, normalise_name(stem.group(1)))) if stem else None
             if city:
                 renamed[place.id] = city
@@ -209,6 +209,7 @@ def assemble() -> Assembled:
     builder.add_subdivisions(list(read_subdivisions()))
     builder.add_cities(read_cities(), read_alternate_names())
     builder.name_adjectival_regions()
+    fill_admin2(builder.places, builder.district_names)
     _locate_regions(builder.places)
     _locate_countries(builder.places, read_capitals())
     return Assembled(builder.places, builder.countries)
