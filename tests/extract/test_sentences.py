@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from eventwatch.extract.sentences import MAX_RUN_CHARS, MAX_SENTENCE_CHARS, split_sentences
+from eventwatch.extract.sentences import MAX_RUN_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCES, split_sentences
 
 
 def test_sentences_keep_offsets_and_abbreviations() -> None:
@@ -59,6 +59,13 @@ def test_only_the_start_of_an_overlong_run_is_read_and_real_sentences_all_are() 
     pieces = split_sentences(run)
     assert pieces[0].start == 0 and pieces[-1].end <= MAX_RUN_CHARS
     assert sum(len(p.text) for p in pieces) >= MAX_RUN_CHARS * 0.99 - len(pieces)
-    prose = "Shelling hit the town on Monday. Two people were killed, officials said. " * 14_000  # 1 MB
+    prose = "Shelling hit the town on Monday. Two people were killed, officials said. " * 700  # 50 KB
     sentences = split_sentences(prose)
-    assert len(sentences) == 28_000 and sentences[-1].end == len(prose.rstrip())
+    assert len(sentences) == 1_400 and sentences[-1].end == len(prose.rstrip())
+
+
+def test_only_the_first_sentences_of_a_dump_are_read() -> None:
+    dump = "Shelling hit the town on Monday.\n\nTwo people were killed, officials said. " * 14_000  # 1 MB
+    sentences = split_sentences(dump)
+    assert len(sentences) == MAX_SENTENCES and [s.index for s in sentences] == list(range(MAX_SENTENCES))
+    assert all(dump[s.start : s.end] == s.text for s in sentences)
