@@ -7,8 +7,8 @@ paragraphs repeated with their numbers and towns varied so that nothing is cache
 product's extraction (`extract_mentions`, the same Services as `eventwatch ingest`) once on
 each and prints seconds per 100 KB, wall-clock and CPU: flat means linear (on a shared
 machine compare the CPU figures: wall-clock time there mostly measures the other jobs). With
---pathological it also times the inputs that used to be super-linear: a 1 MB "sentence" with no stop, "a." * 30,000 + "?", and
-a 178 KB paragraph with no stop. Figures only: never a timed assertion in the tests.
+--pathological it also times the inputs that used to be super-linear: a 1 MB "sentence" with
+no stop, "a." * 30,000 + "?", and a 178 KB paragraph with no stop. Figures only: never a timed assertion in the tests.
 """
 
 from __future__ import annotations
