@@ -150,9 +150,12 @@ def scan_seconds(pattern: Any, text: str | bytes, limit: float) -> float:
     return time.thread_time() - started
 
 
+def _source(pattern: Any) -> str:
+    return pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
+
+
 def _texts(pattern: Any, size: int) -> dict[str, str | bytes]:
-    source = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
-    found: dict[str, str | bytes] = {**families(size), **own_families(source, size)}
+    found: dict[str, str | bytes] = {**families(size), **own_families(_source(pattern), size)}
     if isinstance(pattern.pattern, bytes):
         found = {name: str(text).encode("utf-8", "surrogatepass")[:size] for name, text in found.items()}
     return found
@@ -167,8 +170,7 @@ def probe(patterns: list[Any], size: int, limit: float) -> list[dict[str, Any]]:
             big = scan_seconds(pattern, text, limit)
             little = scan_seconds(pattern, small[name], limit) if big <= limit else 0.0
             if big > limit or big > 10 * little + 0.05:
-                shown = pattern.pattern if isinstance(pattern.pattern, str) else pattern.pattern.decode("latin-1")
-                slow.append({"pattern": shown[:300], "family": name,
+                slow.append({"pattern": _source(pattern)[:300], "family": name,
                              "small_s": round(little, 4), "large_s": round(big, 4)})
     return slow
 
@@ -179,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=float, default=5.0, help="CPU seconds one scan may take at all")
     parser.add_argument("--only", default="", help="probe only patterns containing this text")
     args = parser.parse_args(argv)
-    patterns = [p for p in collect() if args.only in p.pattern]
+    patterns = [p for p in collect() if args.only in _source(p)]
     slow = probe(patterns, args.size, args.limit)
     print(json.dumps({"patterns": len(patterns), "families": sorted(families(8)), "slow": slow}))
     return 0
