@@ -1,6 +1,6 @@
 """Every regular expression eventwatch runs, timed on adversarial text (issue 15, item 2).
 
-    python -m tests.extract.regex_probe [--size 1000000] [--limit 5] [--only SUBSTRING]
+    python -m tests.extract.regex_probe [--size 32000] [--line 1000000] [--limit 5] [--only TEXT]
 
 Run in a fresh interpreter (the test starts one) so that every pattern is compiled while it
 watches: `re` and `regex` are wrapped before eventwatch is imported, every module of eventwatch
@@ -9,14 +9,14 @@ lexicon's included). A pattern counts as eventwatch's when the code that compile
 eventwatch's; third-party patterns are out of scope.
 
 Each pattern then scans (`finditer` to the end: a search from every position, the worst case
-of `search`, `match`, `sub` and `split`) each adversarial text twice: at SIZE/4 and at SIZE
-characters. A linear pattern takes about 4x longer on the larger; a quadratic one 16x, so the
-probe flags a pattern whose larger scan costs over 10x the smaller's plus 50 ms, or over
-LIMIT seconds at all (an absolute bound no linear scan of 1 MB comes near: they take
-milliseconds). Time is the CPU time of this thread (other processes on a loaded machine do not
-count) and a scan past the absolute bound is interrupted by a CPU-time alarm (both engines check
-for signals while matching), so a catastrophic pattern fails fast instead of hanging.
-Prints one JSON object: {"patterns": N, "families": [...], "slow": [...]}.
+of `search`, `match`, `sub` and `split`) each adversarial text twice, at SIZE/4 and at SIZE
+characters, and a LINE-long line of prose with no stop (1 MB) once. A linear pattern takes about
+4x longer on the larger text, a quadratic one 16x: the probe flags a pattern whose larger scan
+costs over 10x the smaller's plus 5 ms, or any scan over LIMIT CPU seconds (no linear scan of
+1 MB comes near: they take milliseconds). Time is the CPU time of this thread, so other
+processes on a loaded machine do not count, and a scan past LIMIT is interrupted by a CPU-time
+alarm (both engines check for signals while matching): a catastrophic pattern fails, not hangs.
+Prints one JSON object: {"patterns": N, "families": [...], "slow": [...], "costliest": [...]}.
 """
 
 from __future__ import annotations
@@ -161,29 +161,42 @@ def _texts(pattern: Any, size: int) -> dict[str, str | bytes]:
     return found
 
 
-def probe(patterns: list[Any], size: int, limit: float) -> list[dict[str, Any]]:
+def probe(patterns: list[Any], size: int, line: int, limit: float) -> tuple[list[dict[str, Any]], list[Any]]:
+    """Patterns that are super-linear (SIZE/4 against SIZE) or over `limit` CPU seconds on a
+    LINE-long line of prose with no stop; and the CPU seconds each pattern took in all."""
     signal.signal(signal.SIGVTALRM, _alarm)
-    slow = []
+    slow, cost = [], []
+    one_line = families(line)["prose-no-stop"]
     for pattern in patterns:
         small, large = _texts(pattern, size // 4), _texts(pattern, size)
+        spent = 0.0
         for name, text in large.items():
             big = scan_seconds(pattern, text, limit)
             little = scan_seconds(pattern, small[name], limit) if big <= limit else 0.0
-            if big > limit or big > 10 * little + 0.05:
+            spent += big + little
+            if big > limit or big > 10 * little + 0.005:
                 slow.append({"pattern": _source(pattern)[:300], "family": name,
                              "small_s": round(little, 4), "large_s": round(big, 4)})
-    return slow
+        if isinstance(pattern.pattern, str):
+            whole = scan_seconds(pattern, one_line, limit)
+            spent += whole
+            if whole > limit:
+                slow.append({"pattern": _source(pattern)[:300], "family": f"one line of {line:,}", "large_s": whole})
+        cost.append((round(spent, 3), _source(pattern)[:80]))
+    return slow, sorted(cost, reverse=True)[:10]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", type=int, default=1_000_000)
+    parser.add_argument("--size", type=int, default=32_000, help="larger size of the super-linearity check")
+    parser.add_argument("--line", type=int, default=1_000_000, help="length of the one-line text")
     parser.add_argument("--limit", type=float, default=5.0, help="CPU seconds one scan may take at all")
     parser.add_argument("--only", default="", help="probe only patterns containing this text")
     args = parser.parse_args(argv)
     patterns = [p for p in collect() if args.only in _source(p)]
-    slow = probe(patterns, args.size, args.limit)
-    print(json.dumps({"patterns": len(patterns), "families": sorted(families(8)), "slow": slow}))
+    slow, costliest = probe(patterns, args.size, args.line, args.limit)
+    found = {"patterns": len(patterns), "families": sorted(families(8)), "slow": slow, "costliest": costliest}
+    print(json.dumps(found))
     return 0
 
 
