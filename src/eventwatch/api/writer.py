@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -85,10 +86,20 @@ def read_and_extract(body: m.IngestRequest, settings: Settings) -> list[tuple[Re
     ]
 
 
+# The write process runs this much nicer than the server: when both want the CPU, reads (a few
+# milliseconds each, a client waiting) go first and extraction (seconds, in the background) after.
+WRITE_NICENESS = 5
+
+
+def _lower_priority() -> None:
+    os.nice(WRITE_NICENESS)
+
+
 def _pool() -> ProcessPoolExecutor:
     with _LOCK:
         if not _POOL:
-            _POOL.append(ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")))
+            context = multiprocessing.get_context("spawn")
+            _POOL.append(ProcessPoolExecutor(1, mp_context=context, initializer=_lower_priority))
         return _POOL[0]
 
 
