@@ -1,6 +1,6 @@
 """Every regular expression eventwatch runs, timed on adversarial text (issue 15, item 2).
 
-    python -m tests.extract.regex_probe [--size 32000] [--line 1000000] [--limit 5] [--only TEXT]
+    python -m tests.extract.regex_probe [--size 16000] [--line 1000000] [--limit 5] [--only TEXT]
 
 Run in a fresh interpreter (the test starts one) so that every pattern is compiled while it
 watches: `re` and `regex` are wrapped before eventwatch is imported, every module of eventwatch
@@ -183,12 +183,13 @@ def probe(patterns: list[Any], size: int, line: int, limit: float) -> tuple[list
             if whole > limit:
                 slow.append({"pattern": _source(pattern)[:300], "family": f"one line of {line:,}", "large_s": whole})
         cost.append((round(spent, 3), _source(pattern)[:80]))
+        print(f"{len(cost)}/{len(patterns)} {spent:.3f} s {_source(pattern)[:60]!r}", file=sys.stderr, flush=True)
     return slow, sorted(cost, reverse=True)[:10]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--size", type=int, default=32_000, help="larger size of the super-linearity check")
+    parser.add_argument("--size", type=int, default=16_000, help="larger size of the super-linearity check")
     parser.add_argument("--line", type=int, default=1_000_000, help="length of the one-line text")
     parser.add_argument("--limit", type=float, default=5.0, help="CPU seconds one scan may take at all")
     parser.add_argument("--only", default="", help="probe only patterns containing this text")
