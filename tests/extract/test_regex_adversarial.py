@@ -5,7 +5,7 @@ The probe (tests/extract/regex_probe.py) runs in a fresh interpreter, collects e
 eventwatch compiles (module patterns, lazily built ones, the lexicon's through extract/vocab.py)
 while it reads and extracts the demo corpus, and scans each adversarial text at 1/4 and at full
 size. It measures this thread's CPU time, not wall-clock time, and flags a pattern only when the
-larger scan costs over 10x the smaller (linear: 4x, quadratic: 16x) plus 50 ms, or more than a
+larger scan costs over 10x the smaller (linear: 4x, quadratic: 16x) plus 5 ms, or more than a
 few CPU seconds at all — bounds a linear scan does not come near however loaded the machine is.
 """
 
