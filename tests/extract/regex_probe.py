@@ -177,6 +177,7 @@ def probe(patterns: list[Any], size: int, line: int, limit: float) -> tuple[list
             if big > limit or big > 10 * little + 0.005:
                 slow.append({"pattern": _source(pattern)[:300], "family": name,
                              "small_s": round(little, 4), "large_s": round(big, 4)})
+                print(f"SLOW {slow[-1]}", file=sys.stderr, flush=True)
         if isinstance(pattern.pattern, str):
             whole = scan_seconds(pattern, one_line, limit)
             spent += whole
