@@ -404,3 +404,27 @@ def test_held_since_a_date_dates_the_start_of_the_detention(sentence: str, expec
 )
 def test_any_other_since_stays_background(sentence: str) -> None:
     assert find_date(sentence, FRI).event_date is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "precision"),
+    [
+        ("Drones hit the port in the early hours, officials said.", FRI, 1),
+        ("Shelling began shortly after midnight near the station.", FRI, 1),
+        ("Police raided the newsroom at dawn.", FRI, 1),
+        ("Drones hit the port in the early hours of Thursday.", date(2023, 8, 31), 1),
+        ("Police raided the newsroom before dawn on 28 August.", date(2023, 8, 28), 1),
+        ("The depot was hit on Tuesday last week.", date(2023, 8, 22), 1),
+        ("Troops clashed on the Monday of last week.", date(2023, 8, 21), 1),
+        ("A drone struck the plant earlier in the week.", date(2023, 8, 29), 2),
+        ("Protests broke out earlier in the month.", FRI, 3),
+    ],
+)
+def test_small_hours_and_days_of_last_week(sentence: str, expected: date, precision: int) -> None:
+    guess = find_date(sentence, FRI, DateGuess(FRI, 1, None, None, "publication"))
+    assert (guess.event_date, guess.time_precision) == (expected, precision)
+
+
+def test_the_small_hours_are_the_day_of_the_incident_told_before() -> None:
+    guess = find_date("In the early hours, police moved in.", FRI, THURSDAY_EVENT)
+    assert (guess.event_date, guess.time_precision, guess.kind) == (date(2023, 8, 31), 1, "anaphoric")

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cached_property
 
 from eventwatch.extract import foreground, nlp
-from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
+from eventwatch.extract.actors import Actor, find_attacker, find_target, interception_actors
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import (
@@ -37,8 +37,9 @@ from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_tex
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.foreground import Clauses
-from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
+from eventwatch.extract.frames import DATED_KINDS, Draft, Frame, place_by_anaphora
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
+from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.retype import retype
@@ -184,16 +185,12 @@ class _Reader:
 
     def actors(self, text: str, guess: TypeGuess, country: str | None,
                parsed: Parsed | None = None) -> tuple[Actor | None, Actor | None]:
-        """Who acted and who was acted on, never whoever reports it (`syntax.outside_event`).
-        In an interception the side named by its air defence is the defender (actor2);
-        actor1 is the side whose weapons were launched."""
-        attacker = find_attacker(text, country, outside_event(parsed, guess.trigger))
-        if attacker is not None and guess.sub_event_type == DISRUPTED and is_defender(text, attacker):
-            launcher = find_attacker(text[attacker.end :], country)
-            if launcher is not None:
-                launcher = replace(launcher, start=launcher.start + attacker.end, end=launcher.end + attacker.end)
-            return launcher, attacker
-        attacker = attacker or self.previous_attacker
+        """Who acted and who was acted on, never whoever reports it (`syntax.outside_event`);
+        in an interception, the interceptor and the side whose weapons it stopped."""
+        speaker = outside_event(parsed, guess.trigger)
+        if guess.sub_event_type == DISRUPTED:
+            return interception_actors(text, country, speaker, parsed, guess.trigger)
+        attacker = find_attacker(text, country, speaker, parsed, guess.trigger) or self.previous_attacker
         return attacker, find_target(text, country, attacker)
 
     @staticmethod
@@ -211,6 +208,7 @@ class _Reader:
         """The drafts that say where they happened (a place below country level or a named
         site): an incident no sentence places cannot be an event; its interceptions go too."""
         kept: list[Draft] = []
+        place_by_anaphora(self.drafts)
         placed_sites = {d.site.key: d for d in self.drafts if d.site and d.site.named and d.place}
         for draft in self.drafts:
             same_site = placed_sites.get(draft.site.key) if draft.site and draft.site.named else None
@@ -506,6 +504,9 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     clauses = foreground_pass(candidates, asserted, parses, services)
     reader = read_article(article, services, sentences, asserted, parses, clauses)
     reader.attach_generic_claims()
+    link_interceptions(reader.drafts, reader.resolved_date)
+    attach_orphan_claims(reader.drafts, reader.article_claims)
+    move_claims_to_named(reader.drafts)
     located = reader.located()
     retype(located)
     return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)

@@ -191,6 +191,13 @@ def _weekday(m: re.Match[str], ctx: Context) -> Resolved:
     return _weekday_on_or_before(ctx.published, weekday, allow_today=not strictly_before), 1
 
 
+def _weekday_last_week(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "Tuesday last week": that weekday in the week before the week of publication."""
+    if ctx.published is None:
+        return None, 3
+    return _monday(ctx.published) - days_of(7) + days_of(WEEKDAYS.index(m["wd"].lower())), 1
+
+
 def _overnight(m: re.Match[str], ctx: Context) -> Resolved:
     """A night, dated by the day it began: "overnight into Tuesday", "overnight on Tuesday",
     "the night of Monday to Tuesday" -> Monday; "the night of Monday" -> Monday; "overnight",
@@ -310,7 +317,8 @@ def _vague_days(m: re.Match[str], ctx: Context) -> Resolved:
 RESOLVERS: dict[str, Resolver] = {
     "iso": _iso, "named_day": _named_day, "named_month": _named_month, "night_day": _night_day,
     "past_year": _past_year, "held_since": _held_since,
-    "held_since_day": _held_since_day, "weekday": _weekday, "overnight": _overnight,
+    "held_since_day": _held_since_day, "weekday": _weekday, "weekday_last_week": _weekday_last_week,
+    "overnight": _overnight,
     "days_ago": _days_ago, "weeks_ago": _weeks_ago, "week_span": _week_span, "weekend": _weekend,
     "month_span": _month_span, "days_from_previous": _days_from_previous,
     "week_from_previous": _week_from_previous, "vague_days": _vague_days, "vague": _vague,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from eventwatch.extract.actors import Actor
 from eventwatch.extract.casualties import Casualties
@@ -124,6 +125,18 @@ class Draft:
             return False
         return not (frame.site and frame.site.named and self.site and self.site.named
                     and frame.site.key != self.site.key)
+
+
+def place_by_anaphora(drafts: list[Draft]) -> None:
+    """An incident dated from the one told just before it ("the previous evening", "hours
+    later", "two days earlier") that names no place of its own happened where that one did:
+    "The night before, police broke up a sit-in at the ministry" is in the march's town.
+    Its own place, when it names one, stays ("Two days earlier, shells hit a school in X")."""
+    for before, draft in pairwise(drafts):
+        referent = before.part_of or before
+        if draft.part_of is None and draft.place is None and draft.first.date.kind == "anaphoric" and (
+                referent.place is not None):
+            draft.place, draft.place_sentence = referent.place, referent.place_sentence
 
 
 def _near(a: PlaceMention, b: PlaceMention) -> bool:
