@@ -91,7 +91,8 @@ def ingest(
         store.check()  # a damaged file fails here (exit 2), not after "0 new, N already stored"
         started = datetime.now(UTC)
         columns = (SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
-        with open_extractor(workers, scheduler) as extract, Progress(
+        budget = settings().scale.document_seconds
+        with open_extractor(workers, scheduler, budget=budget) as extract, Progress(
             *columns, console=err, transient=True, disable=not err.is_terminal
         ) as bar:
             task = bar.add_task("ingest", total=known_total(sources))

@@ -56,6 +56,13 @@ class TooLarge(InputError):
     code = "too_large"
 
 
+class TimeBudgetExceeded(InputError):
+    """A document whose extraction ran past its wall-clock budget (scale.document_seconds):
+    rejected on its own, the run goes on."""
+
+    code = "time_budget"
+
+
 class FetchError(InputError):
     code = "fetch"
 

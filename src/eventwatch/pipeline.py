@@ -143,7 +143,7 @@ def ingest_items(
     storage always run here, one transaction per chunk, in input order."""
     report = IngestReport()
     with ExitStack() as stack:
-        run = extract or stack.enter_context(extractor(services))
+        run = extract or stack.enter_context(extractor(services, budget=settings.scale.document_seconds))
         for (chunk, articles), results in run(_batches(items, repo, report)):
             rejected = [item for item in chunk if isinstance(item, Rejected)]
             rejected += [result for result in results if isinstance(result, Rejected)]

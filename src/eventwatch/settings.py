@@ -115,6 +115,11 @@ class ClassifySettings(BaseModel):
     detection_threshold: Share = 0.86  # defaults.toml [classify]
 
 
+class ScaleSettings(BaseModel):
+    model_config = _SECTION
+    document_seconds: Seconds = 600.0  # defaults.toml [scale]
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(frozen=True, extra="forbid")
 
@@ -128,6 +133,7 @@ class Settings(BaseSettings):
     alerts: AlertSettings = AlertSettings()
     export: ExportSettings = ExportSettings()
     classify: ClassifySettings = ClassifySettings()
+    scale: ScaleSettings = ScaleSettings()
 
     @classmethod
     def settings_customise_sources(

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from eventwatch.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
+from eventwatch.extract.sentences import MAX_RUN_CHARS, MAX_SENTENCE_CHARS, MAX_SENTENCES, split_sentences
 
 
 def test_sentences_keep_offsets_and_abbreviations() -> None:
@@ -41,7 +41,8 @@ def test_pathological_text_is_cut_and_linear(text: str) -> None:
     assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in found)
     assert all(text[s.start : s.end] == s.text for s in found)
     covered = sum(len(s.text) for s in found)
-    assert covered >= len(text.replace(" ", "")) * 0.99 - len(found)  # nothing dropped but spaces
+    read = min(len(text), MAX_RUN_CHARS)  # of one run with no boundary, only the first MAX_RUN_CHARS
+    assert covered >= len(text[:read].replace(" ", "")) * 0.99 - len(found)  # nothing else dropped but spaces
     assert elapsed < 5.0  # a generous budget: linear work here takes ~0.01-0.2 s
 
 
@@ -51,3 +52,20 @@ def test_a_long_run_is_cut_at_spaces() -> None:
     assert len(pieces) > 1
     assert all(not p.text.startswith(" ") and not p.text.endswith(" ") for p in pieces)
     assert " ".join(p.text for p in pieces) == text
+
+
+def test_only_the_start_of_an_overlong_run_is_read_and_real_sentences_all_are() -> None:
+    run = " ".join(["the convoy moved on"] * 52_000)  # 1 MB with no sentence boundary
+    pieces = split_sentences(run)
+    assert pieces[0].start == 0 and pieces[-1].end <= MAX_RUN_CHARS
+    assert sum(len(p.text) for p in pieces) >= MAX_RUN_CHARS * 0.99 - len(pieces)
+    prose = "Shelling hit the town on Monday. Two people were killed, officials said. " * 700  # 50 KB
+    sentences = split_sentences(prose)
+    assert len(sentences) == 1_400 and sentences[-1].end == len(prose.rstrip())
+
+
+def test_only_the_first_sentences_of_a_dump_are_read() -> None:
+    dump = "Shelling hit the town on Monday.\n\nTwo people were killed, officials said. " * 14_000  # 1 MB
+    sentences = split_sentences(dump)
+    assert len(sentences) == MAX_SENTENCES and [s.index for s in sentences] == list(range(MAX_SENTENCES))
+    assert all(dump[s.start : s.end] == s.text for s in sentences)

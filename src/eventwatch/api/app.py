@@ -29,7 +29,6 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app = FastAPI(title="eventwatch", version=__version__, description=DESCRIPTION, docs_url=None, redoc_url=None)
     app.state.repo = repo or open_repository(settings.store.url)
     app.state.settings = settings
-    app.state.services = None
     errors.install(app)
     app.include_router(read_router(settings.api.max_page_size))
     app.include_router(export_router())

@@ -105,9 +105,10 @@ class _Reader:
         self.fill_entities = fill_entities
         self.fill_requests: list[Sentence] = []
         self.published: date | None = article.published_at.date() if article.published_at else None
-        self.context = article_countries(article.text, services.gazetteer)
-        self.surnames = surnames(article.text, services.gazetteer)
-        self.regions = article_regions(article.text, services.gazetteer, self.context)
+        read = article.text[: sentences[-1].end] if sentences else article.text  # what split_sentences reads
+        self.context = article_countries(read, services.gazetteer)
+        self.surnames = surnames(read, services.gazetteer)
+        self.regions = article_regions(read, services.gazetteer, self.context)
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []

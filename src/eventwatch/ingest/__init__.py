@@ -24,7 +24,7 @@ from eventwatch.ingest.warc import parse_warc
 from eventwatch.records import Article, Rejected
 from eventwatch.settings import IngestSettings, Settings
 
-__all__ = ["Fetcher", "read_file", "read_sources", "read_url"]
+__all__ = ["Fetcher", "read_fetched", "read_file", "read_sources", "read_url"]
 
 Record = Article | Rejected
 LOG = logging.getLogger("eventwatch.ingest")
@@ -78,7 +78,10 @@ def read_file(path: Path, settings: IngestSettings) -> Iterator[Record]:
         yield Rejected.internal("ingest", origin, exc)
 
 
-def _read_fetched(fetched: Fetched, settings: IngestSettings) -> Iterator[Record]:
+def read_fetched(fetched: Fetched, settings: IngestSettings) -> Iterator[Record]:
+    """Records from a body already fetched: a feed's entries, or one page (HTML or text) by its
+    content type and content. Raises InputError for a body that cannot be read (the caller
+    decides how it becomes a Rejected record: read_url does it per URL)."""
     origin, mime, body = fetched.url, fetched.content_type, fetched.body
     given = DocMeta(url=fetched.final_url)
     if mime in FEED_TYPES or (mime in XML_TYPES | {""} and looks_like_feed(body)):
@@ -94,7 +97,7 @@ def _read_fetched(fetched: Fetched, settings: IngestSettings) -> Iterator[Record
 def read_url(url: str, settings: Settings, fetcher: Fetcher) -> Iterator[Record]:
     """Records from one fetched URL: one page, or a feed's entries."""
     try:
-        yield from _read_fetched(fetcher.fetch(url), settings.ingest)
+        yield from read_fetched(fetcher.fetch(url), settings.ingest)
     except InputError as err:
         yield rejected(err, url)
     except Exception as exc:  # the document boundary, as in read_file

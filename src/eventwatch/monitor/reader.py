@@ -17,8 +17,7 @@ from typing import Any
 import feedparser
 
 from eventwatch.errors import InputError, MalformedDocument, MissingPath
-from eventwatch.ingest import FEED_TYPES, Fetcher, is_url, read_file, read_url
-from eventwatch.ingest import _read_fetched as read_fetched  # the page/feed dispatch of a fetched body
+from eventwatch.ingest import FEED_TYPES, Fetcher, is_url, read_fetched, read_file, read_url
 from eventwatch.ingest.clean import rejected
 from eventwatch.ingest.feeds import looks_like_feed, parse_entry
 from eventwatch.ingest.fetch import Fetched

@@ -7,7 +7,9 @@ import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from eventwatch.errors import TimeBudgetExceeded
 from eventwatch.records import Article, Mention, Rejected
+from eventwatch.scale.budget import time_budget
 
 if TYPE_CHECKING:
     from eventwatch.extract.assemble import Services
@@ -19,15 +21,24 @@ BatchMentions = list[list[Mention] | Rejected]
 LOG = logging.getLogger("eventwatch.extract")
 
 
-def extract_or_reject(article: Article, services: Services) -> list[Mention] | Rejected:
-    """The article's mentions; an unexpected failure is confined to this one article."""
+def extract_or_reject(article: Article, services: Services, budget: float | None = None) -> list[Mention] | Rejected:
+    """The article's mentions; a failure, or extraction running past `budget` seconds
+    (scale/budget.py), is confined to this one article."""
     from eventwatch.extract.assemble import extract_mentions
 
     try:
-        return extract_mentions(article, services)
+        with time_budget(budget):
+            return extract_mentions(article, services)
+    except TimeBudgetExceeded as exc:
+        LOG.info("%s: %s", _origin(article), exc.message)
+        return Rejected(stage="extract", reason=exc.message, origin=_origin(article), code=exc.code)
     except Exception as exc:  # the document boundary of extraction
         LOG.debug("internal error extracting %s", article.origin or article.id, exc_info=True)
-        return Rejected.internal("extract", article.origin or article.url or article.id, exc)
+        return Rejected.internal("extract", _origin(article), exc)
+
+
+def _origin(article: Article) -> str:
+    return article.origin or article.url or article.id
 
 
 class Extractor(Protocol):

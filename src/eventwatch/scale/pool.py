@@ -16,7 +16,7 @@ from eventwatch.records import Article, Mention, Rejected
 from eventwatch.scale.extractor import BatchMentions, Extractor, Tag, batch_by_batch, extract_or_reject
 
 AHEAD = 1  # batches extracted ahead of the one being stored
-_WORKER: list[Services] = []  # the services of this worker process
+_WORKER: list[tuple[Services, float | None]] = []  # this worker process's services and budget
 
 
 def default_services() -> Services:
@@ -25,12 +25,13 @@ def default_services() -> Services:
     return Services(gazetteer=Gazetteer.open())
 
 
-def _start_worker() -> None:
-    _WORKER.append(default_services())
+def _start_worker(budget: float | None) -> None:
+    _WORKER.append((default_services(), budget))
 
 
 def _extract(article: Article) -> list[Mention] | Rejected:
-    return extract_or_reject(article, _WORKER[0])
+    services, budget = _WORKER[0]
+    return extract_or_reject(article, services, budget)
 
 
 def _take(window: deque[tuple[Tag, Iterator[list[Mention] | Rejected]]]) -> tuple[Tag, BatchMentions]:
@@ -39,15 +40,16 @@ def _take(window: deque[tuple[Tag, Iterator[list[Mention] | Rejected]]]) -> tupl
 
 
 @contextmanager
-def extractor(services: Services | None = None, workers: int = 1) -> Iterator[Extractor]:
+def extractor(services: Services | None = None, workers: int = 1, budget: float | None = None) -> Iterator[Extractor]:
     """Mentions of batches of articles, in order; `workers` > 1 uses that many processes
     (on 2 cores: 1.87x, bench/throughput.py). `services` (default: the installed
-    gazetteer) serves the single-process case; each worker process opens its own."""
+    gazetteer) serves the single-process case; each worker process opens its own. An
+    article whose extraction runs past `budget` seconds (scale.document_seconds) is rejected."""
     if workers <= 1:
         here = services or default_services()
-        yield batch_by_batch(lambda articles: [extract_or_reject(a, here) for a in articles])
+        yield batch_by_batch(lambda articles: [extract_or_reject(a, here, budget) for a in articles])
         return
-    with ProcessPoolExecutor(workers, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(budget,)) as pool:
 
         def run(batches: Iterable[tuple[Tag, list[Article]]], /) -> Iterator[tuple[Tag, BatchMentions]]:
             window: deque[tuple[Tag, Iterator[list[Mention] | Rejected]]] = deque()
