@@ -18,6 +18,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
@@ -130,6 +131,20 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
         counts = _by_places(text, gazetteer)
     ranked = counts.most_common()
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The article-wide reading the place stage needs, made once per article."""
+
+    countries: tuple[str, ...]  # article_countries
+    surnames: frozenset[str]  # people's names, never towns
+    regions: frozenset[tuple[str, str]]  # article_regions
+
+
+def article_context(text: str, gazetteer: Gazetteer) -> ArticleContext:
+    countries = tuple(article_countries(text, gazetteer))
+    return ArticleContext(countries, surnames(text, gazetteer), article_regions(text, gazetteer, countries))
 
 
 def _counts(text: str, gazetteer: Gazetteer) -> Counter[str]:
