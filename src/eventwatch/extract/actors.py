@@ -66,6 +66,9 @@ _TARGET = re.compile(
 )
 _CIVILIAN = re.compile(r"\b(?:civilians?|residents?|villagers|passers-by|children|women|people|worshippers)\b")
 _GROUP_RE = [(re.compile(rf"\b(?:{pattern})\b"), name, inter) for pattern, (name, inter) in _GROUPS.items()]
+# Every actor find_attacker can return starts with a group's name or a state's word: a
+# sentence with neither names no attacker (most sentences; checked first, for speed).
+_ANY_ACTOR = re.compile(rf"\b(?:{'|'.join(_GROUPS)}|{_ADJ})")
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,8 @@ def find_attacker(sentence: str, event_country: str | None,
     """The first actor named as the one acting: 'Ukrainian drones', 'North Korea has sent troops';
     never one `speaker` marks as whoever reports the event ("Ukraine's air force said ...",
     see `syntax.outside_event`)."""
+    if not _ANY_ACTOR.search(sentence):
+        return None
     for name_re, name, inter in _GROUP_RE:
         match = next((m for m in name_re.finditer(sentence) if not speaker(*m.span())), None)
         if match and not _inside_target(sentence, match.start()):

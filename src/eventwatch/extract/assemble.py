@@ -15,13 +15,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 
-from eventwatch.extract import foreground, nlp
+from eventwatch.extract import foreground, nlp, vocab
 from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
@@ -52,6 +53,12 @@ _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for y
 # The same sentence is dated several times (its incident, its statement, fill_place,
 # fill_casualties, a second reading of the article): each answer is kept.
 _date = lru_cache(maxsize=4096)(find_date)
+
+
+_MONTH_WORDS = (*vocab.load("dates")["words"]["months"], *vocab.load("dates")["words"]["month_abbreviations"])
+# Every date that names its month (`dates.names_month`) holds one of these words or an ISO date.
+_MONTHISH = re.compile("|".join(map(re.escape, _MONTH_WORDS)) + r"|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
+_casualties = lru_cache(maxsize=4096)(find_casualties)  # an incident's sentence, then fill_casualties
 
 
 @lru_cache(maxsize=4096)
@@ -153,7 +160,7 @@ class _Reader:
         return Frame(
             sentence=sentence, guess=guess, date=self.date_of(text, previous, background),
             place=place,
-            site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
+            site=site, weapon=find_weapon(text), casualties=_casualties(text), attacker=attacker,
             target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
 
@@ -301,6 +308,8 @@ class _Reader:
         if self._first_date is _UNSEEN:
             self._first_date = None
             for sentence in self.sentences:
+                if not _MONTHISH.search(sentence.text):
+                    continue  # no date of it can name a month
                 found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
                 if found is not None:
                     self._first_date = replace(found, time_precision=max(found.time_precision, 3))
@@ -380,7 +389,7 @@ class _Reader:
         if _date(sentence.text, self.published).kind != "none" or TREND.search(sentence.text) or HABITUAL.search(
                 sentence.text):
             return
-        found = find_casualties(sentence.text)
+        found = _casualties(sentence.text)
         if found.fatalities is not None and found.span is not None and last.fatalities is None:
             last.fatalities = (found.fatalities, sentence, found.span)
         if found.injuries is not None and last.injuries is None:

@@ -125,7 +125,8 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     is not what the article is about (one also named otherwise keeps all its namings:
     "Iraqi forces" in a report from Iraq)."""
     counts = _counts(text, gazetteer)
-    otherwise = _counts(_without_acting(text, gazetteer), gazetteer)
+    without = _without_acting(text, gazetteer)
+    otherwise = counts if without == text else _counts(without, gazetteer)
     counts = Counter({iso2: hits for iso2, hits in counts.items() if otherwise[iso2]})
     if not counts:
         counts = _by_places(text, gazetteer)

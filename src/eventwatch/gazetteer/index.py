@@ -59,6 +59,7 @@ class Gazetteer:
         self._lock = threading.Lock()
         # the index is immutable: an answer, once read, is kept (bounded; cleared when full)
         self._answers: dict[tuple[str, tuple[object, ...]], list[tuple[object, ...]]] = {}
+        self._admin1: frozenset[str] | None = None
         rows = connection.execute("SELECT iso2, iso3, iso, name, place_id FROM country").fetchall()
         self._countries = {row[0]: _Country(*row) for row in rows}
         self._iso3 = {c.iso3: c for c in self._countries.values()}
@@ -179,6 +180,8 @@ class Gazetteer:
         "the Moscow region", "Republic of Tatarstan", "Crimea")."""
         key = normalise_name(name)
         stripped, typed = strip_region_words(key)
+        if not typed and key not in self._admin1_keys():
+            return None  # no region has this name (most capitalised words: asked first, for speed)
         best: tuple[tuple[int, int, int], _Row] | None = None
         for candidate_key, exact in ((key, 0), (stripped, 1)):
             if not candidate_key:
@@ -191,6 +194,16 @@ class Gazetteer:
         if best is not None:
             return self._place(best[1])
         return self._region_of_seat(stripped, country_iso2) if typed else None
+
+    def _admin1_keys(self) -> frozenset[str]:
+        """Every name key of a first-level region (about 13,000), read once."""
+        if self._admin1 is None:
+            with self._lock:
+                rows = self._connection.execute(
+                    "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id WHERE p.feature = ?",
+                    (ADMIN1,)).fetchall()
+            self._admin1 = frozenset(str(row[0]) for row in rows)
+        return self._admin1
 
     def _region_of_seat(self, key: str, country_iso2: str | None) -> Place | None:
         """ "Orenburg region" when GeoNames has no such alias: the admin1 whose seat (the city its
