@@ -15,24 +15,18 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from eventwatch.extract import foreground, nlp
+from eventwatch.extract import foreground, nlp, vocab
 from eventwatch.extract.actors import Actor, find_attacker, find_target, interception_actors
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
-from eventwatch.extract.context import (
-    article_countries,
-    article_regions,
-    dateline_town,
-    first_naming,
-    main_town,
-    surnames,
-)
+from eventwatch.extract.context import ArticleContext, article_context, dateline_town, first_naming, main_town
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
@@ -57,6 +51,21 @@ NARRATIVE_PARAGRAPHS = 1
 # An undated lead incident takes a calendar date from this many sentences after it.
 NEARBY_SENTENCES = 3
 _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
+# The same sentence is dated several times (its incident, its statement, fill_place,
+# fill_casualties, a second reading of the article): each answer is kept.
+_date = lru_cache(maxsize=4096)(find_date)
+
+
+_MONTH_WORDS = (*vocab.load("dates")["words"]["months"], *vocab.load("dates")["words"]["month_abbreviations"])
+# Every date that names its month (`dates.names_month`) holds one of these words or an ISO date.
+_MONTHISH = re.compile("|".join(map(re.escape, _MONTH_WORDS)) + r"|\d{4}-\d{2}-\d{2}", re.IGNORECASE)
+_casualties = lru_cache(maxsize=4096)(find_casualties)  # an incident's sentence, then fill_casualties
+
+
+@lru_cache(maxsize=4096)
+def _claims_of(text: str) -> tuple[ClaimMention, ...]:
+    """``find_claims``, kept for the second reading of an article and for fill_place."""
+    return tuple(find_claims(text))
 
 
 Detector = Callable[[Sequence[str]], list[TypeGuess | None]]
@@ -94,7 +103,8 @@ class _Reader:
 
     def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = (),
                  fill_entities: dict[int, list[Entity]] | None = None,
-                 parses: dict[int, Parsed] | None = None, clauses: dict[int, Clauses] | None = None) -> None:
+                 parses: dict[int, Parsed] | None = None, clauses: dict[int, Clauses] | None = None,
+                 context: ArticleContext | None = None) -> None:
         self.article = article
         self.parses = parses or {}  # the dependency parse of each event sentence
         self.clauses = clauses or {}  # per sentence index: its background clauses
@@ -106,9 +116,8 @@ class _Reader:
         self.fill_requests: list[Sentence] = []
         self.published: date | None = article.published_at.date() if article.published_at else None
         read = article.text[: sentences[-1].end] if sentences else article.text  # what split_sentences reads
-        self.context = article_countries(read, services.gazetteer)
-        self.surnames = surnames(read, services.gazetteer)
-        self.regions = article_regions(read, services.gazetteer, self.context)
+        found = context or article_context(read, services.gazetteer)
+        self.context, self.surnames, self.regions = list(found.countries), found.surnames, found.regions
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
@@ -153,7 +162,7 @@ class _Reader:
         return Frame(
             sentence=sentence, guess=guess, date=self.date_of(text, previous, background),
             place=place,
-            site=site, weapon=find_weapon(text), casualties=find_casualties(text), attacker=attacker,
+            site=site, weapon=find_weapon(text), casualties=_casualties(text), attacker=attacker,
             target=target, size=troop_size(text), counts=site_counts(text), claims=claims,
         )
 
@@ -177,10 +186,10 @@ class _Reader:
         """The incident's date; failing that, the date of the statement reporting it, as the
         week it happened in ("the SBU said on Tuesday it had detained ..."). Dates in
         background clauses ("since fighting broke out in April 2023") are neither."""
-        found = find_date(incident_text(text, background), self.published, previous)
+        found = _date(incident_text(text, background), self.published, previous)
         if found.kind != "none":
             return found
-        said = find_date(incident_text(text, background) if background else text, self.published, previous)
+        said = _date(incident_text(text, background) if background else text, self.published, previous)
         return replace(said, time_precision=max(said.time_precision, 2)) if said.event_date else found
 
     def actors(self, text: str, guess: TypeGuess, country: str | None,
@@ -284,7 +293,7 @@ class _Reader:
         before = [s for s in self.sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
                   if s.paragraph == first.paragraph]
         for sentence in [*reversed(before), *self.sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
-            found = find_date(incident_text(sentence.text), self.published)
+            found = _date(incident_text(sentence.text), self.published)
             if found.kind == "explicit" and found.event_date is not None:
                 return replace(found, time_precision=max(found.time_precision, 3))
         return None
@@ -298,6 +307,8 @@ class _Reader:
         if self._first_date is _UNSEEN:
             self._first_date = None
             for sentence in self.sentences:
+                if not _MONTHISH.search(sentence.text):
+                    continue  # no date of it can name a month
                 found = next((g for g in find_dates(sentence.text, self.published) if names_month(g)), None)
                 if found is not None:
                     self._first_date = replace(found, time_precision=max(found.time_precision, 3))
@@ -336,7 +347,7 @@ class _Reader:
         self.drafts.append(draft)
 
     def read_sentence(self, sentence: Sentence, asserted: list[TypeGuess], ents: list[Entity] | None) -> None:
-        claims = find_claims(sentence.text)
+        claims = list(_claims_of(sentence.text))
         guesses = self.guesses(sentence, asserted, claims) if ents is not None else []
         if guesses:
             self.read_frames(sentence, guesses, ents or [], claims)
@@ -357,7 +368,7 @@ class _Reader:
             return
         if last.part_of is not None:
             return
-        if find_date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
+        if _date(sentence.text, self.published).kind in DATED_KINDS or SITUATES.search(sentence.text):
             return
         if self.fill_entities is None:
             self.fill_requests.append(sentence)
@@ -374,10 +385,10 @@ class _Reader:
         last = self.drafts[-1] if self.drafts else None
         if last is None or last.frames[-1].sentence.index != sentence.index - 1:
             return
-        if find_date(sentence.text, self.published).kind != "none" or TREND.search(sentence.text) or HABITUAL.search(
+        if _date(sentence.text, self.published).kind != "none" or TREND.search(sentence.text) or HABITUAL.search(
                 sentence.text):
             return
-        found = find_casualties(sentence.text)
+        found = _casualties(sentence.text)
         if found.fatalities is not None and found.span is not None and last.fatalities is None:
             last.fatalities = (found.fatalities, sentence, found.span)
         if found.injuries is not None and last.injuries is None:
@@ -387,7 +398,7 @@ class _Reader:
         """The sentence's most precise place below country level, not counting the places that
         name a speaker ("Moscow laid the blame on ...") or sit in a background clause."""
         spans = self.clauses.get(sentence.index, _NO_CLAUSES).background + tuple(
-            c.speaker_span for c in find_claims(sentence.text))
+            c.speaker_span for c in _claims_of(sentence.text))
         scene, ents = scene_text(sentence.text, ents, spans)
         place = most_precise(
             find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
@@ -445,8 +456,8 @@ def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
           parses: dict[int, Parsed], fill_entities: dict[int, list[Entity]] | None,
-          clauses: dict[int, Clauses]) -> _Reader:
-    reader = _Reader(article, services, sentences, fill_entities, parses, clauses)
+          clauses: dict[int, Clauses], context: ArticleContext | None = None) -> _Reader:
+    reader = _Reader(article, services, sentences, fill_entities, parses, clauses, context)
     for sentence in sentences:
         parsed = parses.get(sentence.index)
         reader.read_sentence(sentence, asserted[sentence.index], list(parsed.entities) if parsed else None)
@@ -461,14 +472,15 @@ def read_article(article: Article, services: Services, sentences: list[Sentence]
     entities are then found together. If none of them names a place, the first reading is
     exactly what reading with them gives; otherwise the article is read again with them."""
     clauses = clauses or {}
-    reader = _read(article, services, sentences, asserted, parses, None, clauses)
+    context = article_context(article.text[: sentences[-1].end] if sentences else article.text, services.gazetteer)
+    reader = _read(article, services, sentences, asserted, parses, None, clauses, context)
     if not reader.fill_requests:
         return reader
     requests = reader.fill_requests
     found = dict(zip((s.index for s in requests), services.entities([s.text for s in requests]), strict=True))
     if all(reader.place_below_country(s, found[s.index]) is None for s in requests):
         return reader
-    return _read(article, services, sentences, asserted, parses, found, clauses)
+    return _read(article, services, sentences, asserted, parses, found, clauses, context)
 
 
 def foreground_pass(candidates: Sequence[Sentence], asserted: dict[int, list[TypeGuess]],

@@ -7,7 +7,9 @@ to ACLED's conventions (several -> 3, dozens -> 12) through `numbers.to_int`. Vo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from eventwatch.extract.dates import date_spans
 from eventwatch.extract.numbers import NUMBER, to_int
@@ -52,13 +54,13 @@ def _in_date(span: tuple[int, int], dates: list[tuple[int, int]]) -> bool:
 
 
 def _figure(
-    patterns: tuple[re.Pattern[str], ...], sentence: str, dates: list[tuple[int, int]]
+    patterns: tuple[re.Pattern[str], ...], sentence: str, dates: Callable[[], list[tuple[int, int]]]
 ) -> tuple[int, tuple[int, int]] | None:
     best: tuple[int, tuple[int, int]] | None = None
     for pattern in patterns:
         for match in pattern.finditer(sentence):
             value = to_int(match.group("n"))
-            if value is None or value > _MAX_FIGURE or _in_date(match.span("n"), dates):
+            if value is None or value > _MAX_FIGURE or _in_date(match.span("n"), dates()):
                 continue
             if best is None or match.start() < best[1][0]:
                 best = (value, (match.start(), match.end()))
@@ -69,7 +71,7 @@ def find_casualties(sentence: str) -> Casualties:
     none = _NONE_KILLED.search(sentence)
     if none is not None:
         return Casualties(0, 0, (none.start(), none.end()))
-    dates = date_spans(sentence)
+    dates = cache(lambda: date_spans(sentence))  # found only when a figure needs checking
     death = _figure(_DEATH, sentence, dates)
     injury = _figure(_INJURY, sentence, dates)
     span = death[1] if death else (injury[1] if injury else None)

@@ -18,6 +18,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwatch.extract.actors import countries_mentioned
@@ -124,12 +125,27 @@ def article_countries(text: str, gazetteer: Gazetteer) -> list[str]:
     is not what the article is about (one also named otherwise keeps all its namings:
     "Iraqi forces" in a report from Iraq)."""
     counts = _counts(text, gazetteer)
-    otherwise = _counts(_without_acting(text, gazetteer), gazetteer)
+    without = _without_acting(text, gazetteer)
+    otherwise = counts if without == text else _counts(without, gazetteer)
     counts = Counter({iso2: hits for iso2, hits in counts.items() if otherwise[iso2]})
     if not counts:
         counts = _by_places(text, gazetteer)
     ranked = counts.most_common()
     return [iso2 for iso2, hits in ranked if hits * MINOR_SHARE >= ranked[0][1]]
+
+
+@dataclass(frozen=True)
+class ArticleContext:
+    """The article-wide reading the place stage needs, made once per article."""
+
+    countries: tuple[str, ...]  # article_countries
+    surnames: frozenset[str]  # people's names, never towns
+    regions: frozenset[tuple[str, str]]  # article_regions
+
+
+def article_context(text: str, gazetteer: Gazetteer) -> ArticleContext:
+    countries = tuple(article_countries(text, gazetteer))
+    return ArticleContext(countries, surnames(text, gazetteer), article_regions(text, gazetteer, countries))
 
 
 def _counts(text: str, gazetteer: Gazetteer) -> Counter[str]:

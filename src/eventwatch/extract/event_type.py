@@ -297,12 +297,15 @@ def _guess(hit: _Hit, sentence: str, negated: bool, generic: bool) -> TypeGuess:
     return TypeGuess(hit.sub_event_type, round(hit.score, 3), trigger, text, negated, generic)
 
 
-def _all_guesses(sentence: str) -> list[TypeGuess]:
+@lru_cache(maxsize=4096)
+def _all_guesses(sentence: str) -> tuple[TypeGuess, ...]:
+    """Every type's best guess for the sentence, in order of position. Cached: extraction,
+    the sentence model's features and retyping each read the same sentences."""
     lex = load_lexicon()
     text = _normalise(sentence)
     present = lex.types_present(text)
     if not present:
-        return []
+        return ()
     generic = _is_generic(text, lex.modifiers)
     guesses: list[TypeGuess] = []
     disrupted_spans: list[tuple[int, int]] = []
@@ -318,7 +321,7 @@ def _all_guesses(sentence: str) -> list[TypeGuess]:
         guesses.append(_guess(best, sentence, negated, generic))
     guesses = _drop_intercepted(guesses, disrupted_spans, text)
     guesses = _drop_absorbed(guesses, {e.sub_event_type: e.absorbed_by for e in lex.entries})
-    return sorted(guesses, key=lambda g: (g.trigger[0], hierarchy_rank(g.sub_event_type)))
+    return tuple(sorted(guesses, key=lambda g: (g.trigger[0], hierarchy_rank(g.sub_event_type))))
 
 
 def _negation_anywhere(text: str, mods: _Modifiers) -> bool:

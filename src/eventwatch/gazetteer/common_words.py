@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
-from eventwatch.gazetteer.normalise import normalise_name
+from eventwatch.gazetteer.normalise import lookup_key, normalise_name
 
 _FUNCTION_WORDS: Final = (
     "a about above after again against all also am an and any are as at be been before being below",
@@ -46,4 +46,4 @@ COMMON_WORDS: Final = frozenset(
 
 def is_common_word(name: str) -> bool:
     """True for an everyday English word that is also a place name in GeoNames."""
-    return normalise_name(name) in COMMON_WORDS
+    return lookup_key(name) in COMMON_WORDS

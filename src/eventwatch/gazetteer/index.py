@@ -16,7 +16,8 @@ from typing import Final, cast
 from eventwatch.errors import GazetteerError
 from eventwatch.gazetteer.build import build_index
 from eventwatch.gazetteer.common_words import is_common_word
-from eventwatch.gazetteer.normalise import normalise_name, strip_region_words
+from eventwatch.gazetteer.normalise import lookup_key as normalise_name
+from eventwatch.gazetteer.normalise import strip_region_words
 from eventwatch.gazetteer.paths import default_index_path
 from eventwatch.gazetteer.schema import ADMIN1, CITY, COUNTRY, FEATURES, PRIMARY, SCHEMA_VERSION
 from eventwatch.records import Place
@@ -26,6 +27,7 @@ MAX_RESULTS: Final = 20
 PRIMARY_BONUS: Final = 1.0
 FEATURE_BONUS: Final = {0: 100.0, 1: -1.0, 2: -1.5, 3: 0.0}
 
+_MAX_ANSWERS: Final = 100_000  # kept query answers per open index (a few tens of MB at most)
 _PLACE_COLUMNS: Final = "p.id, p.feature, p.name, p.iso2, p.admin1, p.admin2, p.lat, p.lon, p.geonames_id, p.population"
 _Row = tuple[int, int, str, str, str | None, str | None, float | None, float | None, int | None, int]
 
@@ -55,6 +57,9 @@ class Gazetteer:
         self.path = path
         self._connection = connection
         self._lock = threading.Lock()
+        # the index is immutable: an answer, once read, is kept (bounded; cleared when full)
+        self._answers: dict[tuple[str, tuple[object, ...]], list[tuple[object, ...]]] = {}
+        self._admin1: frozenset[str] | None = None
         rows = connection.execute("SELECT iso2, iso3, iso, name, place_id FROM country").fetchall()
         self._countries = {row[0]: _Country(*row) for row in rows}
         self._iso3 = {c.iso3: c for c in self._countries.values()}
@@ -99,8 +104,15 @@ class Gazetteer:
     # ----- queries -----
 
     def _query(self, sql: str, params: tuple[object, ...]) -> list[tuple[object, ...]]:
+        found = self._answers.get((sql, params))
+        if found is not None:
+            return found
         with self._lock:
-            return self._connection.execute(sql, params).fetchall()
+            found = self._connection.execute(sql, params).fetchall()
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()
+            self._answers[(sql, params)] = found
+        return found
 
     def _matches(self, key: str, country_iso2: str | None, feature: int | None = None) -> list[tuple[_Row, int]]:
         sql = f"SELECT {_PLACE_COLUMNS}, n.kind FROM name n JOIN place p ON p.id = n.place_id WHERE n.key = ?"
@@ -168,6 +180,8 @@ class Gazetteer:
         "the Moscow region", "Republic of Tatarstan", "Crimea")."""
         key = normalise_name(name)
         stripped, typed = strip_region_words(key)
+        if not typed and key not in self._admin1_keys():
+            return None  # no region has this name (most capitalised words: asked first, for speed)
         best: tuple[tuple[int, int, int], _Row] | None = None
         for candidate_key, exact in ((key, 0), (stripped, 1)):
             if not candidate_key:
@@ -180,6 +194,16 @@ class Gazetteer:
         if best is not None:
             return self._place(best[1])
         return self._region_of_seat(stripped, country_iso2) if typed else None
+
+    def _admin1_keys(self) -> frozenset[str]:
+        """Every name key of a first-level region (about 13,000), read once."""
+        if self._admin1 is None:
+            with self._lock:
+                rows = self._connection.execute(
+                    "SELECT DISTINCT n.key FROM name n JOIN place p ON p.id = n.place_id WHERE p.feature = ?",
+                    (ADMIN1,)).fetchall()
+            self._admin1 = frozenset(str(row[0]) for row in rows)
+        return self._admin1
 
     def _region_of_seat(self, key: str, country_iso2: str | None) -> Place | None:
         """ "Orenburg region" when GeoNames has no such alias: the admin1 whose seat (the city its

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # apostrophes, primes and transliteration marks for the soft sign: dropped, not spaced
 _APOSTROPHES = dict.fromkeys(map(ord, "'`´‘’‛′″ʹʺʻʼʽˈ"), None)
@@ -56,6 +57,10 @@ def normalise_name(name: str) -> str:
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.translate(_APOSTROPHES).casefold()
     return _NON_WORD.sub(" ", text).strip()
+
+
+# The same key, remembered: lookups ask for the same few thousand names again and again.
+lookup_key = lru_cache(maxsize=65_536)(normalise_name)
 
 
 def strip_region_words(key: str) -> tuple[str, bool]:
