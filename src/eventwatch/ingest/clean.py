@@ -8,6 +8,7 @@ import lxml.html
 from lxml import etree
 
 from eventwatch.errors import InputError, NotNews, TooLarge
+from eventwatch.ingest.boilerplate import END_STOP, furniture_lines, is_prose, trailing_furniture
 from eventwatch.records import Rejected
 
 # Lines that are site furniture, not reporting. Matched case-insensitively against short lines.
@@ -52,15 +53,40 @@ def is_boilerplate(line: str) -> bool:
 
 
 def strip_boilerplate(text: str) -> str:
-    """Drop boilerplate lines and collapse runs of blank lines; one paragraph per line."""
+    """Drop site furniture and collapse runs of blank lines; one paragraph per line.
+
+    Known furniture lines go first; then the learned line classifier (``boilerplate.py``)
+    drops the lines it scores as furniture, the headings listed under a furniture line after
+    the last paragraph of prose ("Related stories" and the headlines under it), and sentences
+    of furniture appended to the last paragraph."""
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    lines = ["" if is_boilerplate(line) else line for line in lines]
+    where = [i for i, line in enumerate(lines) if line]
+    for i, drop in zip(where, _furniture([lines[i] for i in where]), strict=True):
+        if drop:
+            lines[i] = ""
+    last = max((i for i, line in enumerate(lines) if line), default=None)
+    if last is not None:
+        lines[last] = trailing_furniture(lines[last])
     kept: list[str] = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t\u00a0]+", " ", line).strip()
-        if is_boilerplate(line):
-            continue
+    for line in lines:
         if line or (kept and kept[-1]):
             kept.append(line)
     return "\n".join(kept).strip()
+
+
+def _furniture(paragraphs: list[str]) -> list[bool]:
+    """Which paragraphs are furniture: the classifier's, and the headings of a link list at
+    the tail (after the last line of prose, under a line of furniture)."""
+    drop = furniture_lines(paragraphs)
+    tail = next((i for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i])), -1) + 1
+    listed = False
+    for i in range(tail if tail else len(paragraphs), len(paragraphs)):
+        if drop[i]:
+            listed = True
+        elif listed and not END_STOP.search(paragraphs[i]):
+            drop[i] = True
+    return drop
 
 
 def html_fragment_to_text(fragment: str) -> str:
