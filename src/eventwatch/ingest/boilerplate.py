@@ -8,13 +8,13 @@ line is scored by a logistic regression over three kinds of features:
 - the line's shape: length, final punctuation, ©, a year, a URL, an e-mail address, a handle,
   link-list separators, a short label before a colon, an all-caps first word, title case,
   a call to action or a platform name, the reader addressed ("you"), a verb of saying;
-- its place: how near the start or end of the text, and whether any line of news prose
-  (long, ending with a full stop) comes after it (the tail) or before it (the head).
 
 The weights are trained (``python -m eventwatch.ingest.boilerplate_train``) on examples the
-project wrote (``ingest/furniture/*.txt``, README there) and on the classifier's news examples,
-placed in made-up articles; the threshold is chosen by cross-validation so that no held-out
-line of news prose is removed. Vocabulary of the shape features: ``lexicon/en/furniture.toml``.
+project wrote (``ingest/furniture/*.txt``, README there) and on the classifier's news examples;
+the thresholds are chosen by cross-validation so that no held-out sentence of news prose is
+removed. A line's place is used by ``clean.strip_boilerplate``, not by the model: the tail of
+an article (after its last paragraph of prose) is read with a lower threshold
+(``tail_threshold``) than the body. Vocabulary of the shape features: ``lexicon/en/furniture.toml``.
 """
 
 from __future__ import annotations
@@ -42,11 +42,11 @@ _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|ua|ru|uk|example|
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _LABEL = re.compile(r"^[^\W\d][\w'’ -]{0,24}:(?:\s|$)", re.UNICODE)
-_SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)]))\s+(?=[\"“(]?[^\W\d_a-z])", re.UNICODE)
+SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)]))\s+(?=[\"“(]?[^\W\d_a-z])", re.UNICODE)
 FEATURES = (
     "words", "short", "final_stop", "no_final_stop", "copyright", "year", "url", "email", "handle",
     "separators", "label", "caps_word", "title_case", "call_to_action", "second_person", "platform",
-    "speech", "digits", "sentences", "quote", "tail", "head", "from_end", "from_start",
+    "speech", "digits", "sentences", "quote", "self_reference",
 )  # fmt: skip
 
 
@@ -57,6 +57,7 @@ class Cues:
     platforms: frozenset[str]
     separators: frozenset[str]
     speech: frozenset[str]
+    self_reference: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def load_cues() -> Cues:
         frozenset(data["platforms"]),
         frozenset(data["separators"]),
         frozenset(places["speech"]),
+        re.compile("|".join(data["self_reference"]), re.I),
     )
 
 
@@ -102,25 +104,16 @@ def _shape(line: str, cues: Cues) -> list[float]:
         float(any(w in cues.platforms for w in lowered)),
         float(any(w in cues.speech for w in lowered)),
         sum(c.isdigit() for c in line) / max(len(line), 1),
-        min(len(_SENTENCE_BREAK.split(line)), 4) / 4,
+        min(len(SENTENCE_BREAK.split(line)), 4) / 4,
         float(any(q in line for q in '"“”')),
+        float(bool(cues.self_reference.search(line))),
     ]
 
 
 def shape_features(lines: Sequence[str], cues: Cues | None = None) -> Matrix:
-    """One row of shape and place features per line (lines are non-empty, in order)."""
+    """One row of shape features per line."""
     cues = cues or load_cues()
-    prose = [is_prose(line) for line in lines]
-    rows = []
-    for i, line in enumerate(lines):
-        after, before = len(lines) - 1 - i, i
-        place = [
-            float(not any(prose[i + 1 :])),
-            float(not any(prose[:i])),
-            1.0 / (1 + after),
-            1.0 / (1 + before),
-        ]
-        rows.append(_shape(line, cues) + place)
+    rows = [_shape(line, cues) for line in lines]
     return np.asarray(rows, dtype=np.float64).reshape(len(lines), len(FEATURES))
 
 
@@ -137,7 +130,7 @@ class FurnitureModel:
     shape_weights: Matrix
     intercept: float
     threshold: float  # a line at or above is furniture (chosen by cross-validation)
-    sentence_threshold: float  # a trailing sentence of the last paragraph at or above is furniture
+    tail_threshold: float  # the same for a line after the article's last paragraph of prose
 
     def probabilities(self, lines: Sequence[str], shapes: Matrix) -> Matrix:
         out = shapes @ self.shape_weights + self.intercept
@@ -154,7 +147,7 @@ class FurnitureModel:
     def to_json(self) -> dict[str, Any]:
         return {
             "threshold": self.threshold,
-            "sentence_threshold": self.sentence_threshold,
+            "tail_threshold": self.tail_threshold,
             "intercept": self.intercept,
             "shape_weights": dict(zip(FEATURES, self.shape_weights.tolist(), strict=True)),
             "blocks": [
@@ -187,7 +180,7 @@ class FurnitureModel:
             shape,
             float(data["intercept"]),
             float(data["threshold"]),
-            float(data["sentence_threshold"]),
+            float(data["tail_threshold"]),
         )
 
 
@@ -197,26 +190,20 @@ def load_model() -> FurnitureModel:
     return FurnitureModel.from_json(json.loads(text))
 
 
-def furniture_lines(lines: Sequence[str], model: FurnitureModel | None = None) -> list[bool]:
-    """For each non-empty line of an article, whether it is site furniture."""
+def furniture_scores(lines: Sequence[str], model: FurnitureModel | None = None) -> list[float]:
+    """The classifier's probability that each line is site furniture."""
     model = model or load_model()
-    if not lines:
-        return []
-    scores = model.probabilities(lines, shape_features(lines))
-    return [bool(s >= model.threshold) for s in scores]
+    return model.probabilities(lines, shape_features(lines)).tolist() if lines else []
 
 
 def trailing_furniture(paragraph: str, model: FurnitureModel | None = None) -> str:
-    """The last paragraph without the sentences of furniture appended to it ("… the mayor
-    said. Follow us on Telegram."); its first sentence always stays."""
+    """A paragraph without the sentences of furniture appended to it ("… the mayor said.
+    Follow us on Telegram."); its first sentence always stays."""
     model = model or load_model()
-    breaks = list(_SENTENCE_BREAK.finditer(paragraph))
+    breaks = list(SENTENCE_BREAK.finditer(paragraph))
     while breaks:
-        cut = breaks[-1]
-        head, tail = paragraph[: cut.start()], paragraph[cut.end() :]
-        sentences = [*_SENTENCE_BREAK.split(head), tail]
-        if model.probabilities([tail], shape_features(sentences)[-1:])[0] < model.sentence_threshold:
+        cut = breaks.pop()
+        if furniture_scores([paragraph[cut.end() :]], model)[0] < model.threshold:
             break
-        paragraph = head
-        breaks.pop()
+        paragraph = paragraph[: cut.start()]
     return paragraph

@@ -8,7 +8,7 @@ import lxml.html
 from lxml import etree
 
 from eventwatch.errors import InputError, NotNews, TooLarge
-from eventwatch.ingest.boilerplate import END_STOP, furniture_lines, is_prose, trailing_furniture
+from eventwatch.ingest.boilerplate import END_STOP, furniture_scores, is_prose, load_model, trailing_furniture
 from eventwatch.records import Rejected
 
 # Lines that are site furniture, not reporting. Matched case-insensitively against short lines.
@@ -76,16 +76,18 @@ def strip_boilerplate(text: str) -> str:
 
 
 def _furniture(paragraphs: list[str]) -> list[bool]:
-    """Which paragraphs are furniture: the classifier's, and the headings of a link list at
-    the tail (after the last line of prose, under a line of furniture)."""
-    drop = furniture_lines(paragraphs)
-    tail = next((i for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i])), -1) + 1
+    """Which paragraphs are furniture. In the body, a line the classifier scores at or above
+    its threshold; in the tail (after the last paragraph of prose, when there is one), at or
+    above the lower tail threshold, and so is a heading listed under a furniture line there
+    ("More from our reporters" and the headlines of other stories)."""
+    model = load_model()
+    scores = furniture_scores(paragraphs, model)
+    drop = [score >= model.threshold for score in scores]
+    tail = next((i + 1 for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i])), 0)
     listed = False
     for i in range(tail if tail else len(paragraphs), len(paragraphs)):
-        if drop[i]:
-            listed = True
-        elif listed and not END_STOP.search(paragraphs[i]):
-            drop[i] = True
+        drop[i] = drop[i] or scores[i] >= model.tail_threshold or (listed and not END_STOP.search(paragraphs[i]))
+        listed = listed or drop[i]
     return drop
 
 
