@@ -137,7 +137,9 @@ class Fetcher:
             current = result
         raise FetchError(f"too many redirects (more than {self.settings.max_redirects}) fetching {url}")
 
-    def _get(self, url: str, current: str, deadline: float, headers: Mapping[str, str] | None = None) -> Fetched | str:
+    def _get(
+        self, url: str, current: str, deadline: float, headers: Mapping[str, str] | None = None
+    ) -> Fetched | str:
         """The response, or the next URL when the server redirects."""
         remaining = self._remaining(current, deadline)
         timeout = min(self.settings.timeout, remaining)

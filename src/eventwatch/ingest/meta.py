@@ -35,15 +35,8 @@ class DocMeta:
 
     def article(self, text: str, source_kind: SourceKind, origin: str) -> Article:
         """The Article of this text with this metadata."""
-        return Article.build(
-            text,
-            source_kind,
-            url=self.url,
-            outlet=self.outlet,
-            title=self.title,
-            published_at=self.published,
-            origin=origin,
-        )
+        return Article.build(text, source_kind, url=self.url, outlet=self.outlet, title=self.title,
+                             published_at=self.published, origin=origin)
 
     def over(self, base: DocMeta) -> DocMeta:
         """These values, falling back to ``base`` for the ones not set here."""

@@ -57,10 +57,8 @@ class Expansion:
     def spend(self, n: int, where: str) -> None:
         self.read += n
         if self.read > self.limit:
-            raise ArchiveBomb(
-                f"{where}: the archive expands past {self.limit:,} bytes (ingest.max_ratio, "
-                "ingest.max_decompressed_bytes): the rest of the file is not read"
-            )
+            raise ArchiveBomb(f"{where}: the archive expands past {self.limit:,} bytes (ingest.max_ratio, "
+                              "ingest.max_decompressed_bytes): the rest of the file is not read")
 
 
 class ArchiveBomb(TooLarge):
