@@ -131,6 +131,7 @@ class FurnitureModel:
     intercept: float
     threshold: float  # a line at or above is furniture (chosen by cross-validation)
     tail_threshold: float  # the same for a line after the article's last paragraph of prose
+    end_threshold: float  # a long line at or above, followed only by the tail, is part of the tail
 
     def probabilities(self, lines: Sequence[str], shapes: Matrix) -> Matrix:
         out = shapes @ self.shape_weights + self.intercept
@@ -148,6 +149,7 @@ class FurnitureModel:
         return {
             "threshold": self.threshold,
             "tail_threshold": self.tail_threshold,
+            "end_threshold": self.end_threshold,
             "intercept": self.intercept,
             "shape_weights": dict(zip(FEATURES, self.shape_weights.tolist(), strict=True)),
             "blocks": [
@@ -181,6 +183,7 @@ class FurnitureModel:
             float(data["intercept"]),
             float(data["threshold"]),
             float(data["tail_threshold"]),
+            float(data["end_threshold"]),
         )
 
 

@@ -9,7 +9,9 @@ written by the project. Folds split the examples: a held-out line is never seen 
 Each setting (C) is scored by the furniture recall it reaches at the body threshold: the highest
 held-out score of a sentence of news prose plus a margin, so that no held-out sentence would
 have been removed. The tail threshold (for short lines after an article's last paragraph of
-prose) is the one with the best F1 between furniture and short prose lines, held out. The best
+prose) is the one with the best F1 between furniture and short prose lines, held out; the end
+threshold (a long line that, with the lines after it, ends the article) is the highest held-out
+score of a long line of prose plus the margin. The best
 setting is fitted on all examples.
 Needs scikit-learn (a training-time dependency; scoring needs numpy only).
 """
@@ -132,12 +134,15 @@ def cross_validate(setting: dict[str, Any], examples: tuple[list[str], list[str]
     y, p = np.asarray(labels), np.asarray(scores)
     sentence = np.asarray([is_sentence(t) for t in texts])
     threshold = min(CAP, float(p[(y == 0) & sentence].max()) + MARGIN)
-    short = (y == 1) | ~np.asarray([is_prose(t) for t in texts])
+    long = np.asarray([is_prose(t) for t in texts])
+    end = min(CAP, float(p[(y == 0) & long].max()) + MARGIN)
+    short = (y == 1) | ~long
     tail = max(np.arange(0.3, 0.96, 0.05), key=lambda t: _f1(y[short], p[short] >= t))
     worst = sorted(zip(p[y == 0], np.asarray(texts)[y == 0], strict=True), reverse=True)[:8]
     return {
         "threshold": round(threshold, 4),
         "tail_threshold": round(float(tail), 4),
+        "end_threshold": round(max(end, float(tail)), 4),
         "recall": round(float(np.mean(p[y == 1] >= threshold)), 4),
         "tail_recall": round(float(np.mean(p[y == 1] >= tail)), 4),
         "prose_removed_in_tail": int(np.sum(p[(y == 0) & short] >= tail)),
@@ -150,7 +155,7 @@ def _f1(truth: Any, predicted: Any) -> float:
     return 2 * tp / max(float(np.sum(truth) + np.sum(predicted)), 1.0)
 
 
-def compile_model(fitted: Fitted, threshold: float, tail_threshold: float) -> FurnitureModel:
+def compile_model(fitted: Fitted, threshold: float, tail_threshold: float, end_threshold: float) -> FurnitureModel:
     blocks = tuple(
         Block(
             v.analyzer,
@@ -163,7 +168,7 @@ def compile_model(fitted: Fitted, threshold: float, tail_threshold: float) -> Fu
     coef = np.asarray(fitted.clf.coef_[0], dtype=np.float64)
     width = sum(len(b.vocabulary) for b in blocks)
     return FurnitureModel(
-        blocks, coef[:width], coef[width:], float(fitted.clf.intercept_[0]), threshold, tail_threshold
+        blocks, coef[:width], coef[width:], float(fitted.clf.intercept_[0]), threshold, tail_threshold, end_threshold
     )
 
 
@@ -180,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.cv_only:
         return
     fitted = fit(*_design(*examples), setting)
-    model = compile_model(fitted, best["threshold"], best["tail_threshold"])
+    model = compile_model(fitted, best["threshold"], best["tail_threshold"], best["end_threshold"])
     data = {"setting": setting, "cross_validation": best, "examples": examples_digest()} | model.to_json()
     path = Path(str(resources.files("eventwatch").joinpath(MODEL_FILE)))
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")

@@ -77,13 +77,15 @@ def strip_boilerplate(text: str) -> str:
 
 def _furniture(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are furniture. In the body, a line the classifier scores at or above
-    its threshold; in the tail (after the last paragraph of prose, when there is one), at or
-    above the lower tail threshold, and so is a heading listed under a furniture line there
-    ("More from our reporters" and the headlines of other stories)."""
+    its threshold; in the tail (after the last paragraph of prose, when there is one; a long
+    line scored at or above the end threshold is not one), at or above the lower tail
+    threshold, and so is a heading listed under a furniture line there ("More from our
+    reporters" and the headlines of other stories)."""
     model = load_model()
     scores = furniture_scores(paragraphs, model)
     drop = [score >= model.threshold for score in scores]
-    tail = next((i + 1 for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i])), 0)
+    prose = (i for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i]) and scores[i] < model.end_threshold)
+    tail = next((i + 1 for i in prose), 0)
     listed = False
     for i in range(tail if tail else len(paragraphs), len(paragraphs)):
         drop[i] = drop[i] or scores[i] >= model.tail_threshold or (listed and not END_STOP.search(paragraphs[i]))
