@@ -199,14 +199,16 @@ def furniture_scores(lines: Sequence[str], model: FurnitureModel | None = None) 
     return model.probabilities(lines, shape_features(lines)).tolist() if lines else []
 
 
-def trailing_furniture(paragraph: str, model: FurnitureModel | None = None) -> str:
+def trailing_furniture(paragraph: str, model: FurnitureModel | None = None, longest: int = 4) -> str:
     """A paragraph without the sentences of furniture appended to it ("… the mayor said.
-    Follow us on Telegram."); its first sentence always stays."""
+    Follow us on Telegram."); its first sentence always stays. The run of the last one to
+    ``longest`` sentences is cut where it scores as furniture as a whole and its first sentence
+    scores at least the tail threshold alone (so that no sentence of prose goes with it)."""
     model = model or load_model()
-    breaks = list(SENTENCE_BREAK.finditer(paragraph))
-    while breaks:
-        cut = breaks.pop()
-        if furniture_scores([paragraph[cut.end() :]], model)[0] < model.threshold:
-            break
-        paragraph = paragraph[: cut.start()]
+    starts = [m for m in SENTENCE_BREAK.finditer(paragraph)][-longest:]
+    for cut in starts:  # the longest run first
+        run, first = paragraph[cut.end() :], SENTENCE_BREAK.split(paragraph[cut.end() :], maxsplit=1)[0]
+        run_score, first_score = furniture_scores([run, first], model)
+        if run_score >= model.threshold and first_score >= model.tail_threshold:
+            return paragraph[: cut.start()]
     return paragraph

@@ -58,15 +58,13 @@ def strip_boilerplate(text: str) -> str:
     Known furniture lines go first; then the learned line classifier (``boilerplate.py``)
     drops the lines it scores as furniture, the headings listed under a furniture line after
     the last paragraph of prose ("Related stories" and the headlines under it), and sentences
-    of furniture appended to the last paragraph."""
+    of furniture appended to the last two paragraphs."""
     lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    lines = ["" if is_boilerplate(line) else line for line in lines]
     where = [i for i, line in enumerate(lines) if line]
     for i, drop in zip(where, _furniture([lines[i] for i in where]), strict=True):
         if drop:
             lines[i] = ""
-    last = max((i for i, line in enumerate(lines) if line), default=None)
-    if last is not None:
+    for last in [i for i, line in enumerate(lines) if line][-2:]:
         lines[last] = trailing_furniture(lines[last])
     kept: list[str] = []
     for line in lines:
@@ -80,9 +78,11 @@ def _furniture(paragraphs: list[str]) -> list[bool]:
     its threshold; in the tail (after the last paragraph of prose, when there is one; a long
     line scored at or above the end threshold is not one), at or above the lower tail
     threshold, and so is a heading listed under a furniture line there ("More from our
-    reporters" and the headlines of other stories)."""
+    reporters" and the headlines of other stories) and any line between two of furniture."""
     model = load_model()
-    scores = furniture_scores(paragraphs, model)
+    scores = [
+        1.0 if is_boilerplate(p) else s for p, s in zip(paragraphs, furniture_scores(paragraphs, model), strict=True)
+    ]
     drop = [score >= model.threshold for score in scores]
     prose = (i for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i]) and scores[i] < model.end_threshold)
     tail = next((i + 1 for i in prose), 0)
@@ -90,6 +90,9 @@ def _furniture(paragraphs: list[str]) -> list[bool]:
     for i in range(tail if tail else len(paragraphs), len(paragraphs)):
         drop[i] = drop[i] or scores[i] >= model.tail_threshold or (listed and not END_STOP.search(paragraphs[i]))
         listed = listed or drop[i]
+    dropped = [i for i in range(tail if tail else len(paragraphs), len(paragraphs)) if drop[i]]
+    for i in range(dropped[0], dropped[-1]) if dropped else ():
+        drop[i] = True  # a line between two lines of furniture in the tail
     return drop
 
 
