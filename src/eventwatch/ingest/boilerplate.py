@@ -58,6 +58,9 @@ class Cues:
     separators: frozenset[str]
     speech: frozenset[str]
     self_reference: re.Pattern[str]
+    line_starts: re.Pattern[str]  # known furniture lines (clean.is_boilerplate)
+    notice_starts: re.Pattern[str]
+    notice_anywhere: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -72,7 +75,14 @@ def load_cues() -> Cues:
         frozenset(data["separators"]),
         frozenset(places["speech"]),
         re.compile("|".join(data["self_reference"]), re.I),
+        _starts(data["line_starts"]),
+        _starts(data["notice_starts"]),
+        re.compile("|".join(data["notice_anywhere"]), re.I),
     )
+
+
+def _starts(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile(r"^\W*(?:" + "|".join(patterns) + ")", re.I)
 
 
 def is_prose(line: str) -> bool:

@@ -8,34 +8,17 @@ import lxml.html
 from lxml import etree
 
 from eventwatch.errors import InputError, NotNews, TooLarge
-from eventwatch.ingest.boilerplate import END_STOP, furniture_scores, is_prose, load_model, trailing_furniture
+from eventwatch.ingest.boilerplate import (
+    END_STOP,
+    furniture_scores,
+    is_prose,
+    load_cues,
+    load_model,
+    trailing_furniture,
+)
 from eventwatch.records import Rejected
 
-# Lines that are site furniture, not reporting. Matched case-insensitively against short lines.
-_BOILERPLATE = re.compile(
-    r"""^\W*(?:
-        be\ the\ first\ to\ comment
-      | leave\ a\ (?:reply|comment)
-      | (?:this\ site|we)\ uses?\ akismet
-      | your\ email\ address\ will\ not\ be\ published
-      | (?:©|\(c\)\ \d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})
-      | all\ rights\ reserved
-      | unauthori[sz]ed\ use\ and/or\ duplication
-      | share\ (?:this|on)\b
-      | sign\ up\ (?:for|to)\ (?:our|the)\ newsletter
-      | subscribe\ to\ our\ newsletter
-      | follow\ us\ on\b
-      | (?:related|recommended)\ (?:stories|articles|posts)\W*$
-      | read\ more\W*$
-      | advertisement\W*$
-      | we\ use\ cookies
-      | (?:accept|manage)\ (?:all\ )?cookies
-    )""",
-    re.I | re.X,
-)
-_ANYWHERE = re.compile(r"all rights reserved|unauthori[sz]ed use and/or duplication|uses akismet", re.I)
 _BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section"}
-_NOTICE = re.compile(r"^\W*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*\d{4})", re.I)
 MAX_BOILERPLATE_LINE = 200
 # Copyright and reuse notices run long ("© 2023 X. Unauthorized use and/or duplication of this
 # material ... is strictly prohibited. Excerpts and links may be used ..."): up to this length a
@@ -47,9 +30,12 @@ def is_boilerplate(line: str) -> bool:
     stripped = line.strip()
     if not stripped:
         return False
-    if len(stripped) <= MAX_NOTICE_LINE and (_NOTICE.match(stripped) or _ANYWHERE.search(stripped)):
+    known = load_cues()
+    if len(stripped) <= MAX_NOTICE_LINE and (
+        known.notice_starts.match(stripped) or known.notice_anywhere.search(stripped)
+    ):
         return True
-    return len(stripped) <= MAX_BOILERPLATE_LINE and bool(_BOILERPLATE.match(stripped))
+    return len(stripped) <= MAX_BOILERPLATE_LINE and bool(known.line_starts.match(stripped))
 
 
 def strip_boilerplate(text: str) -> str:
