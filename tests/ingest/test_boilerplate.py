@@ -106,3 +106,9 @@ def test_numpy_scores_match_scikit_learn() -> None:
     shapes = shape_features(lines)
     assert np.allclose(model.probabilities(lines, shapes), fitted.scores(lines, shapes))
     assert load_model().threshold >= 0.5
+
+
+def test_furniture_after_a_terse_bulletin_is_removed() -> None:
+    bulletin = "Kharkiv: two people wounded in a drone strike.\nPower lines were hit in Izium.\nNo deaths reported."
+    text = f"{bulletin}\nThanks for reading our evening wrap.\nFollow the newsroom on X for more."
+    assert strip_boilerplate(text) == bulletin

@@ -10,6 +10,7 @@ from lxml import etree
 from eventwatch.errors import InputError, NotNews, TooLarge
 from eventwatch.ingest.boilerplate import (
     END_STOP,
+    FurnitureModel,
     furniture_scores,
     is_prose,
     load_cues,
@@ -61,25 +62,44 @@ def strip_boilerplate(text: str) -> str:
 
 def _furniture(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are furniture. In the body, a line the classifier scores at or above
-    its threshold; in the tail (after the last paragraph of prose, when there is one; a long
-    line scored at or above the end threshold is not one), at or above the lower tail
-    threshold, and so is a heading listed under a furniture line there ("More from our
-    reporters" and the headlines of other stories) and any line between two of furniture."""
+    its threshold. In the tail (after the last line of reporting, when there is one; see
+    ``_reports``): a long line at or above the end threshold, a short sentence at or above the
+    body's threshold, a line without a final stop at or above the lower tail threshold, a
+    heading listed under a furniture line ("More from our reporters" and the headlines of other
+    stories) and any line between two lines of furniture."""
     model = load_model()
     scores = [
         1.0 if is_boilerplate(p) else s for p, s in zip(paragraphs, furniture_scores(paragraphs, model), strict=True)
     ]
     drop = [score >= model.threshold for score in scores]
-    prose = (i for i in reversed(range(len(paragraphs))) if is_prose(paragraphs[i]) and scores[i] < model.end_threshold)
-    tail = next((i + 1 for i in prose), 0)
+    terse = not any(is_prose(p) for p in paragraphs)
+    reports = (i for i in reversed(range(len(paragraphs))) if _reports(paragraphs[i], scores[i], model, terse))
+    tail = next((i + 1 for i in reports), 0)
     listed = False
     for i in range(tail if tail else len(paragraphs), len(paragraphs)):
-        drop[i] = drop[i] or scores[i] >= model.tail_threshold or (listed and not END_STOP.search(paragraphs[i]))
+        line, score = paragraphs[i], scores[i]
+        bar = (
+            model.end_threshold
+            if is_prose(line)
+            else model.threshold
+            if END_STOP.search(line)
+            else model.tail_threshold
+        )
+        drop[i] = drop[i] or score >= bar or (listed and not END_STOP.search(line))
         listed = listed or drop[i]
     dropped = [i for i in range(tail if tail else len(paragraphs), len(paragraphs)) if drop[i]]
     for i in range(dropped[0], dropped[-1]) if dropped else ():
         drop[i] = True  # a line between two lines of furniture in the tail
     return drop
+
+
+def _reports(line: str, score: float, model: FurnitureModel, terse: bool) -> bool:
+    """A line of reporting that can end the article's body: a long paragraph of prose scored
+    below the end threshold or, in a terse bulletin with no such paragraph, a sentence scored
+    below the tail threshold."""
+    if is_prose(line):
+        return score < model.end_threshold
+    return terse and bool(END_STOP.search(line)) and score < model.tail_threshold
 
 
 def html_fragment_to_text(fragment: str) -> str:
