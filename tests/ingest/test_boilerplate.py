@@ -112,3 +112,8 @@ def test_furniture_after_a_terse_bulletin_is_removed() -> None:
     bulletin = "Kharkiv: two people wounded in a drone strike.\nPower lines were hit in Izium.\nNo deaths reported."
     text = f"{bulletin}\nThanks for reading our evening wrap.\nFollow the newsroom on X for more."
     assert strip_boilerplate(text) == bulletin
+
+
+def test_a_short_closing_news_sentence_stays() -> None:
+    for closing in ("No deaths were reported.", "No deaths reported.", "The inquiry is ongoing."):
+        assert strip_boilerplate(_article(closing, "Share this story")) == f"{BODY}\n{closing}"

@@ -63,10 +63,9 @@ def strip_boilerplate(text: str) -> str:
 def _furniture(paragraphs: list[str]) -> list[bool]:
     """Which paragraphs are furniture. In the body, a line the classifier scores at or above
     its threshold. In the tail (after the last line of reporting, when there is one; see
-    ``_reports``): a long line at or above the end threshold, a short sentence at or above the
-    body's threshold, a line without a final stop at or above the lower tail threshold, a
-    heading listed under a furniture line ("More from our reporters" and the headlines of other
-    stories) and any line between two lines of furniture."""
+    ``_reports``): a line at or above its bar (``_tail_bar``), a heading listed under a
+    furniture line ("More from our reporters" and the headlines of other stories) and any line
+    between two lines of furniture."""
     model = load_model()
     scores = [
         1.0 if is_boilerplate(p) else s for p, s in zip(paragraphs, furniture_scores(paragraphs, model), strict=True)
@@ -77,20 +76,24 @@ def _furniture(paragraphs: list[str]) -> list[bool]:
     tail = next((i + 1 for i in reports), 0)
     listed = False
     for i in range(tail if tail else len(paragraphs), len(paragraphs)):
-        line, score = paragraphs[i], scores[i]
-        bar = (
-            model.end_threshold
-            if is_prose(line)
-            else model.threshold
-            if END_STOP.search(line)
-            else model.tail_threshold
-        )
-        drop[i] = drop[i] or score >= bar or (listed and not END_STOP.search(line))
+        drop[i] = drop[i] or scores[i] >= _tail_bar(paragraphs[i], model, listed)
+        drop[i] = drop[i] or (listed and not END_STOP.search(paragraphs[i]))
         listed = listed or drop[i]
     dropped = [i for i in range(tail if tail else len(paragraphs), len(paragraphs)) if drop[i]]
     for i in range(dropped[0], dropped[-1]) if dropped else ():
         drop[i] = True  # a line between two lines of furniture in the tail
     return drop
+
+
+def _tail_bar(line: str, model: FurnitureModel, listed: bool) -> float:
+    """The score at which a line of the tail is furniture: the end threshold for a long line;
+    for a short sentence the body's threshold, or the tail one once furniture has begun; the
+    tail threshold for a line without a final stop."""
+    if is_prose(line):
+        return model.end_threshold
+    if END_STOP.search(line) and not listed:
+        return model.threshold
+    return model.tail_threshold
 
 
 def _reports(line: str, score: float, model: FurnitureModel, terse: bool) -> bool:
