@@ -33,7 +33,7 @@ import numpy as np
 from eventwatch.ngrams import Block, Matrix, strip_accents
 
 MODEL_FILE = "ingest/furniture/model.json"
-PROSE_MIN_WORDS = 12  # a line this long ending with a full stop is news prose for the place features
+PROSE_MIN_WORDS = 12  # a line this long is judged as a paragraph (end threshold), not a heading
 _WORD = re.compile(r"[\w'’@.-]+", re.UNICODE)
 END_STOP = re.compile(r"[.!?…][\"'”’)\]]*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -86,8 +86,9 @@ def _starts(patterns: list[str]) -> re.Pattern[str]:
 
 
 def is_prose(line: str) -> bool:
-    """A paragraph of reporting for the place features: long, ending with a full stop."""
-    return len(line.split()) >= PROSE_MIN_WORDS and bool(END_STOP.search(line))
+    """A long line, read as a paragraph of prose unless it scores as furniture at the end
+    threshold (with or without a final stop: "... an electric car. - Outlet.com")."""
+    return len(line.split()) >= PROSE_MIN_WORDS
 
 
 def _shape(line: str, cues: Cues) -> list[float]:
