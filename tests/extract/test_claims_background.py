@@ -144,3 +144,23 @@ def test_clause_reasons(text: str, trigger: str, reason: str | None) -> None:
 def test_an_interception_beside_a_trend_is_no_incident(services: Any) -> None:
     text = "Drone strikes hit the region several times a week, and air defences downed some of the drones."
     assert _mentions(text, services) == []
+
+
+def test_a_claim_joins_the_incident_whose_town_it_names(services: Any) -> None:
+    text = ("A drone hit an electricity substation in Shebekino in Russia's Belgorod region on Sunday. "
+            "Later that day shelling damaged a school in the Russian town of Valuyki. "
+            "Officials in Shebekino blamed Ukraine for the substation attack.")
+    mentions = {m.location: m for m in _mentions(text, services)}
+    assert {c.stance for c in mentions["Shebekino"].claims} == {"blames"}
+    assert not mentions["Valuyki"].claims
+
+
+def test_an_interception_told_first_links_to_its_attack(services: Any) -> None:
+    text = ("Russian air defences destroyed 23 Ukrainian drones over the Kursk and Belgorod regions overnight, "
+            "the defence ministry said. In Belgorod, a drone struck an electricity substation.")
+    mentions = _mentions(text, services)
+    strike = next(m for m in mentions if m.sub_event_type == "Air/drone strike")
+    interception = next(m for m in mentions if m.sub_event_type == "Disrupted weapons use")
+    assert [link.target for link in interception.links] == [strike.index]
+    assert "Russia" in (interception.actor1 or "") and "Ukraine" in (interception.actor2 or "")
+    assert "Ukraine" in (strike.actor1 or "")

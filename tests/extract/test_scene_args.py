@@ -54,3 +54,12 @@ def test_without_a_parse_the_most_precise_place(services: Any) -> None:
     text = "Shelling hit the Kharkiv region and the town of Chuhuiv, Kyiv's officials said."
     places = find_places(text, [], services.gazetteer, ("UA",))
     assert scene_place(places, None, (0, 8)) == most_precise(places)
+
+
+def test_a_typed_region_is_the_region_not_the_city_of_its_name(services: Any) -> None:
+    from eventwatch.extract.places import find_places
+
+    # GeoNames 524925 is Moscow Oblast; 524894 the federal city of Moscow
+    places = find_places("Police raided an office in the Moscow region.", [], services.gazetteer, ("RU",))
+    assert [(p.place.geonames_id, p.precision) for p in places] == [(524925, 3)]
+

@@ -22,7 +22,7 @@ from datetime import date
 from functools import cached_property
 
 from eventwatch.extract import foreground, nlp
-from eventwatch.extract.actors import Actor, find_attacker, find_target, is_defender
+from eventwatch.extract.actors import Actor, find_attacker, find_target, interception_actors
 from eventwatch.extract.casualties import find_casualties
 from eventwatch.extract.claims import ClaimMention, find_claims
 from eventwatch.extract.context import (
@@ -39,6 +39,7 @@ from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_cand
 from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame
 from eventwatch.extract.lead_date import first_dated_violation, lead_date
+from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.retype import retype
@@ -183,16 +184,12 @@ class _Reader:
 
     def actors(self, text: str, guess: TypeGuess, country: str | None,
                parsed: Parsed | None = None) -> tuple[Actor | None, Actor | None]:
-        """Who acted and who was acted on, never whoever reports it (`syntax.outside_event`).
-        In an interception the side named by its air defence is the defender (actor2);
-        actor1 is the side whose weapons were launched."""
-        attacker = find_attacker(text, country, outside_event(parsed, guess.trigger))
-        if attacker is not None and guess.sub_event_type == DISRUPTED and is_defender(text, attacker):
-            launcher = find_attacker(text[attacker.end :], country)
-            if launcher is not None:
-                launcher = replace(launcher, start=launcher.start + attacker.end, end=launcher.end + attacker.end)
-            return launcher, attacker
-        attacker = attacker or self.previous_attacker
+        """Who acted and who was acted on, never whoever reports it (`syntax.outside_event`);
+        in an interception, the interceptor and the side whose weapons it stopped."""
+        speaker = outside_event(parsed, guess.trigger)
+        if guess.sub_event_type == DISRUPTED:
+            return interception_actors(text, country, speaker, parsed, guess.trigger)
+        attacker = find_attacker(text, country, speaker, parsed, guess.trigger) or self.previous_attacker
         return attacker, find_target(text, country, attacker)
 
     @staticmethod
@@ -505,6 +502,9 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     clauses = foreground_pass(candidates, asserted, parses, services)
     reader = read_article(article, services, sentences, asserted, parses, clauses)
     reader.attach_generic_claims()
+    link_interceptions(reader.drafts, reader.resolved_date)
+    attach_orphan_claims(reader.drafts, reader.article_claims)
+    move_claims_to_named(reader.drafts)
     located = reader.located()
     retype(located)
     return to_mentions(article, located, reader.final_date, reader.article_claims, reader.attackers)

@@ -16,6 +16,7 @@ from typing import Any
 import regex
 
 from eventwatch.extract import vocab
+from eventwatch.extract.actors import phrase_actor, state_in
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,8 @@ class _Stance:
     stance: str
     gate: Any  # regex.Pattern: a cheap search every match of `pattern` needs
     pattern: Any  # speaker, adverbs, verb and complement
-    coordinated: Any  # the verb and complement joined to an earlier claim's ("and denied ...")
+    coordinated: Any  # the verb and complement joined to an earlier claim's ("and denied ..."); None
+    # for a rule whose pattern names its speaker itself ("no comment from Kyiv")
 
 
 @dataclass(frozen=True)
@@ -55,8 +57,9 @@ def _rules() -> _Rules:
     joint = data["coordinated"]["pattern"]
     stances = tuple(
         _Stance(s["stance"], vocab.compile_pattern(s["gate"], ignore_case=True),
-                vocab.compile_pattern(rf"{{speaker}}{{adverb}}\s+(?:{s['verb']})", fragments),
-                vocab.compile_pattern(rf"{joint}(?:{s['verb']})", fragments))
+                vocab.compile_pattern(s["verb"] if s.get("full") else rf"{{speaker}}{{adverb}}\s+(?:{s['verb']})",
+                                      fragments),
+                None if s.get("full") else vocab.compile_pattern(rf"{joint}(?:{s['verb']})", fragments))
         for s in data["stances"]
     )
     gates = "|".join(s["gate"] for s in data["stances"]) + "|" + data["reports"]["gate"]
@@ -85,16 +88,24 @@ def _same_side(speaker: str, agent: str) -> bool:
     words = regex.findall(r"\w+", agent.lower())
     if words and words[0] in {"its", "their", "our"}:
         return True
+    side = state_in(speaker)
+    if side is not None and side == state_in(agent):
+        return True  # "the defence ministry in Moscow" ... "Russian air defences"
     names = {_stem(w) for w in regex.findall(r"\p{Lu}\w{3,}", speaker)}
     return any(_stem(w) in names for w in regex.findall(r"\p{Lu}\w{3,}", agent))
 
 
-def _claim(match: Any, stance: str, generic: bool, speaker_of: ClaimMention | None = None) -> ClaimMention:
+def _claim(match: Any, stance: str, generic: bool, speaker_of: ClaimMention | None = None) -> ClaimMention | None:
     speaker = speaker_of.speaker if speaker_of else _tidy(match.group("speaker"))
     subject = match.groupdict().get("subject")
     subject = subject and _tidy(subject)
-    if stance == "attributes":
-        stance = "claims_responsibility" if subject and _same_side(speaker, subject) else "blames"
+    if stance in ("attributes", "claims_if_own"):
+        if not subject or phrase_actor(subject, 0, len(subject), None) is None:
+            return None  # "A drone struck ..., the governor said": no side named acting
+        own = _same_side(speaker, subject)
+        if stance == "claims_if_own" and not own:
+            return None  # "Russian missiles hit Kharkiv, the mayor said": a report
+        stance = "claims_responsibility" if own else "blames"
         subject = None if stance == "claims_responsibility" else subject
     span = speaker_of.speaker_span if speaker_of else match.span("speaker")
     return ClaimMention(speaker, stance, subject, match.start(), match.end(), generic, span)
@@ -106,12 +117,13 @@ def _coordinated(sentence: str, first: list[ClaimMention], rules: _Rules, generi
     found: list[ClaimMention] = []
     for claim in first:
         for rule in rules.stances:
-            if not rule.gate.search(sentence, claim.end):
+            if rule.coordinated is None or not rule.gate.search(sentence, claim.end):
                 continue
             for start in range(claim.end, min(len(sentence), claim.end + rules.window)):
                 match = rule.coordinated.match(sentence, start)
-                if match is not None:
-                    found.append(_claim(match, rule.stance, generic, claim))
+                claimed = _claim(match, rule.stance, generic, claim) if match is not None else None
+                if claimed is not None:
+                    found.append(claimed)
                     break
     return found
 
@@ -126,8 +138,10 @@ def find_claims(sentence: str) -> list[ClaimMention]:
         if not rule.gate.search(sentence):
             continue
         for match in rule.pattern.finditer(sentence):
-            if not any(c.start <= match.start() < c.end for c in found):
-                found.append(_claim(match, rule.stance, generic))
+            claimed = None if any(c.start <= match.start() < c.end for c in found) else _claim(
+                match, rule.stance, generic)
+            if claimed is not None:
+                found.append(claimed)
     found += [c for c in _coordinated(sentence, found, rules, generic)
               if not any(f.start <= c.start < f.end or c.start <= f.start < c.end for f in found)]
     if not found and rules.reports_gate.search(sentence):

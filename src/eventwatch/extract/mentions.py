@@ -14,6 +14,7 @@ from eventwatch.extract.sentences import Sentence
 from eventwatch.records import Article, Claim, Evidence, Link, Mention, ReportedCount, Weapon
 from eventwatch.taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, kind_of
 
+DISRUPTED = "Disrupted weapons use"
 _ATTACK_STANCES = ("blames", "declines_to_claim", "claims_responsibility", "denies_responsibility")
 # Event types whose unnamed attacker may be taken from the rest of the article.
 _ATTRIBUTED = (BATTLES, EXPLOSIONS, STRATEGIC)
@@ -49,9 +50,40 @@ def _draft_place(draft: Draft) -> tuple[PlaceMention | None, Sentence | None]:
     return draft.place, draft.place_sentence
 
 
+def _claimed(draft: Draft, country: str | None) -> Actor | None:
+    """The side the incident's own claims name as acting: the one blamed, or the one that
+    claims or declines to claim it."""
+    found = _article_attacker(draft.claims, Counter())
+    return state_force(found[0], country, 0, 0) if found else None
+
+
+def _interception_actors(draft: Draft, country: str | None) -> tuple[Actor | None, Actor | None]:
+    """ACLED's interception: actor1 the side that stopped the weapons (unnamed: the forces of
+    the country it happened over, when the weapons were another side's), actor2 the side that
+    launched them (unnamed: the attacker of the attack it belongs to)."""
+    interceptor = (draft.attacker or (None, None))[0]
+    launcher = (draft.target or (None, None))[0]
+    if launcher is None and draft.part_of is not None and draft.part_of.attacker is not None:
+        launcher = draft.part_of.attacker[0]
+    if launcher is None and draft.part_of is not None:
+        launcher = _claimed(draft.part_of, country)
+    if interceptor is None and country and (launcher is None or launcher.state not in (None, country)):
+        interceptor = state_force(country, country, 0, 0)
+    if interceptor is not None and launcher is not None and interceptor.name == launcher.name:
+        launcher = None
+    return interceptor, launcher
+
+
 def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Actor | None, Actor | None]:
+    if draft.sub_event_type == DISRUPTED:
+        return _interception_actors(draft, country)
+    event_type = kind_of(draft.sub_event_type).event_type
+    if country and event_type in (PROTESTS, RIOTS):  # a demonstration's actor1 is its crowd, whoever else is named
+        crowd, inter = ("Protesters", 6) if event_type == PROTESTS else ("Rioters", 5)
+        force = draft.attacker[0] if draft.attacker is not None and draft.attacker[0].state else None
+        return Actor(f"{crowd} ({country})", None, inter, 0, 0), (draft.target or (None, None))[0] or force
     root = draft.part_of or draft
-    attacker = (draft.attacker or root.attacker or (None, None))[0]
+    attacker = (draft.attacker or root.attacker or (None, None))[0] or _claimed(root, country)
     outside = [state for state in fallback if state != country]
     if attacker is None and outside and kind_of(draft.sub_event_type).event_type in _ATTRIBUTED:
         attacker = state_force(outside[0], country, 0, 0)

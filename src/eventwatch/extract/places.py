@@ -18,10 +18,15 @@ from eventwatch.extract.scene import is_metonym, not_the_scene
 from eventwatch.gazetteer import Gazetteer, normalise_name
 from eventwatch.records import Place
 
-_REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district)"
-_REGION = re.compile(
-    rf"\b(?:the\s+)?(?P<name>[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){{0,2}})\s+(?P<kind>{_REGION_WORD})\b"
-)
+_REGION_WORD = r"(?i:region|oblast|province|governorate|state|krai|republic|territory|district|raion|rayon|hromada)"
+# Second-level areas named after their town: the incident is in that town's area (geo_precision 2).
+_DISTRICT_WORDS = frozenset({"district", "raion", "rayon", "hromada"})
+_REGION_NAME = r"[A-Z][\w’'-]+(?:[ -][A-Z][\w’'-]+){0,2}"
+_REGION = re.compile(rf"\b(?:the\s+)?(?P<name>{_REGION_NAME})\s+(?P<kind>{_REGION_WORD})\b")
+# Regions named together before one plural type word: "the Mykolaiv and Odesa regions".
+_REGIONS = re.compile(
+    rf"\b(?P<names>{_REGION_NAME}(?:(?:,\s*|,?\s+and\s+){_REGION_NAME})+)\s+(?P<kind>{_REGION_WORD})s\b")
+_NAME_IN_LIST = re.compile(_REGION_NAME)
 _CAPS = re.compile(r"\b[A-Z][\w’'.-]*[\w](?:\s+(?:(?:al|el|de|del|da|do|dos|di|du|la|an|na|am|on|upon)\s+)?"
                    r"[A-Z][\w’'-]*\w)*")
 _CONNECTED = re.compile(r"[A-Z][\w’'.-]*\w(?:\s+[A-Z][\w’'-]*\w)*")  # the names a _CAPS span connects
@@ -67,6 +72,7 @@ SPELLING_SIMILARITY = 0.6
 CLOSE_SPELLING = 0.75
 _MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
+_POSSESSED = re.compile(r"['’]s\s+(?=[A-Z])")
 _NOT_PLACE_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -76,7 +82,7 @@ _DASH = r"(?:[—–]|--|\s-\s)"
 _NAME = r"[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,2}"
 DATELINE = re.compile(
     rf"^(?:[A-Z][A-Z.'’ -]{{1,40}}(?:,\s*[A-Z][\w.'’ ]{{1,30}}?)?\s*(?:{_DASH}|:)"
-    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z]+\)\s*{_DASH}))"
+    rf"|{_NAME}(?::|,\s*{_NAME}\s*{_DASH}|\s*\([A-Z][\w.]*\)\s*{_DASH}))"
 )
 # A bare compass word is a direction or the geopolitical West, never a region by that name.
 _COMPASS = frozenset({"West", "East", "North", "South"})
@@ -113,31 +119,56 @@ def _clean(name: str) -> str:
     return re.sub(r"(?:['’]s|['’])$", "", name)
 
 
-def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[PlaceMention]:
-    found: list[PlaceMention] = []
+def _named_regions(sentence: str) -> list[tuple[str, str, int, int, str]]:
+    """(name, type word, start of the name, end of the phrase, the phrase's words) of each
+    region phrase, those of a plural phrase ("the Mykolaiv and Odesa regions") one by one."""
+    found = []
+    for match in _REGIONS.finditer(sentence):
+        for name in _NAME_IN_LIST.finditer(sentence, match.start("names"), match.end("names")):
+            found.append((name.group(0), match.group("kind"), name.start(), name.end(), name.group(0)))
+    listed = [(start, end) for _, _, start, end, _ in found]
     for match in _REGION.finditer(sentence):
-        name, kind = _clean(match.group("name")), match.group("kind").lower()
-        if kind == "district":
-            place = _best_city(towns(gazetteer, name, context), context)
-            if place is not None:
-                found.append(PlaceMention(place, 2, match.start("name"), match.end(), match.group(0), place.name))
-            continue
-        region = _region(gazetteer, name, context, typed=True)
-        if region is not None and not not_the_scene(sentence, match.start(), match.end()):
-            found.append(PlaceMention(region, 3, match.start("name"), match.end(), match.group(0), region.name))
+        if not any(s <= match.start("name") < e for s, e in listed):
+            found.append((match.group("name"), match.group("kind"), match.start("name"), match.end(), match.group(0)))
     return found
 
 
-def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], typed: bool = False) -> Place | None:
-    """The region called `name`; `typed`: named with its type word ("the Gomel region"), which
-    also finds the region of the large town it is named after when GeoNames calls the
-    region otherwise (Homyel' in "Gomelskaya")."""
+def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> list[PlaceMention]:
+    found: list[PlaceMention] = []
+    for raw, word, start, end, words in _named_regions(sentence):
+        name, kind = _clean(raw), word.lower()
+        if kind in _DISTRICT_WORDS:
+            city = _city_of_district(gazetteer, raw, context)
+            place = city or _best_city(towns(gazetteer, name, context), context)
+            if place is not None:
+                found.append(PlaceMention(place, 1 if city else 2, start, end, words, place.name))
+            continue
+        region = _region(gazetteer, name, context, kind=kind)
+        if region is not None and not not_the_scene(sentence, start, end):
+            found.append(PlaceMention(region, 3, start, end, words, region.name))
+    return found
+
+
+def _city_of_district(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | None:
+    """The city whose district a possessive names ("Kyiv's Shevchenkivskyi district",
+    "Mogadishu's Hodan district"): the incident is in that city, as precisely as a town."""
+    owner = re.match(r"(.+?)['’]s\s", name)
+    city = _best_city(towns(gazetteer, owner.group(1), context), context) if owner else None
+    return city if city is not None and city.population >= PLACE_POPULATION else None
+
+
+def _region(gazetteer: Gazetteer, name: str, context: Sequence[str], kind: str = "") -> Place | None:
+    """The region called `name`; `kind`: the type word it was named with ("the Gomel region"),
+    which prefers a region over a city of the same name that is a region of its own (the
+    Moscow region, not the federal city) and also finds the region of the large town it is
+    named after when GeoNames calls the region otherwise (Homyel' in "Gomelskaya")."""
+    typed = f"{name} {kind}" if kind else name
     for iso2 in context:
-        region = gazetteer.region(name, country_iso2=iso2)
+        region = gazetteer.region(typed, country_iso2=iso2)
         if region is not None:
             return region
-    region = gazetteer.region(name)
-    if region is not None or not typed:
+    region = gazetteer.region(typed)
+    if region is not None or not kind:
         return region
     seat = _best_city(towns(gazetteer, name, context), context)
     return gazetteer.containing_admin1(seat) if seat is not None and seat.population >= PLACE_POPULATION else None
@@ -152,8 +183,12 @@ def towns(gazetteer: Gazetteer, name: str, context: Sequence[str] = (), country_
     of Hamm) is a town's only as its own name, a close spelling of it or a large town's (the
     small model calls Kiev a person)."""
     key = normalise_name(name)
-    return [m.place for m in gazetteer.lookup_matches(name, country_iso2=country_iso2)
-            if m.primary or m.place.feature not in ("city", "admin2") or _known_as(m.place, context)
+    matches = gazetteer.lookup_matches(name, country_iso2=country_iso2)
+    # a large town called so in its own right is meant over a city once called so ("Islamabad"
+    # is not Chattogram, "Islamabad" of old)
+    owned = any(m.primary and m.place.feature == "city" and m.place.population >= PLACE_POPULATION for m in matches)
+    return [m.place for m in matches
+            if m.primary or m.place.feature not in ("city", "admin2") or (_known_as(m.place, context) and not owned)
             or _spelling_of(key, normalise_name(m.place.name), CLOSE_SPELLING if own_names else SPELLING_SIMILARITY)]
 
 
@@ -211,7 +246,12 @@ def _spans(sentence: str, entities: Sequence[Entity]) -> list[tuple[int, int, bo
     dates = [(e.start, e.end) for e in entities if e.label in _NOT_PLACE_LABELS]
     for match in _CAPS.finditer(sentence):
         if not any(s <= match.start() < e for s, e in dates):
-            spans.append((match.start(), match.end(), False, labels.get(match.span(), "")))
+            label = labels.get(match.span()) or next(  # "Red Sea" of NER's "the Red Sea"
+                (name for (s, e), name in labels.items() if s <= match.start() and e == match.end()), "")
+            spans.append((match.start(), match.end(), False, label))
+            owned = _POSSESSED.search(match.group(0))  # "Yemen's Hodeidah": the town, also when NER took the country
+            if owned is not None:
+                spans.append((match.start() + owned.end(), match.end(), False, ""))
     return spans
 
 
@@ -250,6 +290,8 @@ def _lookup_span(
         place = None
     if place is None:  # a region by its bare name ("Texas", "Tatarstan"), else a district
         region = region or (_region(gazetteer, text, context) if by_ner else None)
+        if region is not None and label == "LOC" and context and region.iso2 not in context:
+            return None  # a sea or a range abroad is no state of that name ("the Red Sea" in a report on Yemen)
         if region is not None:
             return PlaceMention(region, 3, start, start + len(text), text, region.name)
         place = _best_city(candidates, context, "admin2", regions)
@@ -281,6 +323,8 @@ def find_places(
     article is about, used to pick among same-named places, as regions = (ISO2, admin1) of the
     regions it names; not_places = words the article uses as names of people, never read as
     towns unless NER calls them places and the town is a large one."""
+    line = DATELINE.match(sentence)
+    dateline_end = line.end() if line is not None else 0
     found = _regions(sentence, gazetteer, context)
     taken = [(p.start, p.end) for p in found]
     # a region named in the sentence tells which country its towns are in
@@ -296,10 +340,10 @@ def find_places(
             if mention is not None and not any(s < mention.end and mention.start < e for s, e in taken):
                 found.append(mention)
                 taken.append((mention.start, mention.end))
-    line = DATELINE.match(sentence)
-    if line is not None:
-        found = [replace(p, dateline=True) if p.end <= line.end() else p for p in found]
+    if dateline_end:
+        found = [replace(p, dateline=True) if p.end <= dateline_end else p for p in found]
     return sorted(found, key=lambda p: p.start)
+
 
 
 def _pieces(sentence: str, start: int, end: int,

@@ -31,9 +31,12 @@ LEXICON_PATH = Path(__file__).resolve().parent.parent / "lexicon" / "en" / "plac
 ATTACHED, FREE, NEVER, OFFICE = 0, 1, 2, 3
 # Edges the event's clause is climbed through from its trigger: an adverbial clause or a
 # conjunct is part of the same report ("hit a block, killing two"); reported speech
-# (ccomp), a relative clause and a parenthetical are where the climb stops.
+# (ccomp), a relative clause and a parenthetical are where the climb stops. A noun trigger
+# the small parser takes for an auxiliary ("Russian shelling hit ...": shelling ← aux ← hit)
+# is in its verb's clause.
 _CLIMB = frozenset({"advcl", "conj", "xcomp", "prep", "pobj", "dobj", "nsubj", "nsubjpass", "agent", "pcomp",
-                    "npadvmod", "attr", "compound", "amod", "appos", "dep", "acl", "advmod", "oprd", "obj"})
+                    "npadvmod", "attr", "compound", "amod", "appos", "dep", "acl", "advmod", "oprd", "obj",
+                    "aux", "auxpass"})
 # Edges that put a place outside the clause it hangs in: background and asides.
 _ASIDE = frozenset({"relcl", "parataxis"})
 # Edges by which a place modifies a noun ("Kharkiv's governor", "the Kharkiv administration").
