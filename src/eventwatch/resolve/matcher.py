@@ -17,6 +17,8 @@ import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import or_
+
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.duplicates import original_events
 from eventwatch.resolve.history import record
@@ -51,7 +53,10 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     for precision in (1, 2, 3):
         days = max(own, slack(precision, settings), settings.night_slack_days if own == 0 else 0)
         windows.append((precision, day - timedelta(days=days), day + timedelta(days=days)))
-    place = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, settings.max_km)
+    radius = max(settings.max_km, settings.neighbour_km)  # evidence.neighbour: a town within neighbour_km
+    near = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, radius)
+    region = place_block(mention.admin1, 3, None, None, radius)  # ... or in the mention's region
+    place = None if near is None or region is None else or_(near, region)
     return tx.candidate_events_by_precision(windows, country=mention.country, place=place)
 
 

@@ -18,8 +18,9 @@ from datetime import date
 
 from eventwatch.extract.sites import kind_of_name
 from eventwatch.records import Mention
+from eventwatch.resolve.evidence import agreements, day_apart, neighbour
 from eventwatch.resolve.merge import same_night
-from eventwatch.resolve.nights import at_night
+from eventwatch.resolve.nights import one_night
 from eventwatch.resolve.sites import alias_key, part_and_whole, part_kinds, proper_name, similar
 from eventwatch.settings import ResolveSettings
 from eventwatch.taxonomy import BATTLES, EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
@@ -106,8 +107,8 @@ def date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     days = max(slack(a.time_precision, settings), slack(b.time_precision, settings))
-    if days == 0 and (at_night(a) or at_night(b)):
-        days = settings.night_slack_days
+    if days == 0 and settings.night_slack_days and one_night(a, b):
+        return True
     return abs((a.event_date - b.event_date).days) <= days
 
 
@@ -165,7 +166,7 @@ def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
     """Whether two named sites are one facility: True for the same name (fuzzy) or the same
     kind of facility in one town where at most one name is more than the town's ("Lukoil oil
     refinery" and "Kstovo oil refinery" in Kstovo: an operator's name joins only within one
-    town); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
+    town, or in a region and one of its towns); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
     port") or two kinds in one town, one named only by its kind or of a kind the lexicon does
     not know ("Izmail port" and "a grain terminal", "the industrial site"); False for two
     facilities: in two places, each with a name of its own, or
@@ -174,7 +175,8 @@ def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
         return True
     if part_and_whole(a, b):
         return None
-    if not same_town(a, b, settings):
+    region = 3 in (a.geo_precision, b.geo_precision) and place_ok(a, b, settings)  # a town's site told of its region
+    if not (same_town(a, b, settings) or region):
         return False
     names = {fold(proper_name(m.site)) for m in (a, b)} - {"", fold(a.location), fold(b.location)}
     kinds = (kind_of_name(a.site or ""), kind_of_name(b.site or ""))
@@ -189,19 +191,25 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
     """The score of a mention against an event's merged values, with its reasons."""
     if not types_ok(event, mention, settings):
         return Match(0.0, (f"types incompatible ({event.sub_event_type} / {mention.sub_event_type})",))
+    site = same_site(event, mention, settings) if event.site and mention.site else None
+    facts = agreements(event, mention, site)
+    near: list[str] = []
     if problem := place_problem(event, mention, settings):
-        return Match(0.0, (f"places incompatible ({problem})",))
+        if not (why := neighbour(event, mention, km(event, mention), facts, settings)):
+            return Match(0.0, (f"places incompatible ({problem})",))
+        near.append(f"places {problem}: {why}")
     if not (date_ok(event, mention, settings) or same_toll_next_day(event, mention, settings)):
-        return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
-                           f"{event.time_precision} / {mention.time_precision})",))
-    reasons = ["compatible type, place and date +0.4"]
+        if not (why := day_apart(event, mention, facts, settings)):
+            return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
+                               f"{event.time_precision} / {mention.time_precision})",))
+        near.append(f"dates {event.event_date} / {mention.event_date}: {why}")
+    reasons = ["compatible type, place and date +0.4", *near]
     total = 0.4
     if event.sub_event_type == mention.sub_event_type:
         total, reasons = total + 0.2, [*reasons, "same sub-type +0.2"]
     elif why := kin(event, mention) or _one_family(event, mention, settings):
         total, reasons = total + 0.1, [*reasons, f"kindred types ({why}) +0.1"]
-    site = same_site(event, mention, settings) if event.site and mention.site else None
-    if site is False:
+    if site is False and not (problem and kind_of_name(event.site or "") == kind_of_name(mention.site or "")):
         return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
     if site:
         total, reasons = total + 0.3, [*reasons, "same site +0.3"]
@@ -226,8 +234,8 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
 def as_reported(merged: Mention, values: dict[str, object]) -> Mention:
     """The event's merged values with one source's own date, type, place name, site, toll and
     actors (values_by_source) in their place."""
-    changes: dict[str, object] = {k: values[k] for k in ("time_precision", "location", "admin1", "site", "fatalities",
-                                                         "actor1", "actor2") if k in values}  # fmt: skip
+    changes: dict[str, object] = {k: values[k] for k in ("time_precision", "date_phrase", "location", "admin1", "site",
+                                                         "fatalities", "actor1", "actor2") if k in values}  # fmt: skip
     if isinstance(values.get("event_date"), str):
         changes["event_date"] = date.fromisoformat(str(values["event_date"]))
     sub = values.get("sub_event_type")

@@ -1,0 +1,79 @@
+"""Near misses that the facts outweigh: two reports of one incident that disagree by a day or
+by a neighbouring town, let through only when enough independent facts agree.
+
+Sources date an incident by their own reading of "on Monday", "yesterday" or "last night"
+(relative to when each was published) and geocode "near Sévaré" or "outside Mopti" to
+different towns of one district. The strict rules (scoring.py) veto such pairs; here a
+pair one day apart, or in two towns of one region (or within neighbour_km), is still one
+incident when the sub-type agrees and at least `*_evidence` of these facts agree
+(`agreements`): the same site, the same number killed, the same number injured, the same
+target or victims (actor2). The attacker (actor1) is not counted: one army shells many
+towns a day. A day apart also needs a date that does not name its month ("on Monday",
+"yesterday": read against a publication date) on at least one side; two calendar dates a
+day apart are two days. Thresholds and how they were chosen: defaults.toml [resolve],
+docs/resolution.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwatch.records import Mention
+from eventwatch.resolve.merge import same_night
+from eventwatch.settings import ResolveSettings
+
+# A date phrase naming a calendar date: a day number, a month name or an ISO date. Other
+# day-precise phrases ("on Monday", "yesterday", "last night") are read against the
+# publication date, which outlets (and their time zones) differ on.
+_CALENDAR = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+
+
+def calendar_date(mention: Mention) -> bool:
+    """The mention's date was written as a calendar date ("10 June", "2025-06-10")."""
+    return bool(mention.date_phrase and _CALENDAR.search(mention.date_phrase.partition("(")[0]))
+
+
+def agreements(a: Mention, b: Mention, same_site: bool | None) -> tuple[str, ...]:
+    """The facts beyond type, place and date on which both mentions agree (`same_site`:
+    whether their named sites are one facility, scoring.same_site)."""
+    found = []
+    if same_site:
+        found.append("same site")
+    if a.fatalities and a.fatalities == b.fatalities:
+        found.append(f"same toll ({a.fatalities} killed)")
+    if a.injuries and a.injuries == b.injuries:
+        found.append(f"same injured ({a.injuries})")
+    if a.actor2 and a.actor2 == b.actor2:
+        found.append("same victims or target")
+    return tuple(found)
+
+
+def day_apart(a: Mention, b: Mention, facts: tuple[str, ...], settings: ResolveSettings) -> str | None:
+    """Why two day-precise dates one day apart can still be one incident, or None: at least
+    one is not a calendar date, the sub-types agree and enough facts agree."""
+    if not (a.event_date and b.event_date and a.time_precision == b.time_precision == 1):
+        return None
+    if abs((a.event_date - b.event_date).days) != 1 or (calendar_date(a) and calendar_date(b)):
+        return None
+    if a.sub_event_type != b.sub_event_type or len(facts) < settings.day_apart_evidence:
+        return None
+    return f"a day apart, a date read against its publication, but {', '.join(facts)}"
+
+
+def neighbour(a: Mention, b: Mention, distance: float | None, facts: tuple[str, ...],
+              settings: ResolveSettings) -> str | None:  # fmt: skip
+    """Why two places named differently (towns over town_km apart) can still be one
+    incident's, or None: both placed at least near a town, in one region or within
+    neighbour_km, the same day (or night), the same sub-type and enough facts agree."""
+    if not (a.country == b.country and a.geo_precision in (1, 2) and b.geo_precision in (1, 2)):
+        return None
+    one_region = bool(a.admin1) and a.admin1 == b.admin1
+    if not (one_region or (distance is not None and distance <= settings.neighbour_km)):
+        return None
+    same_day = a.event_date is not None and (a.event_date == b.event_date or same_night(a, b))
+    if not same_day or a.sub_event_type != b.sub_event_type or len(facts) < settings.neighbour_evidence:
+        return None
+    where = "one region" if one_region else f"{distance:.0f} km apart"
+    return f"{where}, the same day, but {', '.join(facts)}"
