@@ -21,6 +21,7 @@ from sqlalchemy import or_
 
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.duplicates import original_events
+from eventwatch.resolve.evidence import with_repeat
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
 from eventwatch.resolve.nights import with_night
@@ -124,7 +125,7 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
 
 def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> str:
     now = datetime.now(UTC)
-    mention = with_night(article, mention)
+    mention = with_repeat(article, with_night(article, mention))
     match, best, follows = _best(tx, article, mention, settings)
     if best is None or (match.score < settings.merge_threshold and not follows):
         site_id, _ = _register_site(tx, mention, None)

@@ -67,6 +67,14 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[before[-1] if before else 0 : after.start() if after else len(text)]
 
 
+def date_sentence(article: Article, mention: Mention) -> str | None:
+    """The sentence the mention's date was read from, if its evidence points into the text."""
+    evidence = mention.evidence.get("event_date")
+    if evidence is None or article.text[evidence.start : evidence.end] != evidence.quote:
+        return None
+    return _sentence(article.text, evidence.start, evidence.end)
+
+
 def with_night(article: Article, mention: Mention) -> Mention:
     """The mention with the night words of its date's sentence added to its date phrase
     ("on Tuesday" -> "on Tuesday (shortly after midnight)"), if the phrase has none; for an

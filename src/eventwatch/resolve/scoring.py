@@ -12,7 +12,6 @@ scores: docs/resolution.md.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -21,7 +20,7 @@ from eventwatch.records import Mention
 from eventwatch.resolve.evidence import agreements, day_apart, neighbour
 from eventwatch.resolve.merge import same_night
 from eventwatch.resolve.nights import one_night
-from eventwatch.resolve.sites import alias_key, part_and_whole, part_kinds, proper_name, similar
+from eventwatch.resolve.sites import alias_key, fold, part_and_whole, part_kinds, proper_name, similar
 from eventwatch.settings import ResolveSettings
 from eventwatch.taxonomy import BATTLES, EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
@@ -45,12 +44,6 @@ class Match:
 
     def describe(self) -> str:
         return f"score {self.score:.2f}: " + ", ".join(self.reasons)
-
-
-def fold(name: str | None) -> str:
-    """A place name without accents and case ("Ménaka" -> "menaka")."""
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def km(a: Mention, b: Mention) -> float | None:
@@ -166,7 +159,7 @@ def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
     """Whether two named sites are one facility: True for the same name (fuzzy) or the same
     kind of facility in one town where at most one name is more than the town's ("Lukoil oil
     refinery" and "Kstovo oil refinery" in Kstovo: an operator's name joins only within one
-    town, or in a region and one of its towns); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
+    town); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
     port") or two kinds in one town, one named only by its kind or of a kind the lexicon does
     not know ("Izmail port" and "a grain terminal", "the industrial site"); False for two
     facilities: in two places, each with a name of its own, or
@@ -175,8 +168,7 @@ def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
         return True
     if part_and_whole(a, b):
         return None
-    region = 3 in (a.geo_precision, b.geo_precision) and place_ok(a, b, settings)  # a town's site told of its region
-    if not (same_town(a, b, settings) or region):
+    if not same_town(a, b, settings):
         return False
     names = {fold(proper_name(m.site)) for m in (a, b)} - {"", fold(a.location), fold(b.location)}
     kinds = (kind_of_name(a.site or ""), kind_of_name(b.site or ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -23,6 +24,12 @@ FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el plant" vs "kremny el plant" sco
 
 
 _PROPER = re.compile(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)")
+
+
+def fold(name: str | None) -> str:
+    """A place name without accents and case ("Ménaka" -> "menaka")."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def proper_name(site: str | None) -> str:
