@@ -115,7 +115,8 @@ def neighbour(a: Mention, b: Mention, distance: float | None, facts: tuple[str, 
     for it) and enough facts agree.
     Without a site, two towns' tolls and victims agree by chance too often (shelling of two
     towns of one region the same day)."""
-    if not (a.country == b.country and a.geo_precision in (1, 2) and b.geo_precision in (1, 2)):
+    if settings.neighbour_km <= 0 or not (a.country == b.country and a.geo_precision in (1, 2)
+                                          and b.geo_precision in (1, 2)):  # fmt: skip
         return None
     one_region = bool(a.admin1) and a.admin1 == b.admin1
     if not (one_region or (distance is not None and distance <= settings.neighbour_km)):

@@ -55,9 +55,10 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
         days = max(own, slack(precision, settings), settings.night_slack_days if own == 0 else 0)
         windows.append((precision, day - timedelta(days=days), day + timedelta(days=days)))
     radius = max(settings.max_km, settings.neighbour_km)  # evidence.neighbour: a town within neighbour_km
-    near = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, radius)
-    region = place_block(mention.admin1, 3, None, None, radius)  # ... or in the mention's region
-    place = None if near is None or region is None else or_(near, region)
+    place = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, radius)
+    if settings.neighbour_km > 0:  # ... or in the mention's region
+        region = place_block(mention.admin1, 3, None, None, radius)
+        place = None if place is None or region is None else or_(place, region)
     return tx.candidate_events_by_precision(windows, country=mention.country, place=place)
 
 
