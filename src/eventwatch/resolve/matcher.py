@@ -124,9 +124,12 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
     return match, event, bool(linked)
 
 
-def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> str:
+def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings, one_date: bool = False
+                    ) -> str:  # fmt: skip
+    """The id of the event the mention joins or starts (`one_date`: all the article's mentions
+    share its date, so a night word anywhere in the article is its night)."""
     now = datetime.now(UTC)
-    mention = with_repeat(article, with_night(article, mention))
+    mention = with_repeat(article, with_night(article, mention, one_date))
     match, best, follows = _best(tx, article, mention, settings)
     if best is None or (match.score < settings.merge_threshold and not follows):
         site_id, _ = _register_site(tx, mention, None)
@@ -149,4 +152,5 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
 
 
 def resolve_article(tx: Tx, article: Article, mentions: list[Mention], settings: ResolveSettings) -> list[str]:
-    return [resolve_mention(tx, article, m, settings) for m in mentions]
+    one_date = len({m.event_date for m in mentions}) == 1
+    return [resolve_mention(tx, article, m, settings, one_date) for m in mentions]

@@ -75,18 +75,21 @@ def date_sentence(article: Article, mention: Mention) -> str | None:
     return _sentence(article.text, evidence.start, evidence.end)
 
 
-def with_night(article: Article, mention: Mention) -> Mention:
+def with_night(article: Article, mention: Mention, one_date: bool = False) -> Mention:
     """The mention with the night words of its date's sentence added to its date phrase
     ("on Tuesday" -> "on Tuesday (shortly after midnight)"), if the phrase has none; for an
     article's first mention (its lead incident), also those of the headline and first sentence
-    ("Refinery hit in overnight drone raid")."""
+    ("Refinery hit in overnight drone raid"); when all the article's mentions share one date
+    (`one_date`: one incident, or a strike and its interception), anywhere in the article."""
     evidence = mention.evidence.get("event_date")
     if mention.time_precision != 1 or evidence is None or at_night(mention):
         return mention
     if article.text[evidence.start : evidence.end] != evidence.quote:
         return mention
     found = night_words().search(_sentence(article.text, evidence.start, evidence.end))
-    if found is None and mention.index == 0:  # the lead incident: its night told in the headline or lead
+    if found is None and one_date:  # all the article's mentions on one date: its night told anywhere
+        found = night_words().search(f"{article.title or ''}\n{article.text}")
+    elif found is None and mention.index == 0:  # the lead incident: its night told in the headline or lead
         found = night_words().search(f"{article.title or ''}\n{_sentence(article.text.lstrip(), 0, 0)}")
     if found is None:
         return mention

@@ -17,7 +17,7 @@ from datetime import date
 
 from eventwatch.extract.sites import kind_of_name
 from eventwatch.records import Mention
-from eventwatch.resolve.evidence import agreements, day_apart, neighbour
+from eventwatch.resolve.evidence import agreements, day_apart, neighbour, repeated
 from eventwatch.resolve.merge import same_night
 from eventwatch.resolve.nights import one_night
 from eventwatch.resolve.sites import alias_key, fold, part_and_whole, part_kinds, proper_name, similar
@@ -100,8 +100,8 @@ def date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     days = max(slack(a.time_precision, settings), slack(b.time_precision, settings))
-    if days == 0 and settings.night_slack_days and one_night(a, b):
-        return True
+    if days == 0 and settings.night_slack_days and one_night(a, b) and repeated(a) == repeated(b):
+        return True  # one night told either side of midnight (not a repeat of the night before)
     return abs((a.event_date - b.event_date).days) <= days
 
 
