@@ -93,3 +93,10 @@ def test_a_port_and_its_grain_terminal_can_be_one_strike_but_two_ports_cannot() 
     assert score(port, terminal, SETTINGS) >= SETTINGS.merge_threshold
     assert score(replace(port, site="Nika port"), replace(terminal, site="Olvia port"), SETTINGS) == 0.0
     assert score(port, replace(terminal, site="Kherson railway station"), SETTINGS) == 0.0
+
+
+def test_a_refinery_called_a_plant_in_one_town_is_not_two_facilities() -> None:
+    refinery = replace(KHERSON, site="Kherson refinery")
+    plant = replace(KHERSON, article_id="b", site="Kherson plant")
+    assert score(refinery, plant, SETTINGS) >= SETTINGS.merge_threshold
+    assert score(refinery, replace(plant, site="Kherson school"), SETTINGS) == 0.0
