@@ -22,6 +22,7 @@ from dataclasses import replace
 from functools import cache
 from importlib import resources
 
+from eventwatch.extract.dates import DateGuess, names_month
 from eventwatch.records import Article, Mention
 from eventwatch.resolve.merge import same_night
 from eventwatch.resolve.nights import date_sentence
@@ -30,17 +31,12 @@ from eventwatch.settings import ResolveSettings
 
 REPEAT = "(a repeat)"  # added to the date phrase of a report that tells a repeated incident
 
-# A date phrase naming a calendar date: a day number, a month name or an ISO date. Other
-# day-precise phrases ("on Monday", "yesterday", "last night") are read against the
-# publication date, which outlets (and their time zones) differ on.
-_CALENDAR = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b", re.IGNORECASE
-)
-
-
 def calendar_date(mention: Mention) -> bool:
-    """The mention's date was written as a calendar date ("10 June", "2025-06-10")."""
-    return bool(mention.date_phrase and _CALENDAR.search(mention.date_phrase.partition("(")[0]))
+    """The mention's date was written as a calendar date naming its month ("10 June",
+    "2025-06-10"); other day-precise phrases ("on Monday", "yesterday", "last night") are
+    read against the publication date, which outlets (and their time zones) differ on."""
+    phrase = (mention.date_phrase or "").partition("(")[0]
+    return names_month(DateGuess(mention.event_date, mention.time_precision, phrase, None, "explicit"))
 
 
 @cache
