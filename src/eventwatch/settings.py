@@ -64,6 +64,9 @@ class ResolveSettings(BaseModel):
     town_km: Km = 5.0
     night_slack_days: Days = 1
     merge_threshold: Share = 0.65
+    day_apart_evidence: Annotated[int, Field(ge=1, le=10)] = 1
+    neighbour_km: Annotated[float, Field(ge=0.0, le=20_000.0)] = 0.0  # 0: off
+    neighbour_evidence: Annotated[int, Field(ge=1, le=10)] = 1
 
 
 class DuplicateSettings(BaseModel):

@@ -43,10 +43,27 @@ def test_same_site_on_another_day_never_merges() -> None:
 def test_a_night_may_be_dated_either_side_of_midnight() -> None:
     night = replace(KHERSON, date_phrase="overnight into Tuesday")
     morning = replace(KHERSON, event_date=date(2024, 3, 13), date_phrase="in the early hours of 13 March")
-    day = replace(KHERSON, event_date=date(2024, 3, 13), date_phrase="on Wednesday")
+    day = replace(KHERSON, event_date=date(2024, 3, 13), date_phrase="on Wednesday", injuries=5)
     assert score(night, morning, SETTINGS) >= SETTINGS.merge_threshold
-    assert score(KHERSON, day, SETTINGS) == 0.0
+    assert score(KHERSON, day, SETTINGS) == 0.0  # a day later, no fact in common
     assert merge(morning, night).event_date == date(2024, 3, 12)  # the night's first date
+
+
+def test_a_night_matches_only_its_other_date() -> None:
+    morning = replace(KHERSON, event_date=date(2024, 3, 13), date_phrase="in the early hours of 13 March")
+    evening = replace(KHERSON, event_date=date(2024, 3, 12), date_phrase="late on Tuesday", injuries=5)
+    next_day = replace(KHERSON, event_date=date(2024, 3, 14), date_phrase="on 14 March", injuries=5)
+    assert score(morning, evening, SETTINGS) >= SETTINGS.merge_threshold
+    assert score(morning, next_day, SETTINGS) == 0.0  # after midnight: the night began the day before
+
+
+def test_a_relative_date_a_day_off_joins_when_the_facts_agree() -> None:
+    site = replace(KHERSON, site="Kherson port", date_phrase="on Tuesday", injuries=0)
+    yesterday = replace(site, event_date=date(2024, 3, 13), date_phrase="yesterday")
+    assert score(site, yesterday, SETTINGS) >= SETTINGS.merge_threshold  # same site, a date read a day off
+    assert score(site, replace(yesterday, date_phrase="yesterday (a repeat)"), SETTINGS) == 0.0  # "hit again"
+    calendar = replace(site, date_phrase="on 12 March")
+    assert score(calendar, replace(yesterday, date_phrase="on 13 March"), SETTINGS) == 0.0  # two calendar dates
 
 
 def test_kindred_types_merge_only_in_one_named_town() -> None:
@@ -76,3 +93,10 @@ def test_a_port_and_its_grain_terminal_can_be_one_strike_but_two_ports_cannot() 
     assert score(port, terminal, SETTINGS) >= SETTINGS.merge_threshold
     assert score(replace(port, site="Nika port"), replace(terminal, site="Olvia port"), SETTINGS) == 0.0
     assert score(port, replace(terminal, site="Kherson railway station"), SETTINGS) == 0.0
+
+
+def test_a_refinery_called_a_plant_in_one_town_is_not_two_facilities() -> None:
+    refinery = replace(KHERSON, site="Kherson refinery")
+    plant = replace(KHERSON, article_id="b", site="Kherson plant")
+    assert score(refinery, plant, SETTINGS) >= SETTINGS.merge_threshold
+    assert score(refinery, replace(plant, site="Kherson school"), SETTINGS) == 0.0

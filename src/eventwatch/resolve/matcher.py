@@ -17,8 +17,11 @@ import hashlib
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
+from sqlalchemy import or_
+
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.duplicates import original_events
+from eventwatch.resolve.evidence import with_repeat
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
 from eventwatch.resolve.nights import with_night
@@ -51,7 +54,11 @@ def _candidates(tx: Tx, mention: Mention, settings: ResolveSettings) -> list[Eve
     for precision in (1, 2, 3):
         days = max(own, slack(precision, settings), settings.night_slack_days if own == 0 else 0)
         windows.append((precision, day - timedelta(days=days), day + timedelta(days=days)))
-    place = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, settings.max_km)
+    radius = max(settings.max_km, settings.neighbour_km)  # evidence.neighbour: a town within neighbour_km
+    place = place_block(mention.admin1, mention.geo_precision, mention.latitude, mention.longitude, radius)
+    if settings.neighbour_km > 0:  # ... or in the mention's region
+        region = place_block(mention.admin1, 3, None, None, radius)
+        place = None if place is None or region is None else or_(place, region)
     return tx.candidate_events_by_precision(windows, country=mention.country, place=place)
 
 
@@ -117,9 +124,12 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
     return match, event, bool(linked)
 
 
-def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> str:
+def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings, one_date: bool = False
+                    ) -> str:  # fmt: skip
+    """The id of the event the mention joins or starts (`one_date`: all the article's mentions
+    share its date, so a night word anywhere in the article is its night)."""
     now = datetime.now(UTC)
-    mention = with_night(article, mention)
+    mention = with_repeat(article, with_night(article, mention, one_date))
     match, best, follows = _best(tx, article, mention, settings)
     if best is None or (match.score < settings.merge_threshold and not follows):
         site_id, _ = _register_site(tx, mention, None)
@@ -142,4 +152,5 @@ def resolve_mention(tx: Tx, article: Article, mention: Mention, settings: Resolv
 
 
 def resolve_article(tx: Tx, article: Article, mentions: list[Mention], settings: ResolveSettings) -> list[str]:
-    return [resolve_mention(tx, article, m, settings) for m in mentions]
+    one_date = len({m.event_date for m in mentions}) == 1
+    return [resolve_mention(tx, article, m, settings, one_date) for m in mentions]

@@ -27,7 +27,7 @@ from functools import reduce
 from typing import Any
 
 from eventwatch.records import Article, Mention
-from eventwatch.resolve.nights import at_night
+from eventwatch.resolve.nights import one_night
 from eventwatch.taxonomy import hierarchy_rank
 
 PLACE_FIELDS = (
@@ -57,15 +57,9 @@ TRACKED = (
     "injuries",
 )
 def same_night(a: Mention, b: Mention) -> bool:
-    """Two day-precise dates one day apart, one of them a night: one night told either side
-    of midnight."""
-    return (
-        a.event_date is not None
-        and b.event_date is not None
-        and a.time_precision == b.time_precision == 1
-        and abs((a.event_date - b.event_date).days) == 1
-        and (at_night(a) or at_night(b))
-    )
+    """Two day-precise dates one day apart telling one night either side of midnight
+    (nights.one_night)."""
+    return one_night(a, b)
 
 
 def _night_first(base: Mention, new: Mention) -> bool:
@@ -78,6 +72,7 @@ def source_values(mention: Mention) -> dict[str, object]:
     for name in TRACKED:
         value = getattr(mention, name)
         values[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    values["date_phrase"] = mention.date_phrase  # not compared for display: how the source dated it
     return values
 
 

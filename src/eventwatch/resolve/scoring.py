@@ -12,15 +12,15 @@ scores: docs/resolution.md.
 from __future__ import annotations
 
 import math
-import unicodedata
 from dataclasses import dataclass, replace
 from datetime import date
 
 from eventwatch.extract.sites import kind_of_name
 from eventwatch.records import Mention
+from eventwatch.resolve.evidence import agreements, day_apart, neighbour, repeated
 from eventwatch.resolve.merge import same_night
-from eventwatch.resolve.nights import at_night
-from eventwatch.resolve.sites import alias_key, part_and_whole, part_kinds, proper_name, similar
+from eventwatch.resolve.nights import one_night
+from eventwatch.resolve.sites import alias_key, fold, part_and_whole, part_kinds, proper_name, similar
 from eventwatch.settings import ResolveSettings
 from eventwatch.taxonomy import BATTLES, EVENT_TYPE_OF, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC
 
@@ -44,12 +44,6 @@ class Match:
 
     def describe(self) -> str:
         return f"score {self.score:.2f}: " + ", ".join(self.reasons)
-
-
-def fold(name: str | None) -> str:
-    """A place name without accents and case ("Ménaka" -> "menaka")."""
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def km(a: Mention, b: Mention) -> float | None:
@@ -106,8 +100,8 @@ def date_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     if a.event_date is None or b.event_date is None:
         return False
     days = max(slack(a.time_precision, settings), slack(b.time_precision, settings))
-    if days == 0 and (at_night(a) or at_night(b)):
-        days = settings.night_slack_days
+    if days == 0 and settings.night_slack_days and one_night(a, b) and repeated(a) == repeated(b):
+        return True  # one night told either side of midnight (not a repeat of the night before)
     return abs((a.event_date - b.event_date).days) <= days
 
 
@@ -189,19 +183,25 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
     """The score of a mention against an event's merged values, with its reasons."""
     if not types_ok(event, mention, settings):
         return Match(0.0, (f"types incompatible ({event.sub_event_type} / {mention.sub_event_type})",))
+    site = same_site(event, mention, settings) if event.site and mention.site else None
+    facts = agreements(event, mention, site)
+    near: list[str] = []
     if problem := place_problem(event, mention, settings):
-        return Match(0.0, (f"places incompatible ({problem})",))
+        if not (why := neighbour(event, mention, km(event, mention), facts, settings)):
+            return Match(0.0, (f"places incompatible ({problem})",))
+        near.append(f"places {problem}: {why}")
     if not (date_ok(event, mention, settings) or same_toll_next_day(event, mention, settings)):
-        return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
-                           f"{event.time_precision} / {mention.time_precision})",))
-    reasons = ["compatible type, place and date +0.4"]
+        if not (why := day_apart(event, mention, facts, settings)):
+            return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
+                               f"{event.time_precision} / {mention.time_precision})",))
+        near.append(f"dates {event.event_date} / {mention.event_date}: {why}")
+    reasons = ["compatible type, place and date +0.4", *near]
     total = 0.4
     if event.sub_event_type == mention.sub_event_type:
         total, reasons = total + 0.2, [*reasons, "same sub-type +0.2"]
     elif why := kin(event, mention) or _one_family(event, mention, settings):
         total, reasons = total + 0.1, [*reasons, f"kindred types ({why}) +0.1"]
-    site = same_site(event, mention, settings) if event.site and mention.site else None
-    if site is False:
+    if site is False and not (problem and kind_of_name(event.site or "") == kind_of_name(mention.site or "")):
         return Match(0.0, (f"different sites ({event.site!r}, {mention.site!r})",))
     if site:
         total, reasons = total + 0.3, [*reasons, "same site +0.3"]
@@ -226,8 +226,8 @@ def score(event: Mention, mention: Mention, settings: ResolveSettings) -> float:
 def as_reported(merged: Mention, values: dict[str, object]) -> Mention:
     """The event's merged values with one source's own date, type, place name, site, toll and
     actors (values_by_source) in their place."""
-    changes: dict[str, object] = {k: values[k] for k in ("time_precision", "location", "admin1", "site", "fatalities",
-                                                         "actor1", "actor2") if k in values}  # fmt: skip
+    changes: dict[str, object] = {k: values[k] for k in ("time_precision", "date_phrase", "location", "admin1", "site",
+                                                         "fatalities", "actor1", "actor2") if k in values}  # fmt: skip
     if isinstance(values.get("event_date"), str):
         changes["event_date"] = date.fromisoformat(str(values["event_date"]))
     sub = values.get("sub_event_type")

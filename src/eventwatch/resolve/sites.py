@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -23,6 +24,12 @@ FUZZY_MIN = 88.0  # rapidfuzz ratio; "kremniy el plant" vs "kremny el plant" sco
 
 
 _PROPER = re.compile(r"^((?:[A-Z0-9][\w’'-]*)(?:[ -][A-Z0-9][\w’'-]*)*)")
+
+
+def fold(name: str | None) -> str:
+    """A place name without accents and case ("Ménaka" -> "menaka")."""
+    decomposed = unicodedata.normalize("NFKD", name or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
 
 
 def proper_name(site: str | None) -> str:
@@ -59,9 +66,21 @@ def part_and_whole(a: Mention, b: Mention) -> bool:
     return part_kinds(kind_of_name(a.site or ""), kind_of_name(b.site or ""))
 
 
+# Kinds by which sources name one facility: a refinery is an (oil) plant, a power station a
+# plant or station, an oil depot an oil terminal, a military airfield an airport.
+_NAMED_AS = {
+    "plant": {"refinery", "power facility"},
+    "station": {"railway station", "power facility", "pipeline"},
+    "depot": {"terminal"},
+    "airport": {"airbase"},
+}
+
+
 def part_kinds(kind_a: str | None, kind_b: str | None) -> bool:
-    """Whether one kind of facility is a part of the other (a terminal of a port)."""
-    return kind_b in _PARTS_OF.get(kind_a or "", ()) or kind_a in _PARTS_OF.get(kind_b or "", ())
+    """Whether one kind of facility is a part of the other (a terminal of a port), or a name
+    sources use for the other (a refinery called a plant)."""
+    return any(kind_b in table.get(kind_a or "", ()) or kind_a in table.get(kind_b or "", ())
+               for table in (_PARTS_OF, _NAMED_AS))  # fmt: skip
 
 
 def site_id(key: str, country: str | None) -> str:
