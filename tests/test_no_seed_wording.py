@@ -44,6 +44,8 @@ PHRASES = {
 # (file, phrase): the word is one entry of a general vocabulary, not a rule about one report.
 GENERAL = {
     ("lexicon/en/casualties.toml", "firefighters"): "one of the responder nouns that are never casualties",
+    ("lexicon/en/repeat.toml", "another"): "'another attack', 'yet another' mark a repeat incident for the resolver, "
+    "not an extraction stem",
 }
 
 
