@@ -22,10 +22,11 @@ ROOT = EXAMPLES.parent
 CORPORA = {
     "demo": EXAMPLES,
     "resolution": EXAMPLES / "resolution",
-    "blind-b1": ROOT / "quality" / "blind" / "b1" / "seeds",
     "blind-resolution1": ROOT / "quality" / "blind" / "resolution1",
+    **{f"blind-{p.name}": p / "seeds" for p in sorted((ROOT / "quality" / "blind").glob("*/"))
+       if (p / "seeds").is_dir() and not (p / "HELDOUT").exists()},  # a held-out set is never built here
     **{f"paraphrase-{p.name}": p / "seeds" for p in sorted((ROOT / "quality" / "paraphrase").glob("*/"))},
-}  # quality/blind/b2 is held out: never built here
+}
 runner = CliRunner()
 
 
