@@ -155,26 +155,12 @@ def _name_of(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
     return result
 
 
-def _town_own(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """ "the city's port": a facility of the event's town (unnamed: the town is the event's)."""
+def _unnamed(pattern: regex.Pattern[str], sentence: str, found: list[SiteMention]) -> list[SiteMention]:
+    """An unnamed facility, which the mention names after the event's town: "the city's port"
+    (`_TOWN_OWN`), "the main railway station", "a school" (`_GENERIC`); never an attribution
+    or a landmark."""
     result = []
-    for match in _TOWN_OWN.finditer(sentence):
-        mods = _mods(match.group("mods"))
-        if mods is None or any(s.start <= match.start("noun") < s.end for s in found):
-            continue
-        if _not_the_site(sentence, match.start(), match.end()):
-            continue
-        noun = " ".join(match.group("noun").split()).lower()
-        display = f"{mods} {noun}".strip()
-        result.append(SiteMention(display, "", _kind(noun), match.start("mods"), match.end()))
-    return result
-
-
-def _generic(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
-    """ "the main railway station", "a school": an unnamed facility, which the mention names
-    after the event's town; never an attribution or a landmark."""
-    result = []
-    for match in _GENERIC.finditer(sentence):
+    for match in pattern.finditer(sentence):
         mods = _mods(match.group("mods"))
         if mods is None or any(s.start <= match.start("noun") < s.end for s in found):
             continue
@@ -188,8 +174,8 @@ def _generic(sentence: str, found: list[SiteMention]) -> list[SiteMention]:
 def find_sites(sentence: str) -> list[SiteMention]:
     found = _named(sentence)
     found += _name_of(sentence, found)
-    found += _town_own(sentence, found)
-    found += _generic(sentence, found)
+    found += _unnamed(_TOWN_OWN, sentence, found)
+    found += _unnamed(_GENERIC, sentence, found)
     return sorted(found, key=lambda s: s.start)
 
 
