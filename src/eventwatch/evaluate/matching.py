@@ -1,7 +1,8 @@
 """How an acceptance entry's fields are matched against an extracted mention or event.
 
 Values match case-insensitively; 'a|b' accepts either; '*_contains' is a substring
-test; admin1 may be given with or without 'Oblast'/'Region'.
+test; admin1 may be given with or without 'Oblast'/'Region'; a claim's stance may be given by
+its first word ('claims' for claims_responsibility, 'denies' for denies_responsibility).
 """
 
 from __future__ import annotations
@@ -39,9 +40,13 @@ def _contains(actual: object, expected: str) -> bool:
     return actual is not None and any(o.casefold() in str(actual).casefold() for o in expected.split("|"))
 
 
+def _stance_ok(actual: str, wanted: str | None) -> bool:
+    return wanted is None or wanted in (actual, actual.split("_")[0])
+
+
 def _claim_ok(found: Found, wanted: dict[str, str]) -> bool:
     for claim in (*found.mention.claims, *found.event.mention.claims):
-        if claim.stance != wanted.get("stance", claim.stance):
+        if not _stance_ok(claim.stance, wanted.get("stance")):
             continue
         if "speaker_contains" in wanted and not _contains(claim.speaker, wanted["speaker_contains"]):
             continue
