@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -47,6 +49,45 @@ def _sqlite_connect_read_only(dbapi_connection: Any, record: Any) -> None:
 # to 40 threads; SQLAlchemy's default of 5 + 10 made the rest queue for a connection), kept open
 # for the 8 most concurrent. Reads in WAL mode never wait for the writer.
 SQLITE_POOL = {"pool_size": 8, "max_overflow": 32}
+
+
+# How long an opener waits for another one to finish migrating or setting up the side tables.
+# A write waits at most busy_timeout (5 s) for SQLite's lock, but a first migration holds it for
+# as long as creating the schema takes, which on a loaded machine can pass 5 s: the waiting
+# opener then failed with "database is locked" (tests/store/test_migrations.py, concurrent
+# openers). Opening retries lock errors until this deadline; every step is idempotent.
+OPEN_WAIT_SECONDS = 120.0
+
+
+def _locked(exc: Exception) -> bool:
+    return "database is locked" in f"{exc} {getattr(exc, 'detail', '')}"
+
+
+def _prepare(engine: Engine, url: str) -> None:
+    """Migrate to head and set up the SQLite side tables (idempotent, safe to run again)."""
+    try:
+        migrate.upgrade(engine)
+    except migrate.NewerRevision as exc:
+        raise StoreError(str(exc)) from exc
+    except SQLAlchemyError as exc:
+        orig = getattr(exc, "orig", None) or exc
+        raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
+    ensure_fts(engine)  # SQLite side tables, not modelled in schema.py (idempotent)
+    ensure_rollup(engine)
+
+
+def _prepare_waiting(engine: Engine, url: str, wait: float = OPEN_WAIT_SECONDS) -> None:
+    """_prepare, again while another opener holds the lock (SQLite), up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            _prepare(engine, url)
+            return
+        except StoreError as exc:
+            if engine.dialect.name != "sqlite" or not _locked(exc) or time.monotonic() >= deadline:
+                engine.dispose()
+                raise
+        time.sleep(random.uniform(0.05, 0.25))  # jittered: openers do not retry in step
 
 
 def _pool_options(url: URL) -> dict[str, int]:
@@ -141,17 +182,7 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     if upgrade:
-        try:
-            migrate.upgrade(engine)
-        except migrate.NewerRevision as exc:
-            engine.dispose()
-            raise StoreError(str(exc)) from exc
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            orig = getattr(exc, "orig", None) or exc
-            raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
-        ensure_fts(engine)  # SQLite side tables, not modelled in schema.py (idempotent)
-        ensure_rollup(engine)
+        _prepare_waiting(engine, url)
     return engine
 
 
