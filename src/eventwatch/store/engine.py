@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,46 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
     if upgrade:
         _prepare_waiting(engine, url)
     return engine
+
+
+class ChangeProbe:
+    """A token that changes whenever anything is committed to the database (SQLite: `PRAGMA
+    data_version` on a connection of its own, which never writes, so every commit by any other
+    connection, in this process or another, changes it). None when it cannot tell: another
+    backend, an in-memory database, or the probe's connection busy or failing (it never waits:
+    busy timeout 0). For caching what was read until the next write (api/cache.py)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Any = None
+        self._generation = 0  # a new connection's counter may repeat an old one's values
+        self._lock = threading.Lock()
+        self._usable = _pool_options(engine.url) is SQLITE_POOL  # a SQLite file
+
+    def __call__(self) -> tuple[int, int] | None:
+        if not self._usable:
+            return None
+        dbapi = self._engine.dialect.loaded_dbapi
+        with self._lock:
+            try:
+                if self._conn is None:
+                    cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
+                    options = {**cparams, "timeout": 0, "check_same_thread": False, "isolation_level": None}
+                    self._conn = dbapi.connect(*cargs, **options)
+                    self._generation += 1
+                return self._generation, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except dbapi.Error:
+                self._close()
+                return None
+
+    def _close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
 
 
 def revision_info(engine: Engine) -> dict[str, str | None]:
