@@ -7,9 +7,11 @@ Serves the app (`eventwatch serve`, one uvicorn process, the product's own comma
 client makes a fixed number of requests (bounded loops, no open-ended soak) cycling through
 `/events?limit=50`, one event, `/events.csv`, `/stats` and `/`, while two writer clients POST
 new articles with the bearer token. Prints requests/s, p50/p99 per endpoint, errors, and
-lost writes (a POST answered 200 whose article cannot then be read back). Without --db the
-demo corpus (examples/) is ingested into a temporary database first. The last line is one
-JSON object. Figures only: never a timed assertion in the tests.
+lost writes (a POST answered 200 whose article cannot then be read back), and the server
+process's CPU time per level (steadier than latency on a shared machine; it includes the
+server's share of the writes, resolving and storing: their extraction runs in the write
+process). Without --db the demo corpus (examples/) is ingested into a temporary database
+first. The last line is one JSON object. Figures only: never a timed assertion in the tests.
 """
 
 from __future__ import annotations
@@ -58,6 +60,15 @@ def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
             time.sleep(0.3)
     server.kill()
     raise SystemExit(f"the server did not start: {server.stderr.read().decode() if server.stderr else ''}")
+
+
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system) the process has used so far (Linux /proc; 0.0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -116,9 +127,10 @@ class Run:
 
 
 def level(
-    base: str, event_ids: list[str], clients: int, requests: int, texts: list[str], writes: int
+    base: str, event_ids: list[str], clients: int, requests: int, texts: list[str], writes: int, server: int
 ) -> dict[str, Any]:
     run = Run(base, event_ids)
+    cpu_before = process_cpu(server)
     threads = [threading.Thread(target=run.reader, args=(requests, n)) for n in range(clients)]
     threads += [threading.Thread(target=run.writer, args=(texts[n::2][:writes], n)) for n in range(2)]
     started = time.perf_counter()
@@ -127,6 +139,7 @@ def level(
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - started
+    server_cpu = process_cpu(server) - cpu_before  # reads, and the writers' resolve-and-store
     total = sum(len(v) for v in run.timings.values())
     by_path = {
         path: {"n": len(v), "p50_ms": round(statistics.median(v) * 1000), "p99_ms": round(percentile(v, 0.99) * 1000)}
@@ -136,6 +149,8 @@ def level(
         "clients": clients,
         "requests": total,
         "rps": round(total / elapsed, 1),
+        "server_cpu_s": round(server_cpu, 2),
+        "server_cpu_ms_per_request": round(1000 * server_cpu / max(total, 1), 2),
         "by_path": by_path,
         "errors": len(run.errors),
         "error_samples": run.errors[:5],
@@ -169,13 +184,14 @@ def main(argv: list[str] | None = None) -> int:
         event_ids = [item["id"] for item in httpx.get(f"{base}/events?limit=5").json()["items"]]
         results = []
         for clients in (int(c) for c in args.clients.split(",")):
-            found = level(base, event_ids, clients, args.requests, texts, args.writes)
+            found = level(base, event_ids, clients, args.requests, texts, args.writes, server.pid)
             results.append(found)
             events = found["by_path"].get("/events", {})
             print(
                 f"{clients:>3} clients: {found['requests']} requests, {found['rps']} req/s, /events p50 "
                 f"{events.get('p50_ms')} ms p99 {events.get('p99_ms')} ms, errors {found['errors']}, "
-                f"writes {found['writes']}, lost {found['lost_writes']}",
+                f"writes {found['writes']}, lost {found['lost_writes']}; server CPU {found['server_cpu_s']} s "
+                f"({found['server_cpu_ms_per_request']} ms per read, the writes' share included)",
                 flush=True,
             )
             for path, figures in found["by_path"].items():

@@ -41,6 +41,16 @@ def test_summary_fields(client: TestClient) -> None:
     }  # fmt: skip
 
 
+def test_listed_summaries_say_what_the_event_detail_says(client: TestClient) -> None:
+    """The list's summaries come from one query of their own (store.query.summary_rows), the
+    detail from the whole Event: every summary field agrees, n_sources and site included."""
+    listed = all_events(client)
+    assert any(item["n_sources"] > 1 for item in listed) and any(item["site"] for item in listed)
+    for item in listed:
+        detail = client.get(f"/events/{item['id']}").json()["event"]
+        assert {name: detail[name] for name in item} == item
+
+
 @pytest.mark.parametrize(
     ("params", "check"),
     [

@@ -3,7 +3,12 @@ processes open at the same moment), and databases from before migrations are ado
 
 from __future__ import annotations
 
+import multiprocessing
+import sqlite3
+import time
 from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.queues import Queue
+from pathlib import Path
 
 import pytest
 from alembic import command
@@ -13,7 +18,7 @@ from sqlalchemy import inspect, text
 
 from eventwatch.records import Article
 from eventwatch.store import create_store_engine, database_url, open_repository, revision_info
-from eventwatch.store.migrate import UNMODELLED_TABLE_PREFIXES, alembic_config, head_revision, modelled
+from eventwatch.store.migrate import BASELINE, UNMODELLED_TABLE_PREFIXES, alembic_config, head_revision, modelled
 from eventwatch.store.schema import metadata
 
 
@@ -63,6 +68,45 @@ def test_concurrent_openers_of_a_new_database_all_succeed(db_url: str) -> None:
     assert all(repo.counts()["articles"] == 0 for repo in repos)
     for repo in repos:
         repo.engine.dispose()
+
+
+def _open_and_count(url: str, said: Queue[str]) -> None:
+    """In a child process: say it is about to open, open, then say what it found."""
+    said.put("opening")
+    try:
+        repo = open_repository(url)
+        said.put(f"articles={repo.counts()['articles']}")
+        repo.engine.dispose()
+    except Exception as exc:  # reported to the test, which fails on it
+        said.put(f"{type(exc).__name__}: {exc}")
+
+
+def test_openers_in_other_processes_wait_out_a_migration_longer_than_busy_timeout(sqlite_db_url: str) -> None:
+    """The flaky concurrent-openers failure ("database is locked"): a first opener migrating a
+    new database holds SQLite's write lock for as long as the schema takes to create, which on
+    a loaded machine passed busy_timeout (5 s), and the openers waiting behind it gave up. Here
+    the lock is held for 6 s while three processes open a database that needs migrating."""
+    old = create_store_engine(sqlite_db_url, upgrade=False)
+    with old.begin() as conn:  # an old revision: each opener has migrations to run
+        command.upgrade(alembic_config(conn), BASELINE)
+    old.dispose()
+    holder = sqlite3.connect(Path(database_url(sqlite_db_url).database or ""), isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # as a first opener busy migrating
+    context = multiprocessing.get_context("spawn")
+    said: Queue[str] = context.Queue()
+    openers = [context.Process(target=_open_and_count, args=(sqlite_db_url, said)) for _ in range(3)]
+    for process in openers:
+        process.start()
+    try:
+        assert [said.get(timeout=120) for _ in openers] == ["opening"] * 3
+        time.sleep(6.0)  # past busy_timeout: every opener is waiting for the lock
+        holder.execute("COMMIT")
+        assert sorted(said.get(timeout=120) for _ in openers) == ["articles=0"] * 3
+    finally:
+        holder.close()
+        for process in openers:
+            process.join(timeout=60)
+    assert revision_info(create_store_engine(sqlite_db_url, upgrade=False))["current"] == head_revision()
 
 
 def test_downgrade_to_base_then_upgrade(db_url: str) -> None:

@@ -9,12 +9,14 @@ from fastapi import FastAPI
 
 from eventwatch import __version__
 from eventwatch.api import errors
+from eventwatch.api.cache import ResponseCache
 from eventwatch.api.guard import BodyLimit, SecurityHeaders
 from eventwatch.api.monitor import monitor_router
 from eventwatch.api.routes import export_router, read_router
 from eventwatch.api.write import write_router
 from eventwatch.settings import Settings
 from eventwatch.store import Repository, open_repository
+from eventwatch.store.engine import ChangeProbe
 
 DESCRIPTION = (
     "Conflict events extracted from news reports: deduplicated, geocoded, with every field traced "
@@ -36,7 +38,9 @@ def create_app(settings: Settings, repo: Repository | None = None) -> FastAPI:
     app.include_router(monitor_router())
     if importlib.util.find_spec("eventwatch.web") is not None:
         importlib.import_module("eventwatch.web").mount_dashboard(app)
-    # Outermost first: headers on every response, the 413 included; the body limit before routing.
+    # Outermost first: headers on every response, the 413 included; the body limit before routing;
+    # kept read answers (api/cache.py) before routing.
+    app.add_middleware(ResponseCache, token=ChangeProbe(app.state.repo.engine))
     app.add_middleware(BodyLimit, max_bytes=settings.api.max_body_bytes)
     app.add_middleware(SecurityHeaders, tile_url=settings.api.tile_url)
     return app

@@ -33,7 +33,7 @@ def _text(description: str) -> object:
     return Query(description=description, max_length=200, pattern=NO_NUL)
 
 
-def event_query(
+async def event_query(  # async: no worker thread for pure parsing (see routes.repo_of)
     start: Annotated[IsoDate | None, Query(description="Earliest event_date (YYYY-MM-DD, inclusive)")] = None,
     end: Annotated[IsoDate | None, Query(description="Latest event_date (YYYY-MM-DD, inclusive)")] = None,
     event_type: Annotated[str | None, _text("ACLED event type (case-insensitive)")] = None,

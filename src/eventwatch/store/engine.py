@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import random
+import threading
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -47,6 +50,45 @@ def _sqlite_connect_read_only(dbapi_connection: Any, record: Any) -> None:
 # to 40 threads; SQLAlchemy's default of 5 + 10 made the rest queue for a connection), kept open
 # for the 8 most concurrent. Reads in WAL mode never wait for the writer.
 SQLITE_POOL = {"pool_size": 8, "max_overflow": 32}
+
+
+# How long an opener waits for another one to finish migrating or setting up the side tables.
+# A write waits at most busy_timeout (5 s) for SQLite's lock, but a first migration holds it for
+# as long as creating the schema takes, which on a loaded machine can pass 5 s: the waiting
+# opener then failed with "database is locked" (tests/store/test_migrations.py, concurrent
+# openers). Opening retries lock errors until this deadline; every step is idempotent.
+OPEN_WAIT_SECONDS = 120.0
+
+
+def _locked(exc: Exception) -> bool:
+    return "database is locked" in f"{exc} {getattr(exc, 'detail', '')}"
+
+
+def _prepare(engine: Engine, url: str) -> None:
+    """Migrate to head and set up the SQLite side tables (idempotent, safe to run again)."""
+    try:
+        migrate.upgrade(engine)
+    except migrate.NewerRevision as exc:
+        raise StoreError(str(exc)) from exc
+    except SQLAlchemyError as exc:
+        orig = getattr(exc, "orig", None) or exc
+        raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
+    ensure_fts(engine)  # SQLite side tables, not modelled in schema.py (idempotent)
+    ensure_rollup(engine)
+
+
+def _prepare_waiting(engine: Engine, url: str, wait: float = OPEN_WAIT_SECONDS) -> None:
+    """_prepare, again while another opener holds the lock (SQLite), up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            _prepare(engine, url)
+            return
+        except StoreError as exc:
+            if engine.dialect.name != "sqlite" or not _locked(exc) or time.monotonic() >= deadline:
+                engine.dispose()
+                raise
+        time.sleep(random.uniform(0.05, 0.25))  # jittered: openers do not retry in step
 
 
 def _pool_options(url: URL) -> dict[str, int]:
@@ -141,18 +183,48 @@ def create_store_engine(url: str, *, upgrade: bool = True) -> Engine:
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
     if upgrade:
-        try:
-            migrate.upgrade(engine)
-        except migrate.NewerRevision as exc:
-            engine.dispose()
-            raise StoreError(str(exc)) from exc
-        except SQLAlchemyError as exc:
-            engine.dispose()
-            orig = getattr(exc, "orig", None) or exc
-            raise StoreError(f"cannot open database {_safe(url)}: {orig}", detail=str(exc)) from exc
-        ensure_fts(engine)  # SQLite side tables, not modelled in schema.py (idempotent)
-        ensure_rollup(engine)
+        _prepare_waiting(engine, url)
     return engine
+
+
+class ChangeProbe:
+    """A token that changes whenever anything is committed to the database (SQLite: `PRAGMA
+    data_version` on a connection of its own, which never writes, so every commit by any other
+    connection, in this process or another, changes it). None when it cannot tell: another
+    backend, an in-memory database, or the probe's connection busy or failing (it never waits:
+    busy timeout 0). For caching what was read until the next write (api/cache.py)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self._conn: Any = None
+        self._generation = 0  # a new connection's counter may repeat an old one's values
+        self._lock = threading.Lock()
+        self._usable = _pool_options(engine.url) is SQLITE_POOL  # a SQLite file
+
+    def __call__(self) -> tuple[int, int] | None:
+        if not self._usable:
+            return None
+        dbapi = self._engine.dialect.loaded_dbapi
+        with self._lock:
+            try:
+                if self._conn is None:
+                    cargs, cparams = self._engine.dialect.create_connect_args(self._engine.url)
+                    options = {**cparams, "timeout": 0, "check_same_thread": False, "isolation_level": None}
+                    self._conn = dbapi.connect(*cargs, **options)
+                    self._generation += 1
+                return self._generation, int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except dbapi.Error:
+                self._close()
+                return None
+
+    def _close(self) -> None:
+        conn, self._conn = self._conn, None
+        if conn is not None:
+            conn.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close()
 
 
 def revision_info(engine: Engine) -> dict[str, str | None]:

@@ -19,8 +19,8 @@ from sqlalchemy import Connection, Select, and_, distinct, exists, func, or_, se
 from eventwatch.errors import BadFilter
 from eventwatch.records import Event, Stance
 from eventwatch.store.codec import normalise_alias
-from eventwatch.store.loading import Clause
-from eventwatch.store.schema import claims, events, mentions, site_aliases
+from eventwatch.store.loading import Clause, chunks
+from eventwatch.store.schema import articles, claims, events, mentions, site_aliases, sites
 from eventwatch.store.search import is_broad, text_filter
 from eventwatch.taxonomy import ALL_SUB_EVENT_TYPES
 
@@ -56,6 +56,15 @@ class EventPage:
     """One page of Repository.find_events and the cursor of the next (None: the last page)."""
 
     events: list[Event]
+    next_cursor: str | None
+
+
+@dataclass(frozen=True)
+class SummaryPage:
+    """One page of Repository.find_summaries: a row per event with exactly the fields of the
+    API's EventSummary (see SUMMARY_COLUMNS), and the cursor of the next page."""
+
+    rows: list[dict[str, Any]]
     next_cursor: str | None
 
 
@@ -316,6 +325,44 @@ def page_ids(
         return [row[1] for row in rows], None
     key, last = rows[limit - 1]
     return [row[1] for row in rows[:limit]], Position(sort, key.isoformat() if isinstance(key, date) else key, last)
+
+
+# The event columns a summary shows (api.models.EventSummary), in its field order.
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type", "actor1", "actor2",
+    "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "injuries",
+    "site_id",
+)  # fmt: skip
+
+
+def summary_rows(conn: Connection, event_ids: list[str]) -> list[dict[str, Any]]:
+    """These events (exact ids, at most a page) as summary rows, in the order given: the
+    event's own columns, its site's name and how many articles report it. One query, no
+    Event built (a list of summaries shows nothing of the mentions but their count)."""
+    reported = (
+        select(func.count(distinct(mentions.c.article_id)))
+        .select_from(mentions.join(articles, mentions.c.article_id == articles.c.id))
+        .where(mentions.c.event_id == events.c.id)
+        .scalar_subquery()
+    )
+    stmt = (
+        select(
+            *(events.c[name] for name in SUMMARY_COLUMNS),
+            sites.c.name.label("site"),
+            events.c.weapon_kind,
+            reported.label("n_sources"),
+            events.c.notes,
+            events.c.first_seen,
+            events.c.last_updated,
+        )
+        .select_from(events.outerjoin(sites, sites.c.id == events.c.site_id))
+    )
+    by_id: dict[str, dict[str, Any]] = {}
+    for chunk in chunks(event_ids):
+        found = conn.execute(stmt.where(events.c.id.in_(chunk)))
+        names = list(found.keys())
+        by_id.update((row[0], dict(zip(names, row, strict=True))) for row in found.all())
+    return [by_id[event_id] for event_id in event_ids if event_id in by_id]
 
 
 def stats_queries(where: list[Clause]) -> tuple[Select[Any], Select[Any]]:
