@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 
 from eventwatch.extract import foreground, nlp, vocab
 from eventwatch.extract.actors import Actor, find_attacker, find_target, interception_actors
@@ -62,6 +62,11 @@ _MONTHISH = re.compile("|".join(map(re.escape, _MONTH_WORDS)) + r"|\d{4}-\d{2}-\
 _casualties = lru_cache(maxsize=4096)(find_casualties)  # an incident's sentence, then fill_casualties
 
 
+# The actor a sentence names acting, for the next sentence's incident and the article's
+# attackers: read only when one of those needs it (most sentences are never asked).
+_named_acting = lru_cache(maxsize=4096)(partial(find_attacker, event_country=None))
+
+
 @lru_cache(maxsize=4096)
 def _claims_of(text: str) -> tuple[ClaimMention, ...]:
     """``find_claims``, kept for the second reading of an article and for fill_place."""
@@ -73,8 +78,6 @@ Detector = Callable[[Sequence[str]], list[TypeGuess | None]]
 
 def model_detector() -> Detector:
     """The sentence model (``classify.detect``) with the threshold of the settings."""
-    from functools import partial
-
     from eventwatch.classify.detect import model_guesses
     from eventwatch.settings import load_settings
 
@@ -121,8 +124,8 @@ class _Reader:
         self.drafts: list[Draft] = []
         self.known_sites: dict[str, SiteMention] = {}
         self.article_claims: list[tuple[ClaimMention, Sentence]] = []
-        self.previous_attacker: Actor | None = None  # named in the sentence just before
-        self.attackers: Counter[str] = Counter()  # states named as acting, for unattributed attacks
+        self.previous_text: str | None = None  # the sentence just before: its actor, when needed
+        self.texts: list[str] = []  # every sentence read: the states named acting with weapons
         self._first_date: DateGuess | None = _UNSEEN  # first_calendar_date, found once
         self.lead: Draft | None = None  # the first incident that says where it happened (see located)
         self.publication_day = (
@@ -199,8 +202,19 @@ class _Reader:
         speaker = outside_event(parsed, guess.trigger)
         if guess.sub_event_type == DISRUPTED:
             return interception_actors(text, country, speaker, parsed, guess.trigger)
-        attacker = find_attacker(text, country, speaker, parsed, guess.trigger) or self.previous_attacker
+        attacker = find_attacker(text, country, speaker, parsed, guess.trigger) or (
+            _named_acting(self.previous_text) if self.previous_text is not None else None)
         return attacker, find_target(text, country, attacker)
+
+    def attackers(self) -> Counter[str]:
+        """The states named acting with weapons in the article, for unattributed attacks;
+        counted only when an incident needs them (`mentions._actors`)."""
+        found: Counter[str] = Counter()
+        for text in self.texts:
+            actor = _named_acting(text)
+            if actor is not None and actor.state and find_weapon(text):
+                found[actor.state] += 1  # a side named with weapons
+        return found
 
     @staticmethod
     def reportable(frame: Frame) -> bool:
@@ -355,9 +369,8 @@ class _Reader:
             self.attach_claims(claims, sentence)
             self.fill_place(sentence)
             self.fill_casualties(sentence)
-        self.previous_attacker = find_attacker(sentence.text, None)
-        if self.previous_attacker and self.previous_attacker.state and find_weapon(sentence.text):
-            self.attackers[self.previous_attacker.state] += 1  # a side named with weapons
+        self.previous_text = sentence.text
+        self.texts.append(sentence.text)
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed

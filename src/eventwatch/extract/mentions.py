@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import cache
 
 from eventwatch.extract.actors import Actor, state_force, state_in
 from eventwatch.extract.claims import ClaimMention
@@ -74,7 +75,7 @@ def _interception_actors(draft: Draft, country: str | None) -> tuple[Actor | Non
     return interceptor, launcher
 
 
-def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Actor | None, Actor | None]:
+def _actors(draft: Draft, country: str | None, fallback: Callable[[], list[str]]) -> tuple[Actor | None, Actor | None]:
     if draft.sub_event_type == DISRUPTED:
         return _interception_actors(draft, country)
     event_type = kind_of(draft.sub_event_type).event_type
@@ -84,9 +85,9 @@ def _actors(draft: Draft, country: str | None, fallback: list[str]) -> tuple[Act
         return Actor(f"{crowd} ({country})", None, inter, 0, 0), (draft.target or (None, None))[0] or force
     root = draft.part_of or draft
     attacker = (draft.attacker or root.attacker or (None, None))[0] or _claimed(root, country)
-    outside = [state for state in fallback if state != country]
-    if attacker is None and outside and kind_of(draft.sub_event_type).event_type in _ATTRIBUTED:
-        attacker = state_force(outside[0], country, 0, 0)
+    if attacker is None and kind_of(draft.sub_event_type).event_type in _ATTRIBUTED:
+        outside = [state for state in fallback() if state != country]
+        attacker = state_force(outside[0], country, 0, 0) if outside else None
     if attacker is None and country and kind_of(draft.sub_event_type).event_type in (PROTESTS, RIOTS):
         crowd, inter = ("Protesters", 6) if kind_of(draft.sub_event_type).event_type == PROTESTS else ("Rioters", 5)
         attacker = Actor(f"{crowd} ({country})", None, inter, 0, 0)
@@ -146,7 +147,7 @@ def _evidence(article: Article, draft: Draft, date: DateGuess | None) -> dict[st
     return found
 
 
-def _to_mention(article: Article, index: int, draft: Draft, date: DateGuess | None, fallback: list[str],
+def _to_mention(article: Article, index: int, draft: Draft, date: DateGuess | None, fallback: Callable[[], list[str]],
                 positions: dict[int, int]) -> Mention:
     kind = kind_of(draft.sub_event_type)
     place, _ = _draft_place(draft)
@@ -184,8 +185,14 @@ def to_mentions(
     drafts: Sequence[Draft],
     resolved_date: Callable[[Draft], DateGuess | None],
     article_claims: Sequence[tuple[ClaimMention, Sentence]],
-    attackers: Counter[str],
+    attackers: Callable[[], Counter[str]],
 ) -> list[Mention]:
-    fallback = _article_attacker(article_claims, attackers)
+    """`attackers` (the states named acting with weapons) is counted only when an incident
+    has no attacker of its own and its type may take the article's."""
+
+    @cache
+    def fallback() -> list[str]:
+        return _article_attacker(article_claims, attackers())
+
     positions = {id(d): i for i, d in enumerate(drafts)}
     return [_to_mention(article, i, d, resolved_date(d), fallback, positions) for i, d in enumerate(drafts)]

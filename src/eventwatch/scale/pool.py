@@ -2,14 +2,20 @@
 and spaCy model once (an initializer), articles are mapped in order, and the one writer in
 the parent stores their mentions in that same order — so the database equals a
 single-process run's. The workers extract up to AHEAD batches ahead of the one being
-stored, so that they do not wait while the writer stores (and HTML is parsed)."""
+stored, so that they do not wait while the writer stores (and HTML is parsed).
+
+Where workers are forked, the parent loads what extraction loads (spaCy, the sentence model,
+the rules' compiled patterns) once before the pool starts, by extracting a short article:
+every worker starts with them instead of loading its own (bench/throughput.py)."""
 
 from __future__ import annotations
 
+import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from datetime import UTC, datetime
 
 from eventwatch.extract.assemble import Services
 from eventwatch.records import Article, Mention, Rejected
@@ -23,6 +29,25 @@ def default_services() -> Services:
     from eventwatch.gazetteer import Gazetteer
 
     return Services(gazetteer=Gazetteer.open())
+
+
+# Read once in the parent before workers are forked: one sentence of each kind of stage.
+_WARM_TEXT = ("Russian drones struck a power plant in Kharkiv on Monday, killing two people, the governor said. "
+              "Air defences shot down five of them. Police detained 20 protesters in Minsk.")
+
+
+def _warm() -> None:
+    """Load extraction's models and patterns in this process, so that forked workers share
+    them (copy-on-write) instead of each loading its own; nothing is done where workers are
+    not forked. The gazetteer is closed again: each worker opens its own."""
+    method = multiprocessing.get_start_method(allow_none=True) or multiprocessing.get_all_start_methods()[0]
+    if method != "fork":
+        return
+    from eventwatch.gazetteer import Gazetteer
+
+    article = Article.build(_WARM_TEXT, "text", published_at=datetime(2024, 1, 1, tzinfo=UTC), origin="warm-up")
+    with Gazetteer.open() as gazetteer:
+        extract_or_reject(article, Services(gazetteer=gazetteer))
 
 
 def _start_worker(budget: float | None) -> None:
@@ -49,6 +74,7 @@ def extractor(services: Services | None = None, workers: int = 1, budget: float 
         here = services or default_services()
         yield batch_by_batch(lambda articles: [extract_or_reject(a, here, budget) for a in articles])
         return
+    _warm()
     with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(budget,)) as pool:
 
         def run(batches: Iterable[tuple[Tag, list[Article]]], /) -> Iterator[tuple[Tag, BatchMentions]]:
