@@ -108,8 +108,16 @@ def _joined(tx: Tx, old: Event, article: Article, mention: Mention, site_id: str
                    site_id=named.id if named else old.site_id or site_id, last_updated=now)  # fmt: skip
 
 
+def _days(event: Event, mention: Mention) -> int:
+    """Days between the event's date and the mention's (a week-precise "last week" at a site
+    struck twice that week goes to the nearer strike)."""
+    if event.mention.event_date is None or mention.event_date is None:
+        return 0
+    return abs((event.mention.event_date - mention.event_date).days)
+
+
 def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> tuple[Match, Event | None, bool]:
-    """The best-scoring event for the mention (ties: the lowest id), and whether it is one
+    """The best-scoring event for the mention (ties: the nearest date, then the lowest id), and whether it is one
     the mention must follow (its article copies, or is a version of, one of the event's)."""
     linked = original_events(tx, article) or tx.version_group_events(article.id)
     blocked = tx.blocked_articles(article.id) | {article.id}  # "do not merge" left by eventwatch split
@@ -120,7 +128,7 @@ def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings)
     ]
     if not scored:
         return Match(0.0, ("no candidate event in the date window and place",)), None, bool(linked)
-    match, event = min(scored, key=lambda pair: (-pair[0].score, pair[1].id))
+    match, event = min(scored, key=lambda pair: (-pair[0].score, _days(pair[1], mention), pair[1].id))
     return match, event, bool(linked)
 
 
