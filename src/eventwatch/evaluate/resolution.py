@@ -28,6 +28,7 @@ from eventwatch.evaluate.resolution_causes import (
     mention_errors,
     missing_counts,
     pair_causes,
+    unlinked_versions,
     version_counts,
 )
 from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
@@ -231,7 +232,7 @@ def _one_site(why: Mapping[tuple[Hashable, Hashable], str], truth: Clustering, g
 
 def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settings) -> dict[str, Any]:
     """Scores of the events in `repo` (built from `folder`) against the gold file's content."""
-    _, ids = _article_ids(folder, settings)
+    articles, ids = _article_ids(folder, settings)
     stored = _stored(repo)
     predicted: dict[Hashable, Hashable] = {}
     truth: dict[Hashable, Hashable] = {}
@@ -275,6 +276,9 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
             gold.get("same_day_same_region_different_places", []), predicted, truth
         ),
         **_article_links(repo, ids, gold),
+        "unlinked_versions": unlinked_versions(
+            [[ids.get(a, a) for a in g] for g in gold.get("superseded", [])], repo.article_links()[1],
+            {a.id: a for a in articles}, {a: [m for m, _ in pairs] for a, pairs in stored.items()}),
         "split_pair_reasons": dict(sorted(Counter(splits_why.values()).items())),
         "merged_pair_kinds": dict(sorted(Counter(merges_why.values()).items())),
         "causes": {

@@ -16,10 +16,12 @@ from typing import Any
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from eventwatch.records import Mention
+from eventwatch.records import Article, Mention
+from eventwatch.resolve.duplicates import jaccard, shingles
 from eventwatch.resolve.evidence import agreements, calendar_date, repeated
 from eventwatch.resolve.scoring import km
 from eventwatch.resolve.sites import alias_key, similar
+from eventwatch.resolve.versions import canonical_url, marked
 
 # rapidfuzz ratio at which a stored place name is the gold one (as evaluate/resolution.py).
 PLACE_MIN = 80.0
@@ -126,3 +128,31 @@ def version_counts(groups: list[list[str]], copy_of: Mapping[str, str], supersed
     if groups:
         found["group sizes " + ",".join(str(len(g)) for g in sorted(groups, key=len))] += 1
     return dict(sorted(found.items()))
+
+
+def unlinked_versions(groups: list[list[str]], superseded_by: Mapping[str, str], articles: Mapping[str, Article],
+                      mentions: Mapping[str, Sequence[Mention]]) -> dict[str, int]:  # fmt: skip
+    """For gold version groups (article ids, oldest first) whose first and last are not in
+    one version group: what versions.same_story looks at, counted (URL, outlet, update
+    marker, shingle overlap, places and dates of their mentions)."""
+    found: Counter[str] = Counter()
+    for group in groups:
+        first, last = articles.get(group[0]), articles.get(group[-1])
+        one = first is not None and last is not None and superseded_by.get(first.id, first.id) == superseded_by.get(
+            last.id, last.id)  # fmt: skip
+        if first is None or last is None or one:
+            continue
+        found[_version_facets(first, last, mentions)] += 1
+    return dict(sorted(found.items()))
+
+
+def _version_facets(first: Article, last: Article, mentions: Mapping[str, Sequence[Mention]]) -> str:
+    places = [{m.location for m in mentions.get(a.id, ()) if m.location} for a in (first, last)]
+    dates = [{m.event_date for m in mentions.get(a.id, ()) if m.event_date} for a in (first, last)]
+    overlap = jaccard(shingles(first.text, 5), shingles(last.text, 5))
+    nested = places[0] <= places[1] or places[1] <= places[0]
+    order = "in order" if first.published_at and last.published_at and first.published_at <= last.published_at else "?"
+    return (f"url {'same' if canonical_url(first.url) == canonical_url(last.url) else 'other'}, outlet "
+            f"{'same' if first.outlet == last.outlet else 'other'}, marked {int(marked(first))}/{int(marked(last))}, "
+            f"jaccard {overlap:.1f}, places {'nested' if nested else 'apart'}, dates "
+            f"{'shared' if dates[0] & dates[1] else 'apart'}, published {order}")
