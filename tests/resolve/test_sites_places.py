@@ -50,9 +50,9 @@ def test_kindred_types_a_day_apart_at_one_named_site_join() -> None:
     assert score(market, replace(attack, site="Kherson railway station"), SETTINGS) == 0.0
 
 
-def _event(published: datetime) -> Event:
-    ref = SourceRef("a", 0, "Outlet", None, published)
-    return Event("e", KSTOVO, (ref,), {}, None, 1, published, published)
+def _event(published: datetime, phrase: str = "on 12 March", index: int = 0) -> Event:
+    ref = SourceRef("a", index, "Outlet", None, published)
+    return Event("e", KSTOVO, (ref,), {"a": {"date_phrase": phrase}}, None, 1, published, published)
 
 
 def test_a_report_of_a_repeated_strike_never_joins_an_event_that_was_old_news() -> None:
@@ -62,3 +62,12 @@ def test_a_report_of_a_repeated_strike_never_joins_an_event_that_was_old_news() 
     assert _older_news(_event(first), again, repeat)
     assert not _older_news(_event(first), again, KSTOVO)  # not marked "again"
     assert not _older_news(_event(first), replace(ARTICLE, published_at=first + timedelta(days=1)), repeat)
+    assert not _older_news(_event(first), again, replace(repeat, index=1))  # a background mention
+
+
+def test_an_earlier_strikes_report_never_joins_the_repeat_that_came_first() -> None:
+    first = datetime(2024, 3, 12, 9, tzinfo=UTC)
+    repeat_event = _event(first + timedelta(days=8), "on 12 March (a repeat)")
+    assert _older_news(repeat_event, replace(ARTICLE, published_at=first), KSTOVO)
+    assert not _older_news(_event(first + timedelta(days=8), "on 12 March (a repeat)", index=2),
+                           replace(ARTICLE, published_at=first), KSTOVO)  # fmt: skip
