@@ -23,6 +23,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
 from eventwatch.errors import EvalError
+from eventwatch.evaluate.resolution_causes import (
+    error_counts,
+    mention_errors,
+    missing_counts,
+    pair_causes,
+    unlinked_versions,
+    version_counts,
+)
 from eventwatch.evaluate.scratch import mentions_by_article, scratch_store
 from eventwatch.extract.assemble import Services
 from eventwatch.extract.sites import kind_of_name
@@ -132,7 +140,7 @@ def _linked(pairs: list[tuple[str, str]], link: Mapping[str, str]) -> int:
     )
 
 
-def _article_links(repo: Repository, files: Mapping[str, str], gold: dict[str, Any]) -> dict[str, int]:
+def _article_links(repo: Repository, files: Mapping[str, str], gold: dict[str, Any]) -> dict[str, Any]:
     """Copies and versions among the gold's wire copies, templated bulletins (each about
     another place: never copies) and corrected republications (the later version must
     supersede the earlier one)."""
@@ -150,6 +158,8 @@ def _article_links(repo: Repository, files: Mapping[str, str], gold: dict[str, A
         "templated_linked_as_copies": _linked(templated, copy_of),
         "n_templated_pairs": len(templated),
         "superseded_ok": sum(superseded_by.get(a) == b or superseded_by.get(b) == a for a, b in superseded),
+        "superseded_groups": version_counts([[ids.get(a, a) for a in g] for g in gold.get("superseded", [])],
+                                            copy_of, superseded_by),
         "superseded_as_copies": _linked(superseded, copy_of),
         "n_superseded": len(superseded),
     }
@@ -171,10 +181,10 @@ def _coarse(reason: str) -> str:
 
 def _split_reasons(
     mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
-) -> dict[str, int]:
+) -> dict[tuple[Hashable, Hashable], str]:
     """Per pair of one incident's mentions left in two events, the rule that kept them
-    apart (an aggregate count by rule, for error analysis)."""
-    found: Counter[str] = Counter()
+    apart (counted by rule for error analysis)."""
+    found: dict[tuple[Hashable, Hashable], str] = {}
     for pair in _pairs(gold):
         x, y = sorted(pair, key=repr)
         if predicted[x] == predicted[y]:
@@ -182,23 +192,23 @@ def _split_reasons(
         first, second = mentions[x], mentions[y]
         match = explain(first, second, settings.resolve)
         if first.article_id == second.article_id:
-            found["same article"] += 1
+            found[x, y] = "same article"
         elif match.score == 0 and match.reasons[0].startswith("different sites"):
             town = "one town" if same_town(first, second, settings.resolve) else "not one town"
             kinds = {kind_of_name(m.site or "") for m in (first, second)}
-            found[f"different sites: {town}, {len(kinds)} kind(s){', one unknown' if None in kinds else ''}"] += 1
+            found[x, y] = f"different sites: {town}, {len(kinds)} kind(s){', one unknown' if None in kinds else ''}"
         elif match.score == 0:
-            found[_coarse(match.reasons[0])] += 1
+            found[x, y] = _coarse(match.reasons[0])
         else:
-            found["below threshold" if match.score < settings.resolve.merge_threshold else "order of joining"] += 1
-    return dict(sorted(found.items()))
+            found[x, y] = "below threshold" if match.score < settings.resolve.merge_threshold else "order of joining"
+    return found
 
 
 def _merge_kinds(
     mentions: Mapping[Hashable, Mention], predicted: Clustering, gold: Clustering, settings: Settings
-) -> dict[str, int]:
-    """Per pair of two incidents' mentions put in one event, how alike they are (aggregate)."""
-    found: Counter[str] = Counter()
+) -> dict[tuple[Hashable, Hashable], str]:
+    """Per pair of two incidents' mentions put in one event, how alike they are."""
+    found: dict[tuple[Hashable, Hashable], str] = {}
     for pair in _pairs(predicted):
         x, y = sorted(pair, key=repr)
         if gold[x] == gold[y]:
@@ -208,18 +218,28 @@ def _merge_kinds(
         same = "same sub-type" if a.sub_event_type == b.sub_event_type else "other sub-types"
         sites = f"sites: {same_site(a, b, settings.resolve)}" if a.site and b.site else "not both sites"
         sites += ", same town" if same_town(a, b, settings.resolve) else ", not one town"
-        found[f"precision {a.time_precision}/{b.time_precision}, {days} days apart, {same}, {sites}"] += 1
-    return dict(sorted(found.items()))
+        found[x, y] = f"precision {a.time_precision}/{b.time_precision}, {days} days apart, {same}, {sites}"
+    return found
+
+
+def _one_site(why: Mapping[tuple[Hashable, Hashable], str], truth: Clustering, gold: dict[str, Any]
+              ) -> dict[tuple[Hashable, Hashable], str]:  # fmt: skip
+    """The merged pairs' kinds, marked when their two incidents are one site's on different days."""
+    pairs = {frozenset(map(str, p)) for p in gold.get("same_site_different_days", [])}
+    one = {(x, y) for x, y in why if frozenset((str(truth[x]), str(truth[y]))) in pairs}
+    return {p: f"{'same site, other days: ' if p in one else ''}{kind}" for p, kind in why.items()}
 
 
 def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settings) -> dict[str, Any]:
     """Scores of the events in `repo` (built from `folder`) against the gold file's content."""
-    _, ids = _article_ids(folder, settings)
+    articles, ids = _article_ids(folder, settings)
     stored = _stored(repo)
     predicted: dict[Hashable, Hashable] = {}
     truth: dict[Hashable, Hashable] = {}
     mentions: dict[Hashable, Mention] = {}
-    missing = 0
+    errors: dict[Hashable, tuple[str, ...]] = {}
+    incidents = {str(i["id"]): i for i in gold["incidents"]}
+    missing: list[tuple[dict[str, Any], bool]] = []
     for report in gold["reports"]:
         article = ids.get(report["file"])
         if article is None:
@@ -229,9 +249,10 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
             item = (report["file"], n)
             picked = _pick(stored.get(article, []), wanted, used)
             if picked is None:
-                missing += 1
+                missing.append((wanted, bool(stored.get(article))))
                 continue
             predicted[item], truth[item], mentions[item] = picked[1], wanted["incident"], picked[0]
+            errors[item] = mention_errors(picked[0], incidents.get(str(wanted["incident"]), {}), wanted)
     split_of = {i["id"]: i.get("split", "dev") for i in gold["incidents"]}
     splits = {}
     for split in sorted(set(split_of.values())):
@@ -239,11 +260,13 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
         sub_pred, sub_gold = {i: predicted[i] for i in keep}, {i: truth[i] for i in keep}
         splits[split] = {"n_mentions": len(keep), "pairwise": pairwise(sub_pred, sub_gold),
                          "bcubed": bcubed(sub_pred, sub_gold)}
+    splits_why = _split_reasons(mentions, predicted, truth, settings)
+    merges_why = _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth, settings)
     return {
         "n_reports": len(gold["reports"]),
         "n_incidents": len(gold["incidents"]),
         "n_mentions_scored": len(truth),
-        "n_mentions_missing": missing,
+        "n_mentions_missing": len(missing),
         "n_events": len(repo.list_events()),
         "pairwise": pairwise(predicted, truth),
         "bcubed": bcubed(predicted, truth),
@@ -253,8 +276,17 @@ def score(folder: Path, gold: dict[str, Any], repo: Repository, settings: Settin
             gold.get("same_day_same_region_different_places", []), predicted, truth
         ),
         **_article_links(repo, ids, gold),
-        "split_pair_reasons": _split_reasons(mentions, predicted, truth, settings),
-        "merged_pair_kinds": _merge_kinds(mentions, {i: predicted[i] for i in truth}, truth, settings),
+        "unlinked_versions": unlinked_versions(
+            [[ids.get(a, a) for a in g] for g in gold.get("superseded", [])], repo.article_links()[1],
+            {a.id: a for a in articles}, {a: [m for m, _ in pairs] for a, pairs in stored.items()}),
+        "split_pair_reasons": dict(sorted(Counter(splits_why.values()).items())),
+        "merged_pair_kinds": dict(sorted(Counter(merges_why.values()).items())),
+        "causes": {
+            "mention_errors": error_counts(errors),
+            "missing_mentions": missing_counts(missing),
+            "split_pairs": pair_causes(splits_why, errors, mentions),
+            "merged_pairs": pair_causes(_one_site(merges_why, truth, gold), errors, mentions),
+        },
         "splits": splits,
         **_diagnostics(predicted, truth),
     }

@@ -76,10 +76,12 @@ def agreements(a: Mention, b: Mention, same_site: bool | None) -> tuple[str, ...
     return tuple(found)
 
 
-def day_apart(a: Mention, b: Mention, facts: tuple[str, ...], settings: ResolveSettings) -> str | None:
+def day_apart(a: Mention, b: Mention, facts: tuple[str, ...], settings: ResolveSettings,
+              kindred: bool = False) -> str | None:  # fmt: skip
     """Why two day-precise dates one day apart can still be one incident, or None: at least
     one is not a calendar date, neither report tells a repeated incident ("again"), the
-    tolls do not differ, the sub-types agree and enough facts agree."""
+    tolls do not differ, the sub-types agree (or are `kindred`: kindred types at one named
+    site, "a drone strike" and "an attack" on one market) and enough facts agree."""
     if not (a.event_date and b.event_date and a.time_precision == b.time_precision == 1):
         return None
     if abs((a.event_date - b.event_date).days) != 1 or (calendar_date(a) and calendar_date(b)):
@@ -88,7 +90,7 @@ def day_apart(a: Mention, b: Mention, facts: tuple[str, ...], settings: ResolveS
         return None  # "hit again": two strikes a day apart
     if a.fatalities and b.fatalities and a.fatalities != b.fatalities:
         return None
-    if a.sub_event_type != b.sub_event_type or len(facts) < settings.day_apart_evidence:
+    if (a.sub_event_type != b.sub_event_type and not kindred) or len(facts) < settings.day_apart_evidence:
         return None
     return f"a day apart, a date read against its publication, but {', '.join(facts)}"
 

@@ -21,7 +21,7 @@ from sqlalchemy import or_
 
 from eventwatch.records import Article, Event, Mention, SourceRef, normalise_text
 from eventwatch.resolve.duplicates import original_events
-from eventwatch.resolve.evidence import with_repeat
+from eventwatch.resolve.evidence import REPEAT, repeated, with_repeat
 from eventwatch.resolve.history import record
 from eventwatch.resolve.merge import merge_sources, source_order
 from eventwatch.resolve.nights import with_night
@@ -108,19 +108,58 @@ def _joined(tx: Tx, old: Event, article: Article, mention: Mention, site_id: str
                    site_id=named.id if named else old.site_id or site_id, last_updated=now)  # fmt: skip
 
 
+# A report that a place or site was hit "again" (evidence.repeated, on its lead mention)
+# tells of a new strike: a source published more than this many days before that report is
+# about the earlier strike it repeats, whatever date the report's lead mention carries (the
+# extractor may take the earlier strike's date from "which drones set on fire on 16
+# February"). Reports of one strike come the same day or the next (night, time zones,
+# next-day follow-ups); 2 keeps them. Chosen on examples/resolution-pairs P-17 (8 days after
+# P-01's reports) with examples/resolution unchanged at 1..6.
+REPEAT_NEWS_DAYS = 2
+
+
+def _later_repeat(repeat: tuple[datetime | None, int, bool], other: datetime | None) -> bool:
+    """Whether a source (published, mention index, marked as a repeat) is the lead mention of a
+    report of a repeated strike published more than REPEAT_NEWS_DAYS after `other`."""
+    published, index, marked = repeat
+    return marked and index == 0 and None not in (published, other) and (
+        other < published - timedelta(days=REPEAT_NEWS_DAYS))  # type: ignore[operator]  # fmt: skip
+
+
+def _older_news(event: Event, article: Article, mention: Mention) -> bool:
+    """Every source of the event and the mention are a repeated strike's report and an
+    earlier strike's (either way round, so the order sources arrive in does not matter)."""
+    own = (article.published_at, mention.index, repeated(mention))
+
+    def theirs(source: SourceRef) -> tuple[datetime | None, int, bool]:
+        phrase = event.values_by_source.get(source.article_id, {}).get("date_phrase")
+        return source.published_at, source.mention_index, REPEAT in str(phrase or "")
+
+    return bool(event.sources) and all(
+        _later_repeat(own, s.published_at) or _later_repeat(theirs(s), article.published_at) for s in event.sources)
+
+
+def _days(event: Event, mention: Mention) -> int:
+    """Days between the event's date and the mention's (a week-precise "last week" at a site
+    struck twice that week goes to the nearer strike)."""
+    if event.mention.event_date is None or mention.event_date is None:
+        return 0
+    return abs((event.mention.event_date - mention.event_date).days)
+
+
 def _best(tx: Tx, article: Article, mention: Mention, settings: ResolveSettings) -> tuple[Match, Event | None, bool]:
-    """The best-scoring event for the mention (ties: the lowest id), and whether it is one
+    """The best-scoring event for the mention (ties: the nearest date, then the lowest id), and whether it is one
     the mention must follow (its article copies, or is a version of, one of the event's)."""
     linked = original_events(tx, article) or tx.version_group_events(article.id)
     blocked = tx.blocked_articles(article.id) | {article.id}  # "do not merge" left by eventwatch split
     scored = [
         (explain_event(e.mention, e.values_by_source, mention, settings), e)
         for e in linked or _candidates(tx, mention, settings)
-        if all(s.article_id not in blocked for s in e.sources)
+        if all(s.article_id not in blocked for s in e.sources) and not _older_news(e, article, mention)
     ]
     if not scored:
         return Match(0.0, ("no candidate event in the date window and place",)), None, bool(linked)
-    match, event = min(scored, key=lambda pair: (-pair[0].score, pair[1].id))
+    match, event = min(scored, key=lambda pair: (-pair[0].score, _days(pair[1], mention), pair[1].id))
     return match, event, bool(linked)
 
 

@@ -68,6 +68,21 @@ def same_town(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
     return same_place(a, b) or (distance is not None and distance <= settings.town_km)
 
 
+def one_place(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
+    """Both placed at least near a town (geo_precision 1 or 2: "near Kstovo" is Kstovo's
+    facility), the same name or within town_km: where a facility's kind names it."""
+    if a.geo_precision not in (1, 2) or b.geo_precision not in (1, 2):
+        return False
+    distance = km(a, b)
+    return (bool(a.location) and fold(a.location) == fold(b.location)) or (
+        distance is not None and distance <= settings.town_km)  # fmt: skip
+
+
+def _in_region(a: Mention, b: Mention) -> bool:
+    """One place is a region only (geo_precision 3) and the other lies in it."""
+    return 3 in (a.geo_precision, b.geo_precision) and bool(a.admin1) and a.admin1 == b.admin1
+
+
 def place_problem(a: Mention, b: Mention, settings: ResolveSettings) -> str | None:
     """Why the two places cannot be one, or None. Same country; a region-only place contains
     any place of its region; two town-precise places are one place only if they carry the
@@ -157,25 +172,30 @@ def types_ok(a: Mention, b: Mention, settings: ResolveSettings) -> bool:
 
 def same_site(a: Mention, b: Mention, settings: ResolveSettings) -> bool | None:
     """Whether two named sites are one facility: True for the same name (fuzzy) or the same
-    kind of facility in one town where at most one name is more than the town's ("Lukoil oil
-    refinery" and "Kstovo oil refinery" in Kstovo: an operator's name joins only within one
-    town); None (no bonus, no veto) for a part and its whole ("the grain terminal" of "Odesa
-    port") or two kinds in one town, one named only by its kind or of a kind the lexicon does
-    not know ("Izmail port" and "a grain terminal", "the industrial site"); False for two
-    facilities: in two places, each with a name of its own, or
-    two kinds each named ("Kherson port" and "Kherson railway station")."""
+    kind of facility in one town (`one_place`) where at most one name is more than the town's
+    ("Lukoil oil refinery" and "Kstovo oil refinery" in Kstovo: an operator's name joins only
+    within one town); None (no bonus, no veto) for a part and its whole ("the grain terminal"
+    of "Odesa port"), two kinds in one town, one named only by its kind or of a kind the
+    lexicon does not know ("Izmail port" and "a grain terminal", "the industrial site"), or
+    one kind (or a part of it) at most one name apart, one source placing it only in the
+    region the other's town lies in ("Lukoil refinery" in the region, "Kstovo refinery");
+    False for two facilities: in two places, each with a name of its own, or two kinds each
+    named ("Kherson port" and "Kherson railway station")."""
     if similar(alias_key(a), alias_key(b)):
         return True
     if part_and_whole(a, b):
         return None
-    if not same_town(a, b, settings):
+    here = one_place(a, b, settings)
+    if not (here or _in_region(a, b)):
         return False
     names = {fold(proper_name(m.site)) for m in (a, b)} - {"", fold(a.location), fold(b.location)}
     kinds = (kind_of_name(a.site or ""), kind_of_name(b.site or ""))
     if kinds[0] is not None and kinds[0] == kinds[1]:
-        return len(names) <= 1
+        return (len(names) <= 1) if here else (None if len(names) <= 1 else False)
     if part_kinds(*kinds) and len(names) <= 1:  # "Sheskharis oil terminal" of "Novorossiysk port"
         return None
+    if not here:
+        return False
     return None if None in kinds or not (proper_name(a.site) and proper_name(b.site)) else False
 
 
@@ -191,7 +211,7 @@ def explain(event: Mention, mention: Mention, settings: ResolveSettings) -> Matc
             return Match(0.0, (f"places incompatible ({problem})",))
         near.append(f"places {problem}: {why}")
     if not (date_ok(event, mention, settings) or same_toll_next_day(event, mention, settings)):
-        if not (why := day_apart(event, mention, facts, settings)):
+        if not (why := day_apart(event, mention, facts, settings, bool(site) and kin(event, mention) is not None)):
             return Match(0.0, (f"dates incompatible ({event.event_date} / {mention.event_date}, precision "
                                f"{event.time_precision} / {mention.time_precision})",))
         near.append(f"dates {event.event_date} / {mention.event_date}: {why}")
