@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from eventwatch.extract.cues import DEVELOPMENT, VIOLATION, VIOLATION_ACT
-from eventwatch.extract.dates import DateGuess, find_dates, names_month
+from eventwatch.extract.cues import DEVELOPMENT, VIOLATION, VIOLATION_ACT, incident_text
+from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.sentences import Sentence
 from eventwatch.extract.vocab import load
@@ -29,6 +29,15 @@ _CLAUSE_OPENING = re.compile(_LEX["clause_opening"], re.IGNORECASE)
 _ATTRIBUTIVE_YEAR = re.compile(_LEX["attributive_year"], re.IGNORECASE)
 # up to two words between the year and what it dates ("the 2012 political murder case")
 _WORD_RUNS = tuple(re.compile(rf"(?:[\w-]+\s+){{{n}}}") for n in range(3))
+# How far around an undated lead a date is looked for (sentences before it in its paragraph,
+# and after it).
+NEARBY_SENTENCES = 3
+# A sentence next to the lead that says little but a day ("Sumy region, 3 July.", "The strike
+# came on Wednesday afternoon.") dates the lead to that day: at most this many
+# words besides the date phrase. Chosen from the bulletin and follow-up lines in
+# tests/extract/test_dates_articles.py; longer sentences report something of their own.
+DATE_LINE_WORDS = 10
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def states_year(guess: DateGuess | None) -> bool:
@@ -75,6 +84,35 @@ def attached_date(sentence: str, published: date | None, anchor: re.Pattern[str]
         if named and published is not None and int(m["y"]) <= published.year:
             found.append(DateGuess(date(int(m["y"]), 7, 1), 3, m["y"], m.span("y"), "explicit"))
     return min(found, key=lambda g: g.span or (0, 0)) if found else None
+
+
+def _date_line(text: str, found: DateGuess) -> bool:
+    """Whether the sentence says little but a day: a bulletin's date line or "it happened on
+    Tuesday" (not "the deadliest attack this month")."""
+    if found.span is None or found.event_date is None or found.time_precision != 1 or found.kind not in (
+            "explicit", "relative"):
+        return False
+    rest = text[: found.span[0]] + " " + text[found.span[1] :]
+    return len(_WORD.findall(rest)) <= DATE_LINE_WORDS
+
+
+def nearby_date(sentences: Sequence[Sentence], first: Sentence, last: int,
+                published: date | None) -> DateGuess | None:
+    """A date said around an undated lead incident: in the sentence just before it in its
+    paragraph or just after it, when that sentence says little else, at the date's own
+    precision ("Sumy region, 3 July. Velyka Pysarivka was shelled in the morning."); else a
+    calendar date said before it in its paragraph ("On 3 May the court ruled. Police detained
+    him at the exit.") or in the sentences just after it, at most month precision."""
+    before = [s for s in sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
+              if s.paragraph == first.paragraph]
+    for sentence in [*reversed(before), *sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
+        text = incident_text(sentence.text)
+        found = find_date(text, published)
+        if sentence.index in (first.index - 1, last + 1) and _date_line(text, found):
+            return found
+        if found.kind == "explicit" and found.event_date is not None:
+            return replace(found, time_precision=max(found.time_precision, 3))
+    return None
 
 
 def first_dated_violation(sentences: Sequence[Sentence], published: date | None) -> tuple[DateGuess, int] | None:
