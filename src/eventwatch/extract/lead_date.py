@@ -98,18 +98,20 @@ def _date_line(text: str, found: DateGuess) -> bool:
 
 def nearby_date(sentences: Sequence[Sentence], first: Sentence, last: int,
                 published: date | None) -> DateGuess | None:
-    """A date said around an undated lead incident: in the sentence just before it in its
-    paragraph or just after it, when that sentence says little else, at the date's own
+    """A date said around an undated lead incident: in the sentence just before it (a date
+    line, a title) or just after it, when that sentence says little else, at the date's own
     precision ("Sumy region, 3 July. Velyka Pysarivka was shelled in the morning."); else a
     calendar date said before it in its paragraph ("On 3 May the court ruled. Police detained
     him at the exit.") or in the sentences just after it, at most month precision."""
     before = [s for s in sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
-              if s.paragraph == first.paragraph]
+              if s.paragraph == first.paragraph or s.index == first.index - 1]
     for sentence in [*reversed(before), *sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
         text = incident_text(sentence.text)
         found = find_date(text, published)
         if sentence.index in (first.index - 1, last + 1) and _date_line(text, found):
             return found
+        if sentence.paragraph != first.paragraph and sentence.index < first.index:
+            continue  # a title's own date, said of something else
         if found.kind == "explicit" and found.event_date is not None:
             return replace(found, time_precision=max(found.time_precision, 3))
     return None
