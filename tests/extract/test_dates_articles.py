@@ -40,6 +40,27 @@ ARTICLES = [
         "The Novoshakhtinsk refinery in Rostov region was hit by a Ukrainian drone on 11.05. "
         "No casualties were reported.",
         date(2024, 5, 12), (None, date(2024, 5, 11), 1)),
+    (  # a title that is the lead takes the day of its lede
+        "Source says drones hit Novoshakhtinsk refinery\n\nDrones operated by Ukraine's military "
+        "intelligence attacked the Novoshakhtinsk oil refinery in Rostov region on 11 May, a source "
+        "in the agency told a test outlet, claiming the strike.",
+        date(2024, 5, 11), ("Novoshakhtinsk", date(2024, 5, 11), 1)),
+    (  # the sentence after the incident names it and gives its day
+        "Twelve people were hurt in Yelabuga, Tatarstan, when a drone hit a college dormitory in the "
+        "Alabuga special economic zone. The attack, on Tuesday, was one of the deepest into Russia so far.",
+        date(2024, 4, 2), ("Yelabuga", date(2024, 4, 2), 1)),
+    (  # a lead dated only by its statement takes the day the next sentence gives the incident
+        "Two Syrian soldiers were killed when air strikes hit military positions near Homs, state "
+        "media said on Monday. The strikes came at about 1:30 a.m.",
+        date(2024, 5, 20), ("Homs", date(2024, 5, 20), 1)),
+    (  # ... a day before the statement
+        "Nine people were killed in El Fasher when RSF shells hit the city, medics said on Monday. "
+        "The shelling on Sunday also damaged a hospital.",
+        date(2024, 5, 27), ("El Fasher", date(2024, 5, 26), 1)),
+    (  # a statement's day alone: week precision
+        "Nine people were killed in El Fasher when RSF shells hit the city, medics said on Monday. "
+        "Aid groups called for a ceasefire.",
+        date(2024, 5, 27), ("El Fasher", date(2024, 5, 27), 2)),
     (  # no date at all: the publication date at week precision
         "Shelling damaged several houses in Shebekino, the governor said.",
         date(2024, 3, 16), ("Shebekino", date(2024, 3, 16), 2)),

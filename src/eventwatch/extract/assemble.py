@@ -312,7 +312,9 @@ class _Reader:
         """`resolved_date`; for the lead, the incident it reports may be dated elsewhere in
         the article (`lead_date`). Applied after reading: joining uses the date as read."""
         found = self.resolved_date(draft)
-        return lead_date(draft, found, self.dated_violation) if draft is self.lead else found
+        if draft is not self.lead:
+            return found
+        return lead_date(draft, found, self.dated_violation, self.sentences, self.published)
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:
