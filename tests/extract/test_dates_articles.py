@@ -61,6 +61,10 @@ ARTICLES = [
         "Nine people were killed in El Fasher when RSF shells hit the city, medics said on Monday. "
         "Aid groups called for a ceasefire.",
         date(2024, 5, 27), ("El Fasher", date(2024, 5, 27), 2)),
+    (  # the day the paragraph's first sentence tells dates the incident after it
+        "Russia attacked the Odesa region with 24 Shahed drones overnight, the air force said on "
+        "Tuesday. Air defence units shot down 19 of them over Odesa.",
+        date(2024, 6, 4), ("Odesa", date(2024, 6, 3), 1)),
     (  # no date at all: the publication date at week precision
         "Shelling damaged several houses in Shebekino, the governor said.",
         date(2024, 3, 16), ("Shebekino", date(2024, 3, 16), 2)),

@@ -125,21 +125,30 @@ def _lede_of_title(sentences: Sequence[Sentence], first: Sentence, last: int, se
     return title and sentence.index == 1 and found.kind in ("explicit", "relative") and found.event_date is not None
 
 
+def _told_before(sentence: Sentence, first: Sentence, found: DateGuess) -> bool:
+    """Whether `sentence`, just before the lead in its paragraph, tells the day the narrative
+    goes on from ("Russia launched 24 drones at Odesa overnight. Air defences shot down 19.";
+    "On 12 May a magistrate refused bail. Police then detained the union leader at the exit.")."""
+    return (sentence.index == first.index - 1 and sentence.paragraph == first.paragraph
+            and found.time_precision == 1 and found.kind in ("explicit", "relative") and found.event_date is not None)
+
+
 def nearby_date(sentences: Sequence[Sentence], first: Sentence, last: int,
                 published: date | None) -> DateGuess | None:
-    """A date said around an undated lead incident: in the sentence just before it (a date
-    line, a title) or just after it, when that sentence says little else or is the lede of a
-    title that is the lead, at the date's own precision ("Sumy region, 3 July. Velyka
-    Pysarivka was shelled in the morning."); else a
-    calendar date said before it in its paragraph ("On 3 May the court ruled. Police detained
-    him at the exit.") or in the sentences just after it, at most month precision."""
+    """A date said around an undated lead incident, at the day's own precision: in the
+    sentence just before it in its paragraph, in a date line or a title just before it, or
+    just after it when that sentence says little else, names the incident or is the lede of a
+    title that is the lead ("Sumy region, 3 July. Velyka Pysarivka was shelled in the
+    morning."); else a calendar date said before it in its paragraph or in the sentences just
+    after it, at most month precision."""
     before = [s for s in sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
               if s.paragraph == first.paragraph or s.index == first.index - 1]
     for sentence in [*reversed(before), *sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
         text = incident_text(sentence.text)
         found = find_date(text, published, _publication_day(published))
         if sentence.index in (first.index - 1, last + 1) and (
-                _tells_the_day(text, found) or _lede_of_title(sentences, first, last, sentence, found)):
+                _tells_the_day(text, found) or _lede_of_title(sentences, first, last, sentence, found)
+                or _told_before(sentence, first, found)):
             return found
         if sentence.paragraph != first.paragraph and sentence.index < first.index:
             continue  # a title's own date, said of something else
