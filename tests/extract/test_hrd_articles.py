@@ -51,8 +51,9 @@ def test_an_undated_lead_takes_the_date_said_just_before_it(services: Any) -> No
         "the nurses' union leader at the exit of the court in Bulawayo."
     )
     top = _primary(text, services)
+    # the narrative goes on from the day said just before: day precision (lead_date._told_before)
     assert (top.sub_event_type, top.location, top.event_date, top.time_precision) == (
-        "Arrests", "Bulawayo", date(2021, 5, 12), 3)
+        "Arrests", "Bulawayo", date(2021, 5, 12), 1)
 
 
 

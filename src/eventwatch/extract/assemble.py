@@ -32,7 +32,7 @@ from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_mon
 from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_candidate
 from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame, place_by_anaphora
-from eventwatch.extract.lead_date import first_dated_violation, lead_date
+from eventwatch.extract.lead_date import first_dated_violation, lead_date, nearby_date
 from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
@@ -48,8 +48,6 @@ DISRUPTED = "Disrupted weapons use"
 # An undated incident within this many paragraphs of a dated one shares its date; further
 # away (background, "was also hit" in a review of past months) it stays undated.
 NARRATIVE_PARAGRAPHS = 1
-# An undated lead incident takes a calendar date from this many sentences after it.
-NEARBY_SENTENCES = 3
 _UNSEEN = DateGuess(None, 3, None, None, "none")  # a sentinel: not looked for yet
 # The same sentence is dated several times (its incident, its statement, fill_place,
 # fill_casualties, a second reading of the article): each answer is kept.
@@ -300,17 +298,7 @@ class _Reader:
         return before.date if close and before.date is not None and before.date.kind in DATED_KINDS else None
 
     def date_nearby(self, draft: Draft) -> DateGuess | None:
-        """A calendar date said just before an undated lead incident in its paragraph ("On
-        3 May the court ruled. Police detained him at the exit."), else in the sentences just
-        after it, at most month precision."""
-        first, last = draft.first.sentence, draft.frames[-1].sentence.index
-        before = [s for s in self.sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
-                  if s.paragraph == first.paragraph]
-        for sentence in [*reversed(before), *self.sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
-            found = _date(incident_text(sentence.text), self.published)
-            if found.kind == "explicit" and found.event_date is not None:
-                return replace(found, time_precision=max(found.time_precision, 3))
-        return None
+        return nearby_date(self.sentences, draft.first.sentence, draft.frames[-1].sentence.index, self.published)
 
     def first_calendar_date(self) -> DateGuess | None:
         """The first calendar date naming a month that the article states (not after
@@ -338,7 +326,9 @@ class _Reader:
         """`resolved_date`; for the lead, the incident it reports may be dated elsewhere in
         the article (`lead_date`). Applied after reading: joining uses the date as read."""
         found = self.resolved_date(draft)
-        return lead_date(draft, found, self.dated_violation) if draft is self.lead else found
+        if draft is not self.lead:
+            return found
+        return lead_date(draft, found, self.dated_violation, self.sentences, self.published)
 
     # -- joining --------------------------------------------------------------------------
     def add(self, frame: Frame) -> None:

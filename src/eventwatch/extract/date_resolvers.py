@@ -134,6 +134,38 @@ def _iso(m: re.Match[str], ctx: Context) -> Resolved:
     return _explicit_day(m["y"], int(m["m"]), int(m["d"]), ctx)
 
 
+def _numeric(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "24.04.2024", "24/04/2024", "on 24.04", "2024/04/24": day first unless only month
+    first is a date ("04/24/2024"); of two readings the one nearer before publication."""
+    found = m.groupdict()
+    if found.get("y2"):
+        return _explicit_day(m["y2"], int(m["m2"]), int(m["d2"]), ctx)
+    a, b, year = int(m["a"]), int(m["b"]), found.get("y")
+    readings = [r for r in (_explicit_day(year, b, a, ctx), _explicit_day(year, a, b, ctx) if a <= 12 else None)
+                if r is not None and r[0] is not None]
+    if ctx.published is not None:
+        pub = ctx.published
+        before = [r for r in readings if r[0] is not None and r[0] <= pub + days_of(1)]
+        readings = sorted(before, key=lambda r: pub - r[0] if r[0] is not None else days_of(0)) or readings
+    return readings[0] if readings else None
+
+
+def _ordinal_day(m: re.Match[str], ctx: Context) -> Resolved:
+    """ "on the 24th": the most recent 24th of a month, not after publication + 1 day."""
+    pub, day = ctx.published, int(m["d"])
+    if pub is None or not 1 <= day <= 31:
+        return None
+    month_start = pub.replace(day=1)
+    for start in (month_start, (month_start - days_of(1)).replace(day=1)):
+        try:
+            candidate = start.replace(day=day)
+        except ValueError:
+            continue
+        if candidate <= pub + days_of(1):
+            return candidate, 1
+    return None
+
+
 def _named_day(m: re.Match[str], ctx: Context) -> Resolved:
     return _explicit_day(m["y"], _month(m["mon"]), int(m["d"]), ctx, bool(m["last"]))
 
@@ -209,7 +241,7 @@ def _overnight(m: re.Match[str], ctx: Context) -> Resolved:
         return _weekday_on_or_before(ctx.published, WEEKDAYS.index(m["into"].lower())) - days_of(1), 1
     if m["first"]:
         named = _weekday_on_or_before(ctx.published, WEEKDAYS.index(m["first"].lower()))
-        return (named - days_of(1), 1) if lead.startswith("overnight") else (named, 1)
+        return (named, 1) if "night of" in lead or "night from" in lead else (named - days_of(1), 1)
     if "night of" in lead or "night from" in lead:
         return None
     return ctx.published - days_of(1), 1
@@ -315,7 +347,8 @@ def _vague_days(m: re.Match[str], ctx: Context) -> Resolved:
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": _iso, "named_day": _named_day, "named_month": _named_month, "night_day": _night_day,
+    "iso": _iso, "numeric": _numeric, "ordinal_day": _ordinal_day, "named_day": _named_day,
+    "named_month": _named_month, "night_day": _night_day,
     "past_year": _past_year, "held_since": _held_since,
     "held_since_day": _held_since_day, "weekday": _weekday, "weekday_last_week": _weekday_last_week,
     "overnight": _overnight,

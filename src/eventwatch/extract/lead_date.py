@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from eventwatch.extract.cues import DEVELOPMENT, VIOLATION, VIOLATION_ACT
-from eventwatch.extract.dates import DateGuess, find_dates, names_month
+from eventwatch.extract.cues import DEVELOPMENT, VIOLATION, VIOLATION_ACT, incident_text
+from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.sentences import Sentence
 from eventwatch.extract.vocab import load
@@ -27,8 +27,23 @@ _CLAUSE_GAP = 60
 _CLAUSE_BREAK = re.compile(_LEX["clause_break"])
 _CLAUSE_OPENING = re.compile(_LEX["clause_opening"], re.IGNORECASE)
 _ATTRIBUTIVE_YEAR = re.compile(_LEX["attributive_year"], re.IGNORECASE)
+_REFERS_BACK = re.compile(_LEX["refers_back"], re.IGNORECASE)
 # up to two words between the year and what it dates ("the 2012 political murder case")
 _WORD_RUNS = tuple(re.compile(rf"(?:[\w-]+\s+){{{n}}}") for n in range(3))
+# How far around an undated lead a date is looked for (sentences before it in its paragraph,
+# and after it).
+NEARBY_SENTENCES = 3
+# A sentence next to the lead that says little but a day ("Sumy region, 3 July.", "The strike
+# came on Wednesday afternoon.") dates the lead to that day: at most this many
+# words besides the date phrase. Chosen from the bulletin lines in
+# tests/extract/test_dates_articles.py ("Sumy region, 3 July." 2 words; "Russia launched 24
+# drones overnight; 19 were downed." 5) against tests/extract/test_hrd_articles.py ("On 12 May a
+# magistrate in Bulawayo refused bail for two striking nurses." 9 words: a report of its own).
+DATE_LINE_WORDS = 6
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|its|his|her|their)\s*$", re.IGNORECASE)
+# A statement reports an incident of at most this many days before it ("said on Monday").
+_STATEMENT_DAYS = 7
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def states_year(guess: DateGuess | None) -> bool:
@@ -77,6 +92,71 @@ def attached_date(sentence: str, published: date | None, anchor: re.Pattern[str]
     return min(found, key=lambda g: g.span or (0, 0)) if found else None
 
 
+def _publication_day(published: date | None) -> DateGuess | None:
+    return None if published is None else DateGuess(published, 1, None, None, "publication")
+
+
+def _tells_the_day(text: str, found: DateGuess) -> bool:
+    """Whether a sentence next to an incident gives that incident's day: it says little but
+    the day, or it opens by naming the incident ("The strikes came at about 1:30 a.m.")."""
+    if found.event_date is None or found.time_precision != 1:
+        return False
+    return _date_line(text, found) or (found.kind != "vague" and _REFERS_BACK.match(text) is not None)
+
+
+def _date_line(text: str, found: DateGuess) -> bool:
+    """Whether the sentence says little but a day: a bulletin's date line or "it happened on
+    Tuesday" (not "the deadliest attack this month")."""
+    if found.span is None or found.event_date is None or found.time_precision != 1 or found.kind not in (
+            "explicit", "relative"):
+        return False
+    if _DETERMINER_BEFORE.search(text[: found.span[0]]):
+        return False  # a date naming an incident: "The 14 March 2017 case of a blogger"
+    rest = text[: found.span[0]] + " " + text[found.span[1] :]
+    return len(_WORD.findall(rest)) <= DATE_LINE_WORDS
+
+
+def _lede_of_title(sentences: Sequence[Sentence], first: Sentence, last: int, sentence: Sentence,
+                   found: DateGuess) -> bool:
+    """Whether the lead is the article's title alone and `sentence`, just after it, the lede
+    that tells the same incident with its date ("Drones hit refinery" / "Drones struck the
+    refinery in Novoshakhtinsk on 11 May, a source said.")."""
+    title = first.index == last == 0 and all(s.paragraph != first.paragraph for s in sentences[1:2])
+    return title and sentence.index == 1 and found.kind in ("explicit", "relative") and found.event_date is not None
+
+
+def _told_before(sentence: Sentence, first: Sentence, found: DateGuess) -> bool:
+    """Whether `sentence`, just before the lead in its paragraph, tells the day the narrative
+    goes on from ("Russia launched 24 drones at Odesa overnight. Air defences shot down 19.";
+    "On 12 May a magistrate refused bail. Police then detained the union leader at the exit.")."""
+    return (sentence.index == first.index - 1 and sentence.paragraph == first.paragraph
+            and found.time_precision == 1 and found.kind in ("explicit", "relative") and found.event_date is not None)
+
+
+def nearby_date(sentences: Sequence[Sentence], first: Sentence, last: int,
+                published: date | None) -> DateGuess | None:
+    """A date said around an undated lead incident, at the day's own precision: in the
+    sentence just before it in its paragraph, in a date line or a title just before it, or
+    just after it when that sentence says little else, names the incident or is the lede of a
+    title that is the lead ("Sumy region, 3 July. Velyka Pysarivka was shelled in the
+    morning."); else a calendar date said before it in its paragraph or in the sentences just
+    after it, at most month precision."""
+    before = [s for s in sentences[max(0, first.index - NEARBY_SENTENCES) : first.index]
+              if s.paragraph == first.paragraph or s.index == first.index - 1]
+    for sentence in [*reversed(before), *sentences[last + 1 : last + 1 + NEARBY_SENTENCES]]:
+        text = incident_text(sentence.text)
+        found = find_date(text, published, _publication_day(published))
+        if sentence.index in (first.index - 1, last + 1) and (
+                _tells_the_day(text, found) or _lede_of_title(sentences, first, last, sentence, found)
+                or _told_before(sentence, first, found)):
+            return found
+        if sentence.paragraph != first.paragraph and sentence.index < first.index:
+            continue  # a title's own date, said of something else
+        if found.kind == "explicit" and found.event_date is not None:
+            return replace(found, time_precision=max(found.time_precision, 3))
+    return None
+
+
 def first_dated_violation(sentences: Sequence[Sentence], published: date | None) -> tuple[DateGuess, int] | None:
     """The first calendar date the article gives a killing, an arrest, an abduction...
     ("was arrested in May 2018"), with the index of its sentence."""
@@ -97,13 +177,37 @@ def reports_development(draft: Draft, found: DateGuess | None) -> bool:
     return dated is None or found is None or not attached(dated, found, VIOLATION_ACT)
 
 
-def lead_date(draft: Draft, found: DateGuess | None, violation: tuple[DateGuess, int] | None) -> DateGuess | None:
+def said_day(draft: Draft, found: DateGuess | None, sentences: Sequence[Sentence],
+             published: date | None) -> DateGuess | None:
+    """A lead dated only by its statement ("..., medics said on Monday", week precision) takes
+    the day a sentence next to it gives the incident ("The shelling on Sunday also damaged
+    the hospital.", "The strikes came at about 1:30 a.m."), when that day is in the week
+    before the statement."""
+    if found is None or found.event_date is None or found.time_precision != 2 or found.phrase is None:
+        return found
+    if find_date(found.phrase, published).time_precision != 1:
+        return found  # a week or a day told from a week: no statement's day
+    said = replace(found, time_precision=1)
+    first, last = draft.first.sentence.index, draft.frames[-1].sentence.index
+    for sentence in (s for s in sentences if s.index in (last + 1, first - 1)):
+        text = incident_text(sentence.text)
+        told = find_date(text, published, said)
+        if _tells_the_day(text, told) and told.event_date is not None and (
+                0 <= (found.event_date - told.event_date).days <= _STATEMENT_DAYS):
+            return told
+    return found
+
+
+def lead_date(draft: Draft, found: DateGuess | None, violation: tuple[DateGuess, int] | None,
+              sentences: Sequence[Sentence] = (), published: date | None = None) -> DateGuess | None:
     """The lead's date `found` by reading, or the article's first dated violation when that
     is said before the lead, when the lead states no date of its own (before the dates
     borrowed for it), or when the lead reports a development and is dated only against
     publication ("pleaded guilty on Thursday to the 2012 kidnapping"), at month precision at
     best. A violation dated within the lead's own date (the same month or year, said less
-    precisely) is the lead itself."""
+    precisely) is the lead itself. A lead dated only by its statement first takes the day a
+    sentence next to it gives (`said_day`)."""
+    found = said_day(draft, found, sentences, published)
     if violation is None or within(violation[0], found):
         return found
     guess, index = violation
