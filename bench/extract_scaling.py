@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import sys
 import time
@@ -56,7 +57,7 @@ def document(size: int, paragraphs: list[str]) -> str:
 
 def one_sentence(text: str) -> str:
     """The same prose with no sentence boundary and no line break: one sentence."""
-    return text.replace(". ", ", ").replace("? ", ", ").replace("! ", ", ").replace("\n", " ")
+    return re.sub(r"[.!?](?=[\"'”’)]*\s)", ",", text.replace("\n", " "))
 
 
 def article(text: str) -> Article:
