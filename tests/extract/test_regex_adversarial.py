@@ -57,3 +57,31 @@ def test_no_pattern_is_super_linear_on_adversarial_text() -> None:
     assert found["patterns"] >= 150, "the probe no longer sees eventwatch's patterns"
     assert {"a-dot", "one-char", "nested-quotes", "no-spaces", "prose-no-stop"} <= set(found["families"])
     assert found["slow"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place", "expected"),
+    [
+        ("Omar Sheikh, of Wanstead, was hurt", "Wanstead", True),  # _BIOGRAPHY, read from the word's start
+        ("a Lyon-born writer", "Lyon", True),  # _BASED
+        ("the Ohio-based church group", "Ohio", True),
+        ("on the Kabul road", "Kabul", True),  # _STREET
+        ("in the Kabul market", "Kabul", False),
+    ],
+)
+def test_scene_patterns_keep_their_examples(sentence: str, place: str, expected: bool) -> None:
+    from eventwatch.extract.scene import not_the_scene
+
+    start = sentence.index(place)
+    assert not_the_scene(sentence, start, start + len(place)) is expected
+
+
+def test_site_names_and_feed_prelude_keep_their_examples() -> None:
+    from eventwatch.extract.sites import find_sites
+    from eventwatch.ingest.feeds import looks_like_feed
+
+    found = find_sites("Drones hit the Sheskharis oil terminal and the Saudi Hospital.")
+    assert [site.name for site in found] == ["Sheskharis oil terminal", "Saudi Hospital"]
+    assert looks_like_feed(b'<?xml version="1.0"?>\n<!-- a -->\n<!DOCTYPE rss>\n<rss version="2.0">')
+    assert not looks_like_feed(b"<?xml version='1.0'?><html></html>")
+    assert not looks_like_feed(b"<?>\n<rss>")  # a processing instruction closes with "?>"
