@@ -1,12 +1,14 @@
 """Extraction time against document size: is it linear? (issue 15, item 2)
 
-    nice -n 10 .venv/bin/python bench/extract_scaling.py [--sizes 10k,100k,1m,10m] [--pathological]
+    nice -n 10 .venv/bin/python bench/extract_scaling.py [--sizes 10k,100k,1m,10m] [--one-sentence] [--pathological]
 
 Builds one plain-text document of each size from the demo corpus's prose (examples/text/,
 paragraphs repeated with their numbers and towns varied so that nothing is cached), runs the
 product's extraction (`extract_mentions`, the same Services as `eventwatch ingest`) once on
 each and prints seconds per 100 KB, wall-clock and CPU: flat means linear (on a shared
 machine compare the CPU figures: wall-clock time there mostly measures the other jobs). With
+--one-sentence it also runs, at each size, the same prose as one sentence (every stop and line
+break made a comma or a space: names, numbers and places as in news, but no boundary). With
 --pathological it also times the inputs that used to be super-linear: a 1 MB "sentence" with
 no stop, "a." * 30,000 + "?", and a 178 KB paragraph with no stop. Figures only: never a timed assertion in the tests.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import resource
 import sys
 import time
@@ -52,6 +55,11 @@ def document(size: int, paragraphs: list[str]) -> str:
     return "\n\n".join(parts)[:size]
 
 
+def one_sentence(text: str) -> str:
+    """The same prose with no sentence boundary and no line break: one sentence."""
+    return re.sub(r"[.!?](?=[\"'”’)]*\s)", ",", text.replace("\n", " "))
+
+
 def article(text: str) -> Article:
     return Article(
         id=f"bench-{len(text)}",
@@ -75,6 +83,7 @@ def timed(text: str, services: Services) -> tuple[float, float, int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10k,100k,1m,10m", help="document sizes (k, m suffixes)")
+    parser.add_argument("--one-sentence", action="store_true", help="also each size as one sentence")
     parser.add_argument("--pathological", action="store_true", help="also time the adversarial inputs")
     args = parser.parse_args(argv)
     services = Services(gazetteer=Gazetteer.open())
@@ -82,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     paragraphs = corpus_paragraphs()
     cases = [(label, document(_size(label), paragraphs)) for label in args.sizes.split(",")]
+    if args.one_sentence:
+        cases += [(f"{label}-one-sentence", one_sentence(text)) for label, text in list(cases)]
     if args.pathological:
         cases += [
             ("1m-one-sentence", " ".join(["the convoy moved on"] * 52_000)[:1_000_000]),

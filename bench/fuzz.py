@@ -1,6 +1,7 @@
 """Hostile documents through `eventwatch ingest` (issue 15, item 7).
 
     nice -n 10 .venv/bin/python bench/fuzz.py [--n 10000] [--batch 250] [--seed 15] [--keep DIR]
+        [--batch-seconds 900] [--stop-after SECONDS]
 
 Writes N malformed documents: each class issue 15 lists (integers of thousands of digits in
 JSONL and in a sidecar, JSON nested 10,000 deep, a \\ud800 escape, a file name that is not
@@ -14,6 +15,9 @@ Each batch of documents is one `eventwatch ingest DIR` process under a time limi
 tried / rejected / crashed (exit code other than 0 or 1, or a traceback) / hung (over the
 limit) / good documents stored / peak RSS of the ingest processes / time; the last line is
 one JSON object. Exit status 1 if anything crashed or hung or a good document is missing.
+On a shared machine raise --batch-seconds (a batch's wall time follows the other jobs' load, and
+a batch over it counts as hung); --stop-after ends the run after the batch that passes that many
+seconds and reports the batches done ("batches" of "batches_planned" in the JSON).
 """
 
 from __future__ import annotations
@@ -211,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch", type=int, default=250, help="documents per ingest process")
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--batch-seconds", type=float, default=900, help="time limit of one batch (a hang)")
+    parser.add_argument("--stop-after", type=float, help="start no batch after this many seconds")
     parser.add_argument("--keep", type=Path, help="write the documents and database here (default: a temp dir)")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
@@ -227,7 +232,10 @@ def main(argv: list[str] | None = None) -> int:
     totals = {"tried": 0, "rejected": 0, "crashed": 0, "hung": 0, "good": 0, "good_stored": 0}
     good_names: list[str] = []
     started = time.monotonic()
-    for number, at in enumerate(range(0, len(hostile), args.batch)):
+    planned = range(0, len(hostile), args.batch)
+    for number, at in enumerate(planned):
+        if args.stop_after is not None and time.monotonic() - started > args.stop_after:
+            break
         batch = hostile[at : at + args.batch]
         suffix, data = texts[number % len(texts)]
         good = (f"zz-good-{number}{suffix}", data + f"\n\nFuzz batch marker {number}.\n".encode())
@@ -245,11 +253,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     totals["good_stored"] = stored_good(db, work, good_names)
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    report = {**totals, "peak_rss_mb": round(peak_mb), "seconds": round(time.monotonic() - started), "dir": str(work)}
+    report = {
+        **totals, "batches": len(good_names), "batches_planned": len(planned), "peak_rss_mb": round(peak_mb),
+        "seconds": round(time.monotonic() - started), "dir": str(work),
+    }
     print(
         f"tried {totals['tried']}  rejected {totals['rejected']}  crashed {totals['crashed']}  hung {totals['hung']}  "
         f"good stored {totals['good_stored']}/{totals['good']}  peak RSS {peak_mb:.0f} MB  "
-        f"time {report['seconds']} s"
+        f"time {report['seconds']} s  batches {len(good_names)} of {len(planned)}"
     )
     print(json.dumps(report))
     ok = totals["crashed"] == 0 and totals["hung"] == 0 and totals["good_stored"] == totals["good"]

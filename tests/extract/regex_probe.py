@@ -1,6 +1,7 @@
 """Every regular expression eventwatch runs, timed on adversarial text (issue 15, item 2).
 
-    python -m tests.extract.regex_probe [--size 16000] [--line 1000000] [--limit 5] [--only TEXT]
+    python -m tests.extract.regex_probe [--size 16000] [--line 200000] [--limit 1] [--only TEXT]
+        [--bounded '{"PATTERN START": CHARS, ...}'] [--bounded-limit 0.05]
 
 Run in a fresh interpreter (the test starts one) so that every pattern is compiled while it
 watches: `re` and `regex` are wrapped before eventwatch is imported, every module of eventwatch
@@ -10,12 +11,15 @@ or the records' (ON_ARTICLE_TEXT); third-party patterns are out of scope.
 
 Each pattern then scans (`finditer` to the end: a search from every position, the worst case
 of `search`, `match`, `sub` and `split`) each adversarial text twice, at SIZE/4 and at SIZE
-characters, and a LINE-long line of prose with no stop (1 MB) once. A linear pattern takes about
-4x longer on the larger text, a quadratic one 16x: the probe flags a pattern whose larger scan
-costs over 10x the smaller's plus 5 ms, or any scan over LIMIT CPU seconds (no linear scan of
-1 MB comes near: they take milliseconds). Time is the CPU time of this thread, so other
-processes on a loaded machine do not count, and a scan past LIMIT is interrupted by a CPU-time
-alarm (both engines check for signals while matching): a catastrophic pattern fails, not hangs.
+characters, and a LINE-long line of prose with no stop (200 KB) once. A linear pattern takes
+about 4x longer on the larger text, a quadratic one 16x: the probe flags a pattern whose larger
+scan costs over 10x the smaller's plus 5 ms, or any scan over LIMIT CPU seconds (no linear scan
+of 200 KB comes near: they take milliseconds). A pattern named in BOUNDED (its source's start,
+with the most characters eventwatch ever applies it to, e.g. one sentence) is scanned on each
+adversarial text cut to that length instead, and flagged when a scan costs over BOUNDED_LIMIT.
+Time is the CPU time of this thread, so other processes on a loaded machine do not count, and a
+scan past LIMIT is interrupted by a CPU-time alarm (both engines check for signals while
+matching): a catastrophic pattern fails, not hangs.
 Prints one JSON object: {"patterns": N, "families": [...], "slow": [...], "costliest": [...]}.
 """
 
@@ -165,13 +169,37 @@ def _texts(pattern: Any, size: int) -> dict[str, str | bytes]:
     return found
 
 
-def probe(patterns: list[Any], size: int, line: int, limit: float) -> tuple[list[dict[str, Any]], list[Any]]:
+def probe_bounded(pattern: Any, chars: int, limit: float) -> tuple[list[dict[str, Any]], float]:
+    """A pattern only ever applied to at most `chars` characters: the adversarial texts of
+    that length that cost it over `limit` CPU seconds, and its CPU seconds in all."""
+    slow, spent = [], 0.0
+    for name, text in _texts(pattern, chars).items():
+        seconds = scan_seconds(pattern, text, limit)
+        spent += seconds
+        if seconds > limit:
+            slow.append({"pattern": _source(pattern)[:300], "family": f"{name} ({chars:,} characters)",
+                         "large_s": round(seconds, 4)})
+            print(f"SLOW {slow[-1]}", file=sys.stderr, flush=True)
+    return slow, spent
+
+
+def probe(
+    patterns: list[Any], size: int, line: int, limit: float, bounded: dict[str, int] | None = None,
+    bounded_limit: float = 0.05,
+) -> tuple[list[dict[str, Any]], list[Any]]:
     """Patterns that are super-linear (SIZE/4 against SIZE) or over `limit` CPU seconds on a
-    LINE-long line of prose with no stop; and the CPU seconds each pattern took in all."""
+    LINE-long line of prose with no stop, or (those in `bounded`) over `bounded_limit` on any
+    text of their bound; and the CPU seconds each pattern took in all."""
     signal.signal(signal.SIGVTALRM, _alarm)
     slow, cost = [], []
     one_line = families(line)["prose-no-stop"]
     for pattern in patterns:
+        bound = next((chars for start, chars in (bounded or {}).items() if _source(pattern).startswith(start)), 0)
+        if bound:
+            found, spent = probe_bounded(pattern, bound, bounded_limit)
+            slow += found
+            cost.append((round(spent, 3), _source(pattern)[:80]))
+            continue
         small, large = _texts(pattern, size // 4), _texts(pattern, size)
         spent = 0.0
         for name, text in large.items():
@@ -195,12 +223,14 @@ def probe(patterns: list[Any], size: int, line: int, limit: float) -> tuple[list
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--size", type=int, default=16_000, help="larger size of the super-linearity check")
-    parser.add_argument("--line", type=int, default=1_000_000, help="length of the one-line text")
-    parser.add_argument("--limit", type=float, default=5.0, help="CPU seconds one scan may take at all")
+    parser.add_argument("--line", type=int, default=200_000, help="length of the one-line text")
+    parser.add_argument("--limit", type=float, default=1.0, help="CPU seconds one scan may take at all")
+    parser.add_argument("--bounded", default="{}", help="JSON: pattern start -> most characters it is applied to")
+    parser.add_argument("--bounded-limit", type=float, default=0.05, help="CPU seconds a bounded scan may take")
     parser.add_argument("--only", default="", help="probe only patterns containing this text")
     args = parser.parse_args(argv)
     patterns = [p for p in collect() if args.only in _source(p)]
-    slow, costliest = probe(patterns, args.size, args.line, args.limit)
+    slow, costliest = probe(patterns, args.size, args.line, args.limit, json.loads(args.bounded), args.bounded_limit)
     found = {"patterns": len(patterns), "families": sorted(families(8)), "slow": slow, "costliest": costliest}
     print(json.dumps(found))
     return 0

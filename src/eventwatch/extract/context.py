@@ -208,7 +208,7 @@ _INSTITUTION = frozenset({"Department", "District", "Police", "School", "Univers
                           "Institute", "Association", "Union", "Foundation", "Centre", "Center", "Prison", "Jail",
                           "Airport", "Station", "Square", "Street", "Road", "Avenue", "Park", "County", "City",
                           "Region", "Province", "State", "Times", "Post", "News", "Press", "Herald", "Tribune"})
-_AFTER_NAME = re.compile(r"[A-Z][\w’'.-]*\s+$")
+_AFTER_NAME = re.compile(r"(?<![\w’'.-])(?=[\w’'.-]*?[A-Z])[\w’'.-]+\s+$")  # a capital in the last word
 # First words that make a run a part of a place ("Central Minsk", "Greater Manchester").
 _PLACE_PREFIX = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
                            "Greater", "Upper", "Lower", "New", "Old", "Downtown", "Metropolitan", "Lake", "Mount",

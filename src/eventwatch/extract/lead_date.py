@@ -29,7 +29,7 @@ _CLAUSE_OPENING = re.compile(_LEX["clause_opening"], re.IGNORECASE)
 _ATTRIBUTIVE_YEAR = re.compile(_LEX["attributive_year"], re.IGNORECASE)
 _REFERS_BACK = re.compile(_LEX["refers_back"], re.IGNORECASE)
 # up to two words between the year and what it dates ("the 2012 political murder case")
-_WORD_RUNS = tuple(re.compile(rf"(?:[\w-]+\s+){{{n}}}") for n in range(3))
+_WORD_RUNS = tuple(re.compile(rf"(?<![\w-])(?:[\w-]+\s+){{{n}}}") for n in range(3))  # from a word's start
 # How far around an undated lead a date is looked for (sentences before it in its paragraph,
 # and after it).
 NEARBY_SENTENCES = 3

@@ -42,10 +42,10 @@ _STOP = {"The", "A", "An", "It", "In", "On", "At", "But", "And", "More", "One", 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _SOMEONE_LABELS = {"ORG", "PERSON"}
 # After a country code, what makes it an adjective: a title or name, a hyphen, a role.
-_MODIFIER = re.compile(r"-\w|\s+(?-i:[A-Z])|\s+(?:troops|forces|officials?|government|embassy|consulate|military|army|"
-                       r"navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|authorities|diplomats?|"
-                       r"senators?|president|envoy|ambassador|intelligence|police|courts?|judges?|prosecutors?|"
-                       r"soldiers|marines|department|administration|lawmakers|sanctions)\b", re.IGNORECASE)
+_MODIFIER = re.compile(r"-\w|(?<!\s)\s+(?:(?-i:[A-Z])|(?:troops|forces|officials?|government|embassy|consulate|"
+                       r"military|army|navy|citizens?|nationals?|journalists?|reporters?|newspapers?|media|"
+                       r"authorities|diplomats?|senators?|president|envoy|ambassador|intelligence|police|courts?|judges?|prosecutors?|"
+                       r"soldiers|marines|department|administration|lawmakers|sanctions)\b)", re.IGNORECASE)
 # A name given to a person or thing, not a town ("a woman named Elizabeth").
 _NAMED = re.compile(r"(?<!town )(?<!city )(?<!village )(?<!place )(?<!area )\b(?:named|called)\s+$")
 _PROSE_CODES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "KSA", "DPRK", "ROK"})
@@ -152,7 +152,7 @@ def _regions(sentence: str, gazetteer: Gazetteer, context: Sequence[str]) -> lis
 def _city_of_district(gazetteer: Gazetteer, name: str, context: Sequence[str]) -> Place | None:
     """The city whose district a possessive names ("Kyiv's Shevchenkivskyi district",
     "Mogadishu's Hodan district"): the incident is in that city, as precisely as a town."""
-    owner = re.match(r"(.+?)['’]s\s", name)
+    owner = re.match(r"\A(.+?)['’]s\s", name)
     city = _best_city(towns(gazetteer, owner.group(1), context), context) if owner else None
     return city if city is not None and city.population >= PLACE_POPULATION else None
 

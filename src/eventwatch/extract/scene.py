@@ -45,7 +45,9 @@ _NOT_SCENE = re.compile(
 _BIOGRAPHY = re.compile(
     r"\b(?:born|raised|grew\s+up|brought\s+up|hails?\s+from|natives?\s+(?:of|from)|hometown\s+of|"
     r"fled\s+(?:his|her|their)\s+(?:home|homeland|country))(?:\s+(?:in|of))?\s+(?:the\s+)?$"
-    r"|(?-i:[A-Z])\w+,\s+(?:\d+,\s+)?of\s+$",  # "Omar Sheikh, of Wanstead, ...": where someone lives
+    # "Omar Sheikh, of Wanstead, ...": where someone lives (a capital in the word before the
+    # comma, found from the word's start so that a long word is read once, not from each letter)
+    r"|\b(?=\w*?(?-i:[A-Z])\w)\w+,\s+(?:\d+,\s+)?of\s+$",
     re.IGNORECASE,
 )
 _ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:y|ies)|ministr(?:y|ies)|church(?:es)?|"
@@ -54,11 +56,11 @@ _ORGANISATION = (r"(?:compan(?:y|ies)|firms?|groups?|organi[sz]ations?|charit(?:
                  r"channels?|websites?|watchdogs?|monitors?)\b")
 # After the place: "-born", "-headquartered", "-based <organisation>", "<place> (news) <organisation>".
 _BASED = re.compile(rf"-(?:born|bred|headquartered)\b|-based\s+(?:[\w-]+\s+){{0,2}}{_ORGANISATION}"
-                    rf"|\s+(?:news\s+)?{_ORGANISATION}")
+                    rf"|(?<!\s)\s+(?:news\s+)?{_ORGANISATION}")
 # Before or after a town, what makes it a stance or a street rather than the scene
 # ("pro-Beijing gangsters", "the Delhi gate", "the Kabul road").
 _STANCE = re.compile(r"\b(?:pro|anti)-$", re.IGNORECASE)
-_STREET = re.compile(r"\s+(?:gate|road|street|highway|avenue|bridge)\b")
+_STREET = re.compile(r"(?<!\s)\s+(?:gate|road|street|highway|avenue|bridge)\b")
 def not_the_scene(sentence: str, start: int, end: int | None = None) -> bool:
     """Whether the place named at `start` (ending at `end`, when known) is where weapons came
     from, where a statement was made, where someone was born, grew up or fled from, or where

@@ -52,7 +52,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    word = re.search(r"([A-Za-z.]+)\.[\"'”’)]*$", chunk)
+    word = re.search(r"(?<![A-Za-z.])([A-Za-z.]+)\.[\"'”’)]*$", chunk)
     if not word:
         return False
     token = word.group(1).lower()

@@ -30,7 +30,16 @@ _WORD = r"(?:\p{Lu}[\w’'-]*|\p{Lu}{2,})"
 _NAME = rf"{_WORD}(?:[ -](?:{_WORD}|\d+))*"
 _MOD = r"\p{Ll}[\p{Ll}-]+"
 _TOWN_OF = rf"(?:the\s+(?:(?:{_WORD}|{_MOD})\s+){{0,2}}?{alternation(_LEX['towns'])}\s+of\s+)?"
-_NAMED = regex.compile(rf"\b(?P<name>{_NAME})\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>(?i:{_NOUN}))\b")
+# The proper name before a facility word, as whole words that cannot be split two ways (a
+# hyphen inside a word is the word's; "12-B" is a number and a word), at most _NAME_WORDS of
+# them: longer runs of capitals are headlines or tables, and an unbounded run would be read
+# again from each of its words (quadratic on a page of capitals, cubic on "A-A-A-...").
+_NAME_WORDS = 12
+_NAME_PART = r"(?:\p{Lu}[\w’'-]*+|\d++(?:-\d++)*+(?:-\p{Lu}[\w’'-]*+)?)"
+_NAMED = regex.compile(
+    rf"\b(?P<name>\p{{Lu}}[\w’'-]*+(?: {_NAME_PART}){{0,{_NAME_WORDS - 1}}})"
+    rf"\s+(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>(?i:{_NOUN}))\b"
+)
 _NAME_OF = regex.compile(
     rf"(?:\b(?i:the|a|an)\s+(?P<mods>(?:{_MOD}\s+){{0,2}}?))?"
     rf"\b(?P<noun>(?i:{_NOUN}))\s+(?:(?:of|in|at)\s+{_TOWN_OF}|near\s+{_TOWN_OF[:-1]})(?P<name>(?>{_NAME}))"

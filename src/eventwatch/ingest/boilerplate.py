@@ -39,7 +39,7 @@ END_STOP = re.compile(r"[.!?…][\"'”’)\]]*$")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _COPY = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
 _URL = re.compile(r"https?://|\bwww\.|\b[\w-]+\.(?:com|org|net|ua|ru|uk|example|info|io)\b", re.I)
-_EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.]+\b")
+_EMAIL = re.compile(r"(?<![\w.+-])[.+-]*\w[\w.+-]*@[\w-]+\.[\w.]+\b")  # read from the run's start: linear
 _HANDLE = re.compile(r"(?:^|\s)@\w{2,}")
 _LABEL = re.compile(r"^[^\W\d][\w'’ -]{0,24}:(?:\s|$)", re.UNICODE)
 SENTENCE_BREAK = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"'”’)]))\s+(?=[\"“(]?[^\W\d_a-z])", re.UNICODE)

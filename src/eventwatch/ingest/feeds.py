@@ -17,15 +17,31 @@ from eventwatch.records import Article, Rejected
 from eventwatch.settings import IngestSettings
 
 _FEED_ROOT = re.compile(rb"<(?:[A-Za-z0-9_]+:)?(rss|feed|RDF)\b")
-_PRELUDE = re.compile(rb"\s*(?:<\?[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>|\s)*", re.S)
+# What may come before the root element, with what ends it: a processing instruction (its first
+# ">" must close "?>"), a comment, a document type declaration.
+_SPACE = re.compile(rb"\s*")
+_PRELUDE = ((b"<?", b">"), (b"<!--", b"-->"), (b"<!DOCTYPE", b">"))
+
+
+def _prelude_end(head: bytes) -> int:
+    """Where the root element may start: past white space, processing instructions, comments
+    and the document type (one pass: each part is looked for once, from where the last ended)."""
+    at = 0
+    while True:
+        at = _SPACE.match(head, at).end()  # type: ignore[union-attr]  # \s* always matches
+        opening = next(((start, end) for start, end in _PRELUDE if head.startswith(start, at)), None)
+        if opening is None:
+            return at
+        close = head.find(opening[1], at + len(opening[0]))
+        if close < 0 or (opening[0] == b"<?" and (close < at + 3 or head[close - 1 : close] != b"?")):
+            return at
+        at = close + len(opening[1])
 
 
 def looks_like_feed(data: bytes) -> bool:
     """True when the first element of an XML document is <rss>, <feed> or <rdf:RDF>."""
     head = data[:8192].lstrip(b"\xef\xbb\xbf")
-    prelude = _PRELUDE.match(head)
-    start = prelude.end() if prelude else 0
-    return bool(_FEED_ROOT.match(head, start))
+    return bool(_FEED_ROOT.match(head, _prelude_end(head)))
 
 
 def _entry_body(entry: Any) -> str:
