@@ -345,7 +345,7 @@ class _Reader:
         same_type = frame.guess.sub_event_type == current.sub_event_type
         if not same_type and frame.guess.sub_event_type == DISRUPTED and current.sub_event_type != DISRUPTED:
             self.open(frame, part_of=current)
-        elif not same_type and current.sub_event_type == DISRUPTED and is_attack(
+        elif not same_type and current.sub_event_type == DISRUPTED and current.part_of is None and is_attack(
                 frame.guess.sub_event_type, frame.weapon.kind if frame.weapon else None):
             self.open(frame)  # the attack an interception told first belongs to (links.link_interceptions)
         else:
@@ -424,7 +424,7 @@ class _Reader:
         frames = [self.frame(sentence, g, ents, claims if i == 0 else []) for i, g in enumerate(guesses[:2])]
         disrupted = [f for f in frames if f.guess.sub_event_type == DISRUPTED]
         if len(frames) == 2 and len(disrupted) == 1:
-            attack = next(f for f in frames if f is not disrupted[0])
+            attack = replace(next(f for f in frames if f is not disrupted[0]), claims=claims)  # told first or not
             self.add(attack)
             if not self.drafts:  # the attack told no incident (a trend, a habit): nor does its interception
                 return
