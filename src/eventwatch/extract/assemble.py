@@ -346,7 +346,7 @@ class _Reader:
         if not same_type and frame.guess.sub_event_type == DISRUPTED and current.sub_event_type != DISRUPTED:
             self.open(frame, part_of=current)
         elif not same_type and current.sub_event_type == DISRUPTED and current.part_of is None and is_attack(
-                frame.guess.sub_event_type, frame.weapon.kind if frame.weapon else None):
+                frame.guess.sub_event_type, frame.weapon.kind if frame.weapon else None) and _pinpointed(frame):
             self.open(frame)  # the attack an interception told first belongs to (links.link_interceptions)
         else:
             current.absorb(frame, typed=same_type)
@@ -452,6 +452,12 @@ class _Reader:
                 for draft in violent:
                     if sentence.start >= draft.first.sentence.start or draft is violent[0]:
                         draft.claims.append((claim, sentence))
+
+
+def _pinpointed(frame: Frame) -> bool:
+    """Whether a frame names the town or the named site it happened at: after an interception,
+    an attack so placed is an incident of its own ("one drone struck a substation in X")."""
+    return (frame.place is not None and frame.place.precision == 1) or (frame.site is not None and frame.site.named)
 
 
 def _asserted(text: str) -> list[TypeGuess]:

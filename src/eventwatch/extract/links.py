@@ -3,9 +3,10 @@
 An interception read in the same breath as its attack is linked while reading (assemble.py).
 One told apart from it ("Air defences downed 12 drones over the region overnight" a
 paragraph before or after "a drone hit an oil depot in ...") is linked here: the attack of
-the same night (a day apart at most), in the same region (or the interception unplaced), with weapons of the same
-kind, launched by the same side when both sides are named. Of several such attacks, the one
-told nearest in the article.
+the same night (a day apart at most), in the same region (or the interception unplaced),
+launched by the same side when both sides are named, with weapons of the same kind unless it
+is the only such attack. Of several, the one told nearest in the article. A linked
+interception is dated as its attack.
 """
 
 from __future__ import annotations
@@ -80,8 +81,11 @@ def link_interceptions(drafts: list[Draft], resolved: Callable[[Draft], DateGues
             continue
         day = _day(draft, resolved)
         fitting = [a for a in attacks if _same_night(day, _day(a, resolved))
-                   if (_same_area(draft.place, a.place) or _region_named(draft, a))
-                   and _same_weapons(draft, a) and _same_side(draft, a)]
+                   if (_same_area(draft.place, a.place) or _region_named(draft, a)) and _same_side(draft, a)]
+        # of that night's attacks, one with weapons of the same kind; the only one whatever its
+        # weapons ("missiles and drones" typed by its first weapon)
+        armed = [a for a in fitting if _same_weapons(draft, a)]
+        fitting = armed if armed else fitting if len(fitting) == 1 else []
         if not fitting:
             continue
         here = draft.first.sentence.index
