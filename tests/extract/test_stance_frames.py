@@ -15,6 +15,13 @@ from eventwatch.extract.claims import antecedent, find_claims, speakers_in
 from eventwatch.records import Article
 
 CASES = [
+ ("The strike on the facility was confirmed by regional governor Ivan Sokolov.", "confirms"),
+ ("Responsibility for the blast was claimed by a little-known militant group.", "claims_responsibility"),
+ ("Kyiv typically stays silent about strikes inside Russia.", "declines_to_claim"),
+ ("Ukraine rarely acknowledges such operations.", "declines_to_claim"),
+ ("Moscow is blaming Kyiv for the attack.", "blames"),
+ ("The death toll was disputed by local activists.", "disputes"),
+ ("Police remained at the scene.", None),
 
  # claims
  ("The group said it was behind the blast.", "claims_responsibility"),
@@ -135,6 +142,18 @@ def test_stance_of_each_wording(sentence: str, stance: str | None) -> None:
 def test_the_party_blamed_is_the_subject(sentence: str, speaker: str, subject: str) -> None:
     found = [c for c in find_claims(sentence, nlp.parse([sentence])[0]) if c.stance == "blames"]
     assert found and speaker in found[0].speaker and subject in (found[0].subject or ""), found
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("In Kyiv, a source in the SBU security service said the agency's drones had hit the refinery.",
+     "a source in the SBU"),
+    ("Al-Shabaab said in a statement on its radio station that its fighters had carried out the bombing.",
+     "Al-Shabaab"),
+    ("Islamic State's news agency said the group's fighters had stormed the checkpoint.", "news agency"),
+])
+def test_the_speaker_is_who_speaks_not_where(sentence: str, speaker: str) -> None:
+    found = find_claims(sentence, nlp.parse([sentence])[0])
+    assert [c.stance for c in found] == ["claims_responsibility"] and speaker in found[0].speaker, found
 
 
 def test_speakers_named_again_resolve_to_the_earlier_naming() -> None:

@@ -24,7 +24,7 @@ from eventwatch.extract.syntax import Parsed, Token
 # of the Belgorod region"), never a relative clause, an apposition or punctuation.
 _PHRASE = frozenset({"det", "amod", "compound", "poss", "case", "nmod", "prep", "pobj", "flat", "nummod",
                      "advmod", "quantmod", "cc", "conj"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_JOINERS = frozenset({"-", "‑"})  # a hyphen the parser splits off inside a name: "Al-Shabaab"
 # Edges a verb without a subject takes its subject through: "refused to comment", "confirmed
 # the strike and denied ...", "issued a statement denying ...", "..., denying any role".
 _CARRIED = frozenset({"xcomp", "conj", "acl", "dobj", "advcl"})
@@ -109,7 +109,7 @@ class _Reader:
         keep, todo = {i}, [i]
         while todo:
             for j in self.children[todo.pop()]:
-                if self.tokens[j].dep in _PHRASE and j not in keep:
+                if (self.tokens[j].dep in _PHRASE or self.tokens[j].text in _JOINERS) and j not in keep:
                     keep.add(j)
                     todo.append(j)
         ordered = sorted(keep)
@@ -159,6 +159,14 @@ class _Reader:
                 deeper += objects
         return self.pobj_of(deeper, name, depth - 1) if deeper and depth > 1 else None
 
+    def misread_place(self, i: int) -> int:
+        """"In Kyiv, a source in the service said": the small parser takes the place for the
+        subject and the speaker for its apposition; a subject right after a preposition with
+        an apposition is that place, and the apposition the speaker."""
+        apposed = self.kids(i, "appos")
+        misread = i > 0 and self.tokens[i - 1].dep == "prep" and not self.kids(i - 1)
+        return apposed[0] if apposed and misread else i
+
     def possessor(self, i: int) -> int:
         """"at Kyiv's door" → Kyiv: a noun whose possessor names the party."""
         owners = self.kids(i, "poss")
@@ -169,7 +177,7 @@ class _Reader:
         """The stance a verb takes, with the token naming the party it blames; None if none."""
         negated = self.negated(i)
         for rule in (self._refusal, self._denial, self._comment, self._claim, self._blame, self._placed,
-                     self._held, self._confirm, self._dispute, self._report):
+                     self._held, self._confirm, self._dispute, self._silent, self._report):
             found = rule(i, negated)
             if found is not None:
                 return found
@@ -193,7 +201,7 @@ class _Reader:
         return "declines_to_claim", None
 
     def _claim(self, i: int, negated: bool) -> tuple[str, int | None] | None:
-        objects = self.kids(i, "dobj")
+        objects = self.kids(i, "dobj", "nsubjpass")  # "responsibility was claimed by ..."
         taken = any(self.is_(o, "claim_nouns") for o in objects) and self.is_(i, "claim")
         if not taken:
             return None
@@ -229,12 +237,18 @@ class _Reader:
         return None
 
     def _confirm(self, i: int, negated: bool) -> tuple[str, int | None] | None:
-        if negated or not self.is_(i, "confirm") or not self.kids(i, "dobj", "ccomp"):
+        if negated or not self.is_(i, "confirm") or not self.kids(i, "dobj", "ccomp", "nsubjpass"):
             return None
         return self._report(i, negated) or ("confirms", None)
 
     def _dispute(self, i: int, negated: bool) -> tuple[str, int | None] | None:
-        return ("disputes", None) if not negated and self.is_(i, "dispute") and self.kids(i, "dobj") else None
+        disputed = self.kids(i, "dobj", "nsubjpass")
+        return ("disputes", None) if not negated and self.is_(i, "dispute") and disputed else None
+
+    def _silent(self, i: int, negated: bool) -> tuple[str, int | None] | None:
+        """"Kyiv stays silent", "Ukraine remained tight-lipped": declining by a copula."""
+        quiet = any(self.is_(j, "silent") for j in self.kids(i, "acomp", "oprd", "attr"))
+        return ("declines_to_claim", None) if quiet and self.is_(i, "stay") and not negated else None
 
     def _report(self, i: int, negated: bool) -> tuple[str, int | None] | None:
         """A verb of reporting whose complement has a side acting: the speaker's own side
@@ -337,6 +351,7 @@ def read(parsed: Parsed) -> list[Read]:
             speaker = speaker if speaker is not None else _passive_agent(reader, i)
         if speaker is None or tokens[speaker].dep == "expl":
             continue
+        speaker = reader.misread_place(speaker)
         said = reader.phrase(speaker)
         whom = reader.phrase(party) if party is not None else None
         ends = [said[1], token.end] + ([whom[1]] if whom else [])
