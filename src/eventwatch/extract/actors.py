@@ -327,6 +327,12 @@ def _inside_target(sentence: str, position: int) -> bool:
     return any(m.start("state") == position for m in words.target.finditer(sentence))
 
 
+def names_defence(text: str) -> bool:
+    """Whether a phrase names a weapon that only defends ("air defence systems", "electronic
+    warfare"): a side saying its air defences destroyed drones claims no attack."""
+    return bool(_vocab().shield.search(text))
+
+
 def is_defender(sentence: str, actor: Actor) -> bool:
     """An actor named by its air defence ("Ukrainian air defence destroyed ..."): in an
     interception the side defending."""

@@ -25,7 +25,7 @@ from functools import cached_property, lru_cache, partial
 from eventwatch.extract import foreground, nlp, vocab
 from eventwatch.extract.actors import Actor, find_attacker, find_target, interception_actors
 from eventwatch.extract.casualties import find_casualties
-from eventwatch.extract.claims import ClaimMention, find_claims
+from eventwatch.extract.claims import ClaimMention, find_claims, frames_gate
 from eventwatch.extract.context import ArticleContext, article_context, dateline_town, first_naming, main_town
 from eventwatch.extract.cues import HABITUAL, HIT, SITUATES, TREND, incident_text, site_counts, troop_size
 from eventwatch.extract.dates import DateGuess, find_date, find_dates, names_month, publication_fallback
@@ -33,7 +33,13 @@ from eventwatch.extract.event_type import TypeGuess, classify_all, is_event_cand
 from eventwatch.extract.foreground import Clauses
 from eventwatch.extract.frames import DATED_KINDS, Draft, Frame, place_by_anaphora
 from eventwatch.extract.lead_date import first_dated_violation, lead_date, nearby_date
-from eventwatch.extract.links import attach_orphan_claims, link_interceptions, move_claims_to_named
+from eventwatch.extract.links import (
+    attach_orphan_claims,
+    is_attack,
+    link_interceptions,
+    move_claims_to_named,
+    resolve_speakers,
+)
 from eventwatch.extract.mentions import to_mentions
 from eventwatch.extract.places import Entity, PlaceMention, find_places, most_precise
 from eventwatch.extract.retype import retype
@@ -66,9 +72,9 @@ _named_acting = lru_cache(maxsize=4096)(partial(find_attacker, event_country=Non
 
 
 @lru_cache(maxsize=4096)
-def _claims_of(text: str) -> tuple[ClaimMention, ...]:
+def _claims_of(text: str, parsed: Parsed | None = None) -> tuple[ClaimMention, ...]:
     """``find_claims``, kept for the second reading of an article and for fill_place."""
-    return tuple(find_claims(text))
+    return tuple(find_claims(text, parsed))
 
 
 Detector = Callable[[Sequence[str]], list[TypeGuess | None]]
@@ -105,9 +111,10 @@ class _Reader:
     def __init__(self, article: Article, services: Services, sentences: Sequence[Sentence] = (),
                  fill_entities: dict[int, list[Entity]] | None = None,
                  parses: dict[int, Parsed] | None = None, clauses: dict[int, Clauses] | None = None,
-                 context: ArticleContext | None = None) -> None:
+                 context: ArticleContext | None = None, statements: dict[int, Parsed] | None = None) -> None:
         self.article = article
         self.parses = parses or {}  # the dependency parse of each event sentence
+        self.statements = statements or {}  # ... and of each other sentence that may hold a stance
         self.clauses = clauses or {}  # per sentence index: its background clauses
         self.sentences = sentences
         self.services = services
@@ -325,6 +332,8 @@ class _Reader:
     def final_date(self, draft: Draft) -> DateGuess | None:
         """`resolved_date`; for the lead, the incident it reports may be dated elsewhere in
         the article (`lead_date`). Applied after reading: joining uses the date as read."""
+        if draft.part_of is not None and draft.date is None:
+            return self.final_date(draft.part_of)  # an interception is dated as its attack finally is
         found = self.resolved_date(draft)
         if draft is not self.lead:
             return found
@@ -340,6 +349,9 @@ class _Reader:
         same_type = frame.guess.sub_event_type == current.sub_event_type
         if not same_type and frame.guess.sub_event_type == DISRUPTED and current.sub_event_type != DISRUPTED:
             self.open(frame, part_of=current)
+        elif not same_type and current.sub_event_type == DISRUPTED and current.part_of is None and is_attack(
+                frame.guess.sub_event_type, frame.weapon.kind if frame.weapon else None) and _pinpointed(frame):
+            self.open(frame)  # the attack an interception told first belongs to (links.link_interceptions)
         else:
             current.absorb(frame, typed=same_type)
 
@@ -351,7 +363,7 @@ class _Reader:
         self.drafts.append(draft)
 
     def read_sentence(self, sentence: Sentence, asserted: list[TypeGuess], ents: list[Entity] | None) -> None:
-        claims = list(_claims_of(sentence.text))
+        claims = list(self.claims_of(sentence))
         guesses = self.guesses(sentence, asserted, claims) if ents is not None else []
         if guesses:
             self.read_frames(sentence, guesses, ents or [], claims)
@@ -361,6 +373,9 @@ class _Reader:
             self.fill_casualties(sentence)
         self.previous_text = sentence.text
         self.texts.append(sentence.text)
+
+    def claims_of(self, sentence: Sentence) -> tuple[ClaimMention, ...]:
+        return _claims_of(sentence.text, self.parses.get(sentence.index) or self.statements.get(sentence.index))
 
     def fill_place(self, sentence: Sentence) -> None:
         """A sentence right after an unplaced incident may say where it was ("footage showed
@@ -401,7 +416,7 @@ class _Reader:
         """The sentence's most precise place below country level, not counting the places that
         name a speaker ("Moscow laid the blame on ...") or sit in a background clause."""
         spans = self.clauses.get(sentence.index, _NO_CLAUSES).background + tuple(
-            c.speaker_span for c in _claims_of(sentence.text))
+            c.speaker_span for c in self.claims_of(sentence))
         scene, ents = scene_text(sentence.text, ents, spans)
         place = most_precise(
             find_places(scene, ents, self.services.gazetteer, self.context, self.surnames, self.regions))
@@ -412,7 +427,7 @@ class _Reader:
         frames = [self.frame(sentence, g, ents, claims if i == 0 else []) for i, g in enumerate(guesses[:2])]
         disrupted = [f for f in frames if f.guess.sub_event_type == DISRUPTED]
         if len(frames) == 2 and len(disrupted) == 1:
-            attack = next(f for f in frames if f is not disrupted[0])
+            attack = replace(next(f for f in frames if f is not disrupted[0]), claims=claims)  # told first or not
             self.add(attack)
             if not self.drafts:  # the attack told no incident (a trend, a habit): nor does its interception
                 return
@@ -442,6 +457,12 @@ class _Reader:
                         draft.claims.append((claim, sentence))
 
 
+def _pinpointed(frame: Frame) -> bool:
+    """Whether a frame names the town or the named site it happened at: after an interception,
+    an attack so placed is an incident of its own ("one drone struck a substation in X")."""
+    return (frame.place is not None and frame.place.precision == 1) or (frame.site is not None and frame.site.named)
+
+
 def _asserted(text: str) -> list[TypeGuess]:
     """The event types a sentence asserts (not negated, hypothetical or generic)."""
     if not is_event_candidate(text):
@@ -459,8 +480,9 @@ def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]
 
 def _read(article: Article, services: Services, sentences: list[Sentence], asserted: dict[int, list[TypeGuess]],
           parses: dict[int, Parsed], fill_entities: dict[int, list[Entity]] | None,
-          clauses: dict[int, Clauses], context: ArticleContext | None = None) -> _Reader:
-    reader = _Reader(article, services, sentences, fill_entities, parses, clauses, context)
+          clauses: dict[int, Clauses], context: ArticleContext | None = None,
+          statements: dict[int, Parsed] | None = None) -> _Reader:
+    reader = _Reader(article, services, sentences, fill_entities, parses, clauses, context, statements)
     for sentence in sentences:
         parsed = parses.get(sentence.index)
         reader.read_sentence(sentence, asserted[sentence.index], list(parsed.entities) if parsed else None)
@@ -469,21 +491,21 @@ def _read(article: Article, services: Services, sentences: list[Sentence], asser
 
 def read_article(article: Article, services: Services, sentences: list[Sentence],
                  asserted: dict[int, list[TypeGuess]], parses: dict[int, Parsed],
-                 clauses: dict[int, Clauses] | None = None) -> _Reader:
+                 clauses: dict[int, Clauses] | None = None, statements: dict[int, Parsed] | None = None) -> _Reader:
     """Read every sentence. fill_place's NER runs in one batch: a first reading assumes no
     sentence after an unplaced incident places it and records those sentences; their
     entities are then found together. If none of them names a place, the first reading is
     exactly what reading with them gives; otherwise the article is read again with them."""
     clauses = clauses or {}
     context = article_context(article.text[: sentences[-1].end] if sentences else article.text, services.gazetteer)
-    reader = _read(article, services, sentences, asserted, parses, None, clauses, context)
+    reader = _read(article, services, sentences, asserted, parses, None, clauses, context, statements)
     if not reader.fill_requests:
         return reader
     requests = reader.fill_requests
     found = dict(zip((s.index for s in requests), services.entities([s.text for s in requests]), strict=True))
     if all(reader.place_below_country(s, found[s.index]) is None for s in requests):
         return reader
-    return _read(article, services, sentences, asserted, parses, found, clauses, context)
+    return _read(article, services, sentences, asserted, parses, found, clauses, context, statements)
 
 
 def foreground_pass(candidates: Sequence[Sentence], asserted: dict[int, list[TypeGuess]],
@@ -517,10 +539,14 @@ def extract_mentions(article: Article, services: Services) -> list[Mention]:
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     parses = dict(zip((s.index for s in candidates), services.parse([s.text for s in candidates]), strict=True))
     clauses = foreground_pass(candidates, asserted, parses, services)
-    reader = read_article(article, services, sentences, asserted, parses, clauses)
+    # the other sentences that may hold a stance are parsed for it (claims.frames_gate)
+    said = [s for s in sentences if s.index not in parses and frames_gate(s.text)]
+    statements = dict(zip((s.index for s in said), services.parse([s.text for s in said]), strict=True))
+    reader = read_article(article, services, sentences, asserted, parses, clauses, statements)
     reader.attach_generic_claims()
     link_interceptions(reader.drafts, reader.resolved_date)
     attach_orphan_claims(reader.drafts, reader.article_claims)
+    resolve_speakers(reader.drafts, reader.article_claims, sentences)
     move_claims_to_named(reader.drafts)
     located = reader.located()
     retype(located)

@@ -3,22 +3,24 @@
 An interception read in the same breath as its attack is linked while reading (assemble.py).
 One told apart from it ("Air defences downed 12 drones over the region overnight" a
 paragraph before or after "a drone hit an oil depot in ...") is linked here: the attack of
-the same night (a day apart at most), in the same region (or the interception unplaced), with weapons of the same
-kind, launched by the same side when both sides are named. Of several such attacks, the one
-told nearest in the article.
+the same night (a day apart at most), in the same region (or the interception unplaced),
+launched by the same side when both sides are named, with weapons of the same kind unless it
+is the only such attack. Of several, the one told nearest in the article. A linked
+interception is dated as its attack.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
-from eventwatch.extract.claims import ClaimMention
+from eventwatch.extract.claims import ClaimMention, antecedent, names_before, speakers_in
 from eventwatch.extract.dates import DateGuess
 from eventwatch.extract.frames import Draft
 from eventwatch.extract.places import PlaceMention
 from eventwatch.extract.sentences import Sentence
-from eventwatch.taxonomy import EXPLOSIONS, kind_of
+from eventwatch.taxonomy import DEMONSTRATIONS, EXPLOSIONS, kind_of
 
 DISRUPTED = "Disrupted weapons use"
 
@@ -59,19 +61,31 @@ def _same_side(interception: Draft, attack: Draft) -> bool:
     return launcher is None or attacker is None or launcher == attacker
 
 
+def is_attack(sub_event_type: str, weapon: str | None = None) -> bool:
+    """Whether an incident can be the attack an interception belongs to: an explosion or
+    remote violence, or any other violent incident told with a weapon ("a drone set a
+    warehouse on fire")."""
+    if sub_event_type == DISRUPTED:
+        return False
+    kind = kind_of(sub_event_type)
+    return kind.event_type == EXPLOSIONS or (weapon is not None and kind.disorder_type != DEMONSTRATIONS)
+
+
 def link_interceptions(drafts: list[Draft], resolved: Callable[[Draft], DateGuess | None]) -> None:
     """Set `part_of` of each interception not yet linked to the attack it belongs to. One told
     before its attack moves right after it (the attack is the incident the article reports;
     an undated attack takes the interception's date)."""
-    attacks = [d for d in drafts if d.part_of is None and d.sub_event_type != DISRUPTED
-               and kind_of(d.sub_event_type).event_type == EXPLOSIONS]
+    attacks = [d for d in drafts if d.part_of is None and is_attack(d.sub_event_type, d.weapon_kind)]
     for draft in list(drafts):
         if draft.sub_event_type != DISRUPTED or draft.part_of is not None:
             continue
         day = _day(draft, resolved)
         fitting = [a for a in attacks if _same_night(day, _day(a, resolved))
-                   if (_same_area(draft.place, a.place) or _region_named(draft, a))
-                   and _same_weapons(draft, a) and _same_side(draft, a)]
+                   if (_same_area(draft.place, a.place) or _region_named(draft, a)) and _same_side(draft, a)]
+        # of that night's attacks, one with weapons of the same kind; the only one whatever its
+        # weapons ("missiles and drones" typed by its first weapon)
+        armed = [a for a in fitting if _same_weapons(draft, a)]
+        fitting = armed if armed else fitting if len(fitting) == 1 else []
         if not fitting:
             continue
         here = draft.first.sentence.index
@@ -80,7 +94,7 @@ def link_interceptions(drafts: list[Draft], resolved: Callable[[Draft], DateGues
             attack.date = attack.date or draft.date
             drafts.remove(draft)
             drafts.insert(drafts.index(attack) + 1, draft)
-        elif day is not None and day != _day(attack, resolved):
+        if day is not None and day != _day(attack, resolved):
             draft.date = None  # "overnight" against "early on Saturday": the attack's day
         draft.part_of = attack
 
@@ -124,3 +138,26 @@ def move_claims_to_named(drafts: Sequence[Draft]) -> None:
             if len(named) == 1:
                 draft.claims.remove(pair)
                 named[0].claims.append(pair)
+
+
+def resolve_speakers(drafts: Sequence[Draft], claims: list[tuple[ClaimMention, Sentence]],
+                     sentences: Sequence[Sentence]) -> None:
+    """A claim whose speaker is a pronoun or a short naming ("It denied ...", "the ministry
+    blamed ...") takes the speaker it stands for: the nearest one named before it in the
+    article, of its kind (`claims.antecedent`). In place, in the drafts and in `claims`."""
+    pairs = [*claims, *(pair for d in drafts for pair in d.claims)]
+    if not any(names_before(c.speaker) for c, _ in pairs):
+        return
+    named: list[tuple[int, int, str]] = [(s.index, 0, name) for s in sentences for name in speakers_in(s.text)]
+    named += [(s.index, c.start, c.speaker) for c, s in pairs]
+    named.sort()
+
+    def resolved(pair: tuple[ClaimMention, Sentence]) -> tuple[ClaimMention, Sentence]:
+        claim, sentence = pair
+        before = [name for i, at, name in named if (i, at) < (sentence.index, claim.start)]
+        found = antecedent(claim.speaker, before)
+        return (replace(claim, speaker=found), sentence) if found else pair
+
+    claims[:] = [resolved(p) for p in claims]
+    for draft in drafts:
+        draft.claims = [resolved(p) for p in draft.claims]
