@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from eventwatch.classify import embedding_fused, trained_sentence_model
-from eventwatch.classify.detect import event_probabilities, model_guesses, vetoes
+from eventwatch.classify.detect import event_probabilities, model_guesses
 from eventwatch.classify.examples import NOT_EVENT, load_nonevents
 from eventwatch.extract.assemble import extract_mentions
 from eventwatch.extract.event_type import TypeGuess, is_event_candidate, sentence_guess
@@ -69,15 +69,3 @@ def test_a_detected_sentence_without_a_lexicon_trigger_becomes_an_incident(servi
     evidence = mention.evidence["sub_event_type"]
     assert evidence.quote == NO_STEM and text[evidence.start : evidence.end] == NO_STEM
     assert extract_mentions(article, replace(services, detector=lambda texts: [None] * len(texts))) == []
-
-
-def test_a_vetoed_rule_sentence_gives_no_incident(services: Any) -> None:
-    text = "Police arrest reporters\n\nPolice arrested three reporters in Harare on Monday."
-    article = Article.build(text, "text", published_at=datetime(2024, 5, 9, 12, tzinfo=UTC))
-    assert extract_mentions(article, services)  # the detector agrees with the rules
-    assert extract_mentions(article, replace(services, veto=lambda texts: [True] * len(texts))) == []
-
-
-def test_the_veto_keeps_plain_incidents() -> None:
-    assert vetoes(["Gunmen shot dead a journalist outside his home in the port city on Friday."]) == [False]
-    assert vetoes([]) == []

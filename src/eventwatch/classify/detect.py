@@ -28,10 +28,6 @@ from eventwatch.taxonomy import EVENT_TYPE_OF, PROTESTS, RIOTS
 # The detector's probability a sentence needs: the value at which 2 % of the non-event
 # examples pass on held-out folds (tools/classifier_cv.py --sentence, docs/quality.md round x1).
 DETECTION_THRESHOLD = 0.86
-# A sentence a lexicon rule asserts an incident for is dropped when the detector gives it less
-# than this: the value below which about 1 % of the held-out event examples with a confident rule
-# guess fall (tools/classifier_cv.py --sentence, "veto"; docs/quality.md round x6).
-VETO_THRESHOLD = 0.355
 _FLAGGED = -1  # the column of ``rule_features`` saying every rule guess was flagged
 # Types a sentence without a trigger word may not take: reports of talks, deals, reorganisations,
 # new bases and handovers read like the statements around them, and "Other" is the catch-all.
@@ -55,14 +51,6 @@ def event_probabilities(texts: Sequence[str]) -> list[float]:
     if not texts:
         return []
     return [float(p) for p in trained_sentence_model().event_probability(features(load_embedder(), texts))]
-
-
-def vetoes(texts: Sequence[str], threshold: float = VETO_THRESHOLD) -> list[bool]:
-    """Per text (each one a rule asserts an incident for): whether the detector overrules the
-    rules -- background, statements and figurative use the trigger words do not tell apart."""
-    if threshold <= 0.0:
-        return [False] * len(texts)
-    return [p < threshold for p in event_probabilities(texts)]
 
 
 def model_guesses(texts: Sequence[str], threshold: float = DETECTION_THRESHOLD) -> list[TypeGuess | None]:

@@ -8,9 +8,8 @@
 - typing: the 30 CASE labels, a probability each; fused with the TF-IDF SVM's scores in
   ``classify.classify_snippets``.
 
-Inputs per text: the embedding and four lexicon features (a trigger stem occurs; a
-confident, asserted rule guess; a trigger stem with a defender -- journalist, activist,
-lawyer, ... -- named; only flagged -- negated, hypothetical or generic -- guesses),
+Inputs per text: the embedding and three lexicon features (a trigger stem occurs; a
+confident, asserted rule guess; only flagged -- negated, hypothetical or generic -- guesses),
 so the rules are features of the detector rather than its gate. Regularisation and the
 features were chosen by cross-validation (``tools/classifier_cv.py --sentence``). Like the
 SVM, the fitted models are kept as plain arrays (scored with numpy) and cached under a hash
@@ -32,17 +31,16 @@ import numpy as np
 from eventwatch.classify.cache import cache_dir
 from eventwatch.classify.embed import Embedder, Matrix
 from eventwatch.classify.examples import NOT_EVENT, Example, examples_digest
-from eventwatch.extract.event_type import CONFIDENT, classify_all, is_event_candidate, names_defender
+from eventwatch.extract.event_type import CONFIDENT, classify_all, is_event_candidate
 from eventwatch.extract.snippet import ACLED_CODES
 
 DETECT_C = 4.0  # cross-validated on our examples (tools/classifier_cv.py --sentence)
 TYPE_C = 4.0
-FEATURES_VERSION = 2  # bump when ``rule_features`` changes (part of the cache key)
+FEATURES_VERSION = 1  # bump when ``rule_features`` changes (part of the cache key)
 
 
 def rule_features(texts: Sequence[str]) -> Matrix:
-    """Per text: a trigger stem occurs; a confident asserted guess; a stem and a defender named
-    (a journalist, activist, lawyer ...); only flagged guesses (last: ``detect`` reads it)."""
+    """Per text: a trigger stem occurs; a confident asserted guess; only flagged guesses."""
     rows = []
     for text in texts:
         stem = is_event_candidate(text)
@@ -50,8 +48,8 @@ def rule_features(texts: Sequence[str]) -> Matrix:
         asserted = [g for g in guesses if not g.negated_or_hypothetical and not g.generic]
         confident = any(g.score >= CONFIDENT for g in asserted)
         flagged = bool(guesses) and not asserted
-        rows.append((float(stem), float(confident), float(stem and names_defender(text)), float(flagged)))
-    return np.asarray(rows, dtype=np.float64).reshape(len(rows), 4)
+        rows.append((float(stem), float(confident), float(flagged)))
+    return np.asarray(rows, dtype=np.float64).reshape(len(rows), 3)
 
 
 def features(embedder: Embedder, texts: Sequence[str]) -> Matrix:

@@ -81,13 +81,6 @@ def model_detector() -> Detector:
     return partial(model_guesses, threshold=load_settings().classify.detection_threshold)
 
 
-def model_veto() -> Callable[[Sequence[str]], list[bool]]:
-    """The sentence model's veto on rule-asserted sentences (``classify.detect.vetoes``)."""
-    from eventwatch.classify.detect import vetoes
-
-    return vetoes
-
-
 @dataclass(frozen=True)
 class Services:
     """What the extraction stage is handed: the gazetteer, an entity recogniser, a parser and
@@ -100,8 +93,6 @@ class Services:
     clauses: Callable[[Sequence[tuple[Parsed, Sequence[tuple[int, int]], bool]]], list[Clauses]] = (
         foreground.clauses_of_parsed)
     detector: Detector = field(default_factory=model_detector)
-    # rule-asserted sentences -> whether the sentence model says they report no incident
-    veto: Callable[[Sequence[str]], list[bool]] = field(default_factory=model_veto)
 
 
 _NO_CLAUSES = Clauses((), ())
@@ -455,16 +446,10 @@ def _asserted(text: str) -> list[TypeGuess]:
     return [g for g in classify_all(text) if not g.negated_or_hypothetical and not g.generic]
 
 
-def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]], services: Services) -> None:
-    """A sentence the rules assert nothing for takes the sentence model's guess, if any; one they
-    assert an incident for loses it when the model vetoes it."""
-    loud = [s for s in sentences if asserted[s.index]]
-    for sentence, vetoed in zip(loud, services.veto([s.text for s in loud]), strict=True):
-        if vetoed:
-            asserted[sentence.index] = []
-    vetoed_or_asserted = {s.index for s in loud}
-    quiet = [s for s in sentences if s.index not in vetoed_or_asserted]
-    for sentence, guess in zip(quiet, services.detector([s.text for s in quiet]), strict=True):
+def _add_detected(sentences: list[Sentence], asserted: dict[int, list[TypeGuess]], detector: Detector) -> None:
+    """A sentence the rules assert nothing for takes the sentence model's guess, if any."""
+    quiet = [s for s in sentences if not asserted[s.index]]
+    for sentence, guess in zip(quiet, detector([s.text for s in quiet]), strict=True):
         if guess is not None:
             asserted[sentence.index] = [guess]
 
@@ -524,7 +509,7 @@ def scene_text(text: str, ents: list[Entity], spans: Sequence[tuple[int, int]]) 
 def extract_mentions(article: Article, services: Services) -> list[Mention]:
     sentences = split_sentences(article.text)
     asserted = {s.index: _asserted(s.text) for s in sentences}
-    _add_detected(sentences, asserted, services)
+    _add_detected(sentences, asserted, services.detector)
     # NER and the parser run only where an event can come from: an asserted type or an attack without a weapon
     candidates = [s for s in sentences if asserted[s.index] or HIT.search(s.text)]
     parses = dict(zip((s.index for s in candidates), services.parse([s.text for s in candidates]), strict=True))

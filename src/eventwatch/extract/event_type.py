@@ -192,18 +192,6 @@ def load_lexicon(path: Path = LEXICON_PATH) -> Lexicon:
         return parse_lexicon(tomllib.load(handle))
 
 
-@lru_cache(maxsize=1)
-def _defender_pattern(path: Path = LEXICON_PATH) -> re.Pattern[str]:
-    with path.open("rb") as handle:
-        return _compile(r"\b{defender}\b", dict(tomllib.load(handle)["fragments"]))
-
-
-def names_defender(sentence: str) -> bool:
-    """Whether the sentence names someone targeted for defending rights, reporting or organising
-    (the lexicon's ``defender`` fragment): a feature of the sentence detector."""
-    return _defender_pattern().search(sentence) is not None
-
-
 # -- matching -------------------------------------------------------------------------------
 
 
