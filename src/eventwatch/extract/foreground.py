@@ -8,6 +8,10 @@ A trigger is background when it is inside
   own ("Kherson, which Ukrainian forces retook in November 2022, lies on ..."); a clause that
   gives the day is a specific past incident, kept with its date, and one without a date
   ("protesters who were marching") tells the incident itself;
+- a sentence opened by a section label ("Background: the depot was hit twice last year"): all
+  of it;
+- a participle clause setting a statement ("Speaking in Moscow on Tuesday, the minister said
+  ..."): its place and date are the statement's;
 - a clause or phrase that starts a period ("since fighting broke out in Khartoum in April
   2023", "since the start of the war"; "since 2017" dates a state and stays);
 - a passive perfect counting a toll up to now ("hundreds have been killed since ...");
@@ -30,6 +34,9 @@ from eventwatch.extract.syntax import Parsed
 _SYNTAX = vocab.load("cues")["syntax"]
 _REPORTING = frozenset(_SYNTAX["reporting"])
 _PERIOD = frozenset(_SYNTAX["period_start"])
+_SPEAKING = frozenset(_SYNTAX["speaking"])
+_LABELS = frozenset(_SYNTAX["background_labels"])
+_LABEL_MARKS = frozenset({":", "-", "–", "—"})
 _ANAPHORS = frozenset(_SYNTAX["anaphors"])
 _BE = frozenset(_SYNTAX["be"])
 _HAVE = frozenset(_SYNTAX["have"])
@@ -67,11 +74,18 @@ def read_clauses(items: Sequence[tuple[str, Sequence[Span], bool]]) -> list[Clau
 
 
 def _clauses(doc: Any, triggers: Sequence[Span], headline: bool) -> Clauses:
+    if _labelled_background(doc):
+        return Clauses(((0, len(doc.text)),), ("background label",) * len(triggers))
     reasons = tuple(_reason(doc, trigger, triggers, headline) for trigger in triggers)
     told = [trigger for trigger, why in zip(triggers, reasons, strict=True) if why is None]
     spans = tuple(span for span in (_span(t) for t in doc if _opens_background(t))
                   if not any(span[0] <= start < span[1] for start, _ in told))  # a clause telling the incident
     return Clauses(spans, reasons)
+
+
+def _labelled_background(doc: Any) -> bool:
+    """A sentence opened by a section label and a colon or dash: "Background: ..."."""
+    return len(doc) > 2 and doc[0].lower_ in _LABELS and doc[1].text in _LABEL_MARKS
 
 
 def _span(token: Any) -> Span:
@@ -91,6 +105,8 @@ def _opens_background(token: Any) -> bool:
     fighting broke out", "since the start of the war"; not "since 2017", which dates a state).
     One that gives a day ("since the protests began on 4 October") tells a specific past
     incident, which may be recorded with its date."""
+    if token.dep_ == "advcl" and token.tag_ == "VBG" and token.lower_ in _SPEAKING:
+        return True  # the setting of a statement: "Speaking in Moscow, ..."
     if token.dep_ == "relcl":
         looks_back = _perfect(token) or bool(_PERIOD_DATE.search(_text(token)))
     elif token.lower_ in _PERIOD and token.dep_ == "prep":
