@@ -255,7 +255,7 @@ def _kind(speaker: str) -> str:
     """"person", "body" or "plural": what a pronoun standing for the speaker would be."""
     words = _coref()
     lowered = regex.findall(r"\w+", speaker.lower())
-    named = regex.fullmatch(r"(?:\p{Lu}\w+\s+){1,2}\p{Lu}\w+", speaker)  # "Ivan Petrov"
+    named = regex.fullmatch(r"(?<!\w)(?:\p{Lu}\w++\s++){1,2}\p{Lu}\w++", speaker)  # "Ivan Petrov"
     if named or any(w in words.person_heads for w in lowered[-3:]):
         return "person"
     return "plural" if lowered and lowered[-1].endswith("s") and not lowered[-1].endswith("ss") else "body"
